@@ -1,0 +1,224 @@
+//! An initiative: one thing the organisation could do, scored and planned.
+
+use serde::{Deserialize, Serialize};
+
+use super::{DueDate, PhaseId, Quadrant, QuadrantSplit, Score, Urgency};
+
+/// Stable identifier of an initiative inside its roadmap (`i1`, `i2`, …).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct InitiativeId(pub String);
+
+impl InitiativeId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where an initiative came from in a catalog outline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogOrigin {
+    /// Title of the outline (its top heading), e.g. "Modern Stacks".
+    pub catalog: String,
+    /// Heading texts from the outline's top down to the chosen heading.
+    pub path: Vec<String>,
+}
+
+impl CatalogOrigin {
+    /// "Data › Data Tech Stack" — the headings above the chosen one.
+    pub fn breadcrumb(&self) -> String {
+        let parents = self.path.len().saturating_sub(1);
+        self.path
+            .iter()
+            .take(parents)
+            .skip(1)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+}
+
+/// The business goals the Modern Stacks outline names; users may add their own.
+pub const OUTLINE_GOALS: [&str; 3] = [
+    "Customer retention and loyalty",
+    "Market expansion",
+    "Product development",
+];
+
+/// One initiative on the roadmap; field order is the file format's key order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    pub id: InitiativeId,
+    pub title: String,
+    pub description: String,
+    pub effort: Score,
+    pub impact: Score,
+    pub quick_win: bool,
+    pub urgency: Urgency,
+    pub due: Option<DueDate>,
+    pub phase: Option<PhaseId>,
+    pub origin: Option<CatalogOrigin>,
+    pub owner: String,
+    pub stakeholders: Vec<String>,
+    pub goals: Vec<String>,
+    pub budget: Option<f64>,
+    pub dependencies: Vec<InitiativeId>,
+    pub tags: Vec<String>,
+}
+
+/// How the quick-win mark relates to where the card sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuickWinStatus {
+    /// Marked, and in the Quick wins quadrant.
+    Marked,
+    /// Not marked, but in the Quick wins quadrant: the grid suggests marking it.
+    Suggested,
+    /// Marked outside the Quick wins quadrant: flagged, never silently unmarked.
+    Inconsistent,
+    /// Neither marked nor in the quadrant.
+    NotQuickWin,
+}
+
+impl Initiative {
+    /// A fresh initiative at the centre of the grid.
+    pub fn new(id: InitiativeId, title: impl Into<String>) -> Initiative {
+        Initiative {
+            id,
+            title: title.into(),
+            description: String::new(),
+            effort: Score::CENTRE,
+            impact: Score::CENTRE,
+            quick_win: false,
+            urgency: Urgency::None,
+            due: None,
+            phase: None,
+            origin: None,
+            owner: String::new(),
+            stakeholders: Vec::new(),
+            goals: Vec::new(),
+            budget: None,
+            dependencies: Vec::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    pub fn quadrant(&self, split: &QuadrantSplit) -> Quadrant {
+        split.quadrant(self.effort, self.impact)
+    }
+
+    pub fn quick_win_status(&self, split: &QuadrantSplit) -> QuickWinStatus {
+        let in_quadrant = self.quadrant(split) == Quadrant::QuickWins;
+        match (self.quick_win, in_quadrant) {
+            (true, true) => QuickWinStatus::Marked,
+            (false, true) => QuickWinStatus::Suggested,
+            (true, false) => QuickWinStatus::Inconsistent,
+            (false, false) => QuickWinStatus::NotQuickWin,
+        }
+    }
+
+    /// Title shown to people; an untitled initiative still needs a readable name.
+    pub fn display_title(&self) -> &str {
+        let title = self.title.trim();
+        if title.is_empty() {
+            "Untitled initiative"
+        } else {
+            title
+        }
+    }
+
+    /// Lower-cased text searched by the filter box.
+    pub fn matches(&self, query: &str) -> bool {
+        let query = query.trim().to_lowercase();
+        query.is_empty()
+            || [&self.title, &self.description, &self.owner]
+                .into_iter()
+                .chain(&self.tags)
+                .any(|text| text.to_lowercase().contains(&query))
+    }
+}
+
+/// Splits a comma-separated field ("ops, data team") into trimmed, non-empty entries.
+pub fn split_list(text: &str) -> Vec<String> {
+    let mut entries: Vec<String> = Vec::new();
+    for entry in text.split(',').map(str::trim).filter(|entry| !entry.is_empty()) {
+        if !entries.iter().any(|known| known == entry) {
+            entries.push(entry.to_string());
+        }
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(effort: f64, impact: f64, quick_win: bool) -> Initiative {
+        let mut initiative = Initiative::new(InitiativeId("i1".into()), "Adopt a data catalog");
+        initiative.effort = Score::clamped(effort);
+        initiative.impact = Score::clamped(impact);
+        initiative.quick_win = quick_win;
+        initiative
+    }
+
+    #[test]
+    fn quick_win_is_suggested_inside_the_quadrant() {
+        let split = QuadrantSplit::default();
+        assert_eq!(
+            at(2.0, 9.0, false).quick_win_status(&split),
+            QuickWinStatus::Suggested
+        );
+        assert_eq!(
+            at(2.0, 9.0, true).quick_win_status(&split),
+            QuickWinStatus::Marked
+        );
+    }
+
+    #[test]
+    fn quick_win_outside_quadrant_is_flagged() {
+        let split = QuadrantSplit::default();
+        let initiative = at(9.0, 9.0, true);
+        assert_eq!(initiative.quick_win_status(&split), QuickWinStatus::Inconsistent);
+        assert!(initiative.quick_win, "the mark is flagged, not overridden");
+    }
+
+    #[test]
+    fn untitled_initiatives_get_a_readable_name() {
+        let mut initiative = at(1.0, 1.0, false);
+        initiative.title = "   ".into();
+        assert_eq!(initiative.display_title(), "Untitled initiative");
+    }
+
+    #[test]
+    fn filter_matches_title_tags_and_owner_ignoring_case() {
+        let mut initiative = at(1.0, 1.0, false);
+        initiative.tags = vec!["governance".into()];
+        initiative.owner = "Dana".into();
+        assert!(initiative.matches("CATALOG"));
+        assert!(initiative.matches("govern"));
+        assert!(initiative.matches("dana"));
+        assert!(!initiative.matches("kafka"));
+        assert!(initiative.matches("  "));
+    }
+
+    #[test]
+    fn lists_split_on_commas_without_blanks_or_repeats() {
+        assert_eq!(split_list(" ops, data team,,ops "), vec!["ops", "data team"]);
+        assert!(split_list(" , ").is_empty());
+    }
+
+    #[test]
+    fn breadcrumb_shows_the_headings_between_top_and_item() {
+        let origin = CatalogOrigin {
+            catalog: "Modern Stacks".into(),
+            path: vec![
+                "Modern Stacks".into(),
+                "Data".into(),
+                "Data Tech Stack".into(),
+                "Data Catalog".into(),
+            ],
+        };
+        assert_eq!(origin.breadcrumb(), "Data › Data Tech Stack");
+    }
+}

@@ -1,0 +1,323 @@
+//! The catalog: a Markdown outline of headings parsed into a tree of possible initiatives.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::CatalogOrigin;
+
+/// The built-in "Modern Stacks" outline, embedded at build time.
+pub const MODERN_STACKS: &str = include_str!("../../catalog/modern-stacks.md");
+
+/// One heading of the outline, in document order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineEntry {
+    /// The heading text as written.
+    pub heading: String,
+    /// The topic part of `Topic - Tool A, Tool B`; the whole heading otherwise.
+    pub topic: String,
+    /// Example tools named after ` - `, split on commas and slashes outside parentheses.
+    pub tools: Vec<String>,
+    /// Depth in the tree, 1 for top-level entries.
+    pub depth: usize,
+    /// Index of the parent entry, `None` at the top.
+    pub parent: Option<usize>,
+    pub has_children: bool,
+}
+
+/// A whole outline as a flat list in document order; tree shape is kept by `parent`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outline {
+    pub entries: Vec<OutlineEntry>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OutlineError {
+    #[error("the outline has no headings: write each item as a Markdown heading (# Area, ## Topic, …)")]
+    NoHeadings,
+}
+
+impl Outline {
+    /// Parses the headings (`#` … `######`) of a Markdown document; other text is ignored.
+    pub fn parse(markdown: &str) -> Result<Outline, OutlineError> {
+        let mut headings: Vec<(usize, String)> = Vec::new();
+        let mut open: Option<(usize, String)> = None;
+        for event in Parser::new(markdown) {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => open = Some((level as usize, String::new())),
+                Event::Text(text) | Event::Code(text) => {
+                    if let Some((_, heading)) = open.as_mut() {
+                        heading.push_str(&text);
+                    }
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((level, heading)) = open.take() {
+                        let heading = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !heading.is_empty() {
+                            headings.push((level, heading));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if headings.is_empty() {
+            return Err(OutlineError::NoHeadings);
+        }
+        Ok(Outline::from_headings(headings))
+    }
+
+    fn from_headings(headings: Vec<(usize, String)>) -> Outline {
+        let mut entries: Vec<OutlineEntry> = Vec::with_capacity(headings.len());
+        // Open ancestors as (heading level, entry index); a heading skipping levels
+        // (### under #) still hangs under the nearest heading above it.
+        let mut ancestors: Vec<(usize, usize)> = Vec::new();
+        for (level, heading) in headings {
+            while ancestors
+                .last()
+                .is_some_and(|&(open_level, _)| open_level >= level)
+            {
+                ancestors.pop();
+            }
+            let parent = ancestors.last().map(|&(_, index)| index);
+            if let Some(parent) = parent {
+                entries[parent].has_children = true;
+            }
+            let (topic, tools) = split_topic(&heading);
+            ancestors.push((level, entries.len()));
+            entries.push(OutlineEntry {
+                heading,
+                topic,
+                tools,
+                depth: ancestors.len(),
+                parent,
+                has_children: false,
+            });
+        }
+        Outline { entries }
+    }
+
+    /// Title of the outline: its first heading.
+    pub fn title(&self) -> &str {
+        self.entries.first().map_or("", |entry| entry.heading.as_str())
+    }
+
+    /// Indexes of an entry's ancestors, nearest first.
+    pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(
+            self.entries.get(index).and_then(|entry| entry.parent),
+            |&parent| self.entries[parent].parent,
+        )
+    }
+
+    /// Headings from the top of the outline down to this entry.
+    pub fn path(&self, index: usize) -> Vec<String> {
+        let mut path: Vec<String> = self
+            .ancestors(index)
+            .map(|ancestor| self.entries[ancestor].heading.clone())
+            .collect();
+        path.reverse();
+        if let Some(entry) = self.entries.get(index) {
+            path.push(entry.heading.clone());
+        }
+        path
+    }
+
+    /// The origin an initiative made from this entry keeps.
+    pub fn origin(&self, index: usize) -> CatalogOrigin {
+        CatalogOrigin {
+            catalog: self.title().to_string(),
+            path: self.path(index),
+        }
+    }
+
+    /// Which entries a search shows: the matches and every ancestor of a match.
+    /// An empty query shows everything.
+    pub fn search(&self, query: &str) -> Vec<bool> {
+        let query = query.trim().to_lowercase();
+        if query.is_empty() {
+            return vec![true; self.entries.len()];
+        }
+        let mut shown = vec![false; self.entries.len()];
+        for (index, entry) in self.entries.iter().enumerate() {
+            if entry.heading.to_lowercase().contains(&query) {
+                shown[index] = true;
+                for ancestor in self.ancestors(index) {
+                    shown[ancestor] = true;
+                }
+            }
+        }
+        shown
+    }
+}
+
+/// `Data Storage - Amazon S3, Hadoop HDFS` → ("Data Storage", ["Amazon S3", "Hadoop HDFS"]).
+fn split_topic(heading: &str) -> (String, Vec<String>) {
+    let Some((topic, tools)) = heading.split_once(" - ") else {
+        return (heading.to_string(), Vec::new());
+    };
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    for character in tools.chars() {
+        match character {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' | '/' if depth == 0 => {
+                parts.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(character);
+    }
+    parts.push(current);
+    let tools = parts
+        .into_iter()
+        .map(|part| part.trim().to_string())
+        .filter(|part| !part.is_empty())
+        .collect();
+    (topic.trim().to_string(), tools)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn modern_stacks() -> Outline {
+        Outline::parse(MODERN_STACKS).expect("the built-in outline parses")
+    }
+
+    fn index_of(outline: &Outline, heading: &str) -> usize {
+        outline
+            .entries
+            .iter()
+            .position(|entry| entry.heading == heading)
+            .unwrap_or_else(|| panic!("{heading} is in the outline"))
+    }
+
+    #[test]
+    fn built_in_outline_keeps_every_heading_in_order() {
+        let outline = modern_stacks();
+        let heading_lines = MODERN_STACKS.lines().filter(|line| line.starts_with('#')).count();
+        assert_eq!(outline.entries.len(), heading_lines);
+        assert_eq!(outline.title(), "Modern Stacks");
+        let tops: Vec<_> = outline
+            .entries
+            .iter()
+            .filter(|entry| entry.depth == 2)
+            .map(|entry| entry.heading.as_str())
+            .collect();
+        assert_eq!(tops, ["Data", "MLOps", "Cloud", "ML"]);
+    }
+
+    #[test]
+    fn built_in_outline_reaches_six_levels() {
+        let outline = modern_stacks();
+        let ab_testing = index_of(&outline, "A/B testing");
+        assert_eq!(outline.entries[ab_testing].depth, 6);
+        assert_eq!(
+            outline.path(ab_testing),
+            [
+                "Modern Stacks",
+                "Data",
+                "Data Strategy",
+                "1. Alignment with business goals",
+                "Product Development (features/benefits)",
+                "A/B testing"
+            ]
+        );
+    }
+
+    #[test]
+    fn topic_and_tools_are_shown_apart() {
+        let outline = modern_stacks();
+        let storage = &outline.entries[index_of(
+            &outline,
+            "Data Storage - Amazon S3, Hadoop HDFS, Snowflake, Amazon Redshift",
+        )];
+        assert_eq!(storage.topic, "Data Storage");
+        assert_eq!(
+            storage.tools,
+            ["Amazon S3", "Hadoop HDFS", "Snowflake", "Amazon Redshift"]
+        );
+        let ingestion = &outline.entries[index_of(
+            &outline,
+            "Data Ingestion - Apache Kafka/Apache Nifi/Amazon Kinesis",
+        )];
+        assert_eq!(ingestion.tools, ["Apache Kafka", "Apache Nifi", "Amazon Kinesis"]);
+    }
+
+    #[test]
+    fn commas_inside_parentheses_do_not_split_tools() {
+        let (topic, tools) = split_topic(
+            "Data Access/Querying - SQL-based query engines (Apache Hive, Presto), Cloud based services - AWS Athena",
+        );
+        assert_eq!(topic, "Data Access/Querying");
+        assert_eq!(
+            tools,
+            [
+                "SQL-based query engines (Apache Hive, Presto)",
+                "Cloud based services - AWS Athena"
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_without_a_dash_have_no_tools() {
+        assert_eq!(
+            split_topic("AWS/Azure/GCP"),
+            ("AWS/Azure/GCP".to_string(), vec![])
+        );
+    }
+
+    #[test]
+    fn skipped_levels_hang_under_the_nearest_heading() {
+        let outline = Outline::parse("# Top\n### Deep\n## Middle\nsome text\n#### Deeper").expect("parses");
+        let parents: Vec<_> = outline.entries.iter().map(|entry| entry.parent).collect();
+        assert_eq!(parents, [None, Some(0), Some(0), Some(2)]);
+        assert_eq!(outline.entries[3].depth, 3);
+        assert!(outline.entries[0].has_children && !outline.entries[1].has_children);
+    }
+
+    #[test]
+    fn inline_markup_in_headings_becomes_plain_text() {
+        let outline = Outline::parse("# The *bold* `plan`").expect("parses");
+        assert_eq!(outline.title(), "The bold plan");
+    }
+
+    #[test]
+    fn text_without_headings_is_refused() {
+        assert_eq!(
+            Outline::parse("just a paragraph\n- and a list"),
+            Err(OutlineError::NoHeadings)
+        );
+        assert_eq!(Outline::parse("#\n"), Err(OutlineError::NoHeadings));
+    }
+
+    #[test]
+    fn search_shows_matches_with_their_ancestors() {
+        let outline = modern_stacks();
+        let shown = outline.search("kafka");
+        let visible: Vec<_> = outline
+            .entries
+            .iter()
+            .zip(&shown)
+            .filter(|(_, shown)| **shown)
+            .map(|(entry, _)| entry.heading.as_str())
+            .collect();
+        assert!(visible.contains(&"Data Tech Stack"));
+        assert!(visible.contains(&"Kafka, Amazon SNS, Amazon SQS"));
+        assert!(!visible.contains(&"MLOps"));
+        assert!(outline.search(" ").iter().all(|shown| *shown));
+    }
+
+    #[test]
+    fn origin_names_the_catalog_and_path() {
+        let outline = modern_stacks();
+        let origin = outline.origin(index_of(&outline, "Terraform/Ansible"));
+        assert_eq!(origin.catalog, "Modern Stacks");
+        assert_eq!(
+            origin.path,
+            ["Modern Stacks", "Cloud", "IAC", "Terraform/Ansible"]
+        );
+    }
+}

@@ -1,0 +1,465 @@
+//! The roadmap: initiatives, their phases and the quadrant split, with every planning operation.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CatalogOrigin, Initiative, InitiativeId, Phase, PhaseId, PhaseLoad, QuadrantSplit, Score};
+
+/// A whole roadmap; field order is the file format's key order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roadmap {
+    pub name: String,
+    pub quadrant_split: QuadrantSplit,
+    pub phases: Vec<Phase>,
+    pub initiatives: Vec<Initiative>,
+}
+
+/// A direction on the grid, as the arrow keys give it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nudge {
+    LessEffort,
+    MoreEffort,
+    LessImpact,
+    MoreImpact,
+}
+
+/// Arrow-key step sizes on the grid.
+pub const NUDGE_STEP: f64 = 0.5;
+pub const NUDGE_BIG_STEP: f64 = 2.0;
+
+impl Default for Roadmap {
+    fn default() -> Self {
+        Roadmap::new("My roadmap")
+    }
+}
+
+impl Roadmap {
+    /// An empty roadmap with the three default phases.
+    pub fn new(name: impl Into<String>) -> Roadmap {
+        let mut roadmap = Roadmap {
+            name: name.into(),
+            quadrant_split: QuadrantSplit::default(),
+            phases: Vec::new(),
+            initiatives: Vec::new(),
+        };
+        for _ in 0..3 {
+            roadmap.add_phase(None);
+        }
+        roadmap
+    }
+
+    /// Name shown to people and used for file names.
+    pub fn display_name(&self) -> &str {
+        let name = self.name.trim();
+        if name.is_empty() { "Untitled roadmap" } else { name }
+    }
+
+    // ---- initiatives ----
+
+    pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
+        self.initiatives.iter().find(|initiative| &initiative.id == id)
+    }
+
+    /// Changes one initiative in place; returns false when the id is unknown.
+    pub fn update_initiative(&mut self, id: &InitiativeId, change: impl FnOnce(&mut Initiative)) -> bool {
+        match self
+            .initiatives
+            .iter_mut()
+            .find(|initiative| &initiative.id == id)
+        {
+            Some(initiative) => {
+                change(initiative);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Adds a free-form initiative at the centre of the grid and returns its id.
+    pub fn add_initiative(&mut self, title: impl Into<String>) -> InitiativeId {
+        let id = InitiativeId(next_id("i", self.initiatives.iter().map(|i| i.id.as_str())));
+        self.initiatives.push(Initiative::new(id.clone(), title));
+        id
+    }
+
+    /// Adds an initiative taken from a catalog heading, keeping where it came from.
+    pub fn add_from_catalog(&mut self, title: impl Into<String>, origin: CatalogOrigin) -> InitiativeId {
+        let id = self.add_initiative(title);
+        self.update_initiative(&id, |initiative| initiative.origin = Some(origin));
+        id
+    }
+
+    /// The initiative already made from this catalog heading, if any.
+    pub fn from_catalog_path(&self, path: &[String]) -> Option<&Initiative> {
+        self.initiatives.iter().find(|initiative| {
+            initiative
+                .origin
+                .as_ref()
+                .is_some_and(|origin| origin.path == path)
+        })
+    }
+
+    /// Removes an initiative and every dependency on it.
+    pub fn remove_initiative(&mut self, id: &InitiativeId) -> Option<Initiative> {
+        let index = self
+            .initiatives
+            .iter()
+            .position(|initiative| &initiative.id == id)?;
+        let removed = self.initiatives.remove(index);
+        for initiative in &mut self.initiatives {
+            initiative.dependencies.retain(|dependency| dependency != id);
+        }
+        Some(removed)
+    }
+
+    pub fn place(&mut self, id: &InitiativeId, effort: Score, impact: Score) -> bool {
+        self.update_initiative(id, |initiative| {
+            initiative.effort = effort;
+            initiative.impact = impact;
+        })
+    }
+
+    /// Moves a card one step on the grid (arrow keys), staying inside 1–10.
+    pub fn nudge(&mut self, id: &InitiativeId, nudge: Nudge, step: f64) -> bool {
+        self.update_initiative(id, |initiative| match nudge {
+            Nudge::LessEffort => initiative.effort = initiative.effort.moved_by(-step),
+            Nudge::MoreEffort => initiative.effort = initiative.effort.moved_by(step),
+            Nudge::LessImpact => initiative.impact = initiative.impact.moved_by(-step),
+            Nudge::MoreImpact => initiative.impact = initiative.impact.moved_by(step),
+        })
+    }
+
+    /// Sets or clears a dependency, refusing self-dependencies and cycles.
+    pub fn set_dependency(&mut self, id: &InitiativeId, on: &InitiativeId, depends: bool) -> bool {
+        if depends && (id == on || self.depends_on(on, id) || self.initiative(on).is_none()) {
+            return false;
+        }
+        self.update_initiative(id, |initiative| {
+            initiative.dependencies.retain(|dependency| dependency != on);
+            if depends {
+                initiative.dependencies.push(on.clone());
+            }
+        })
+    }
+
+    /// Whether `id` depends on `on`, directly or through others.
+    pub fn depends_on(&self, id: &InitiativeId, on: &InitiativeId) -> bool {
+        let mut stack = vec![id];
+        let mut seen: Vec<&InitiativeId> = Vec::new();
+        while let Some(current) = stack.pop() {
+            if seen.contains(&current) {
+                continue;
+            }
+            seen.push(current);
+            if let Some(initiative) = self.initiative(current) {
+                if initiative.dependencies.contains(on) {
+                    return true;
+                }
+                stack.extend(initiative.dependencies.iter());
+            }
+        }
+        false
+    }
+
+    // ---- phases ----
+
+    pub fn phase(&self, id: &PhaseId) -> Option<&Phase> {
+        self.phases.iter().find(|phase| &phase.id == id)
+    }
+
+    /// Adds a phase at the end; without a name it is called "Phase N".
+    pub fn add_phase(&mut self, name: Option<String>) -> PhaseId {
+        let id = PhaseId(next_id("p", self.phases.iter().map(|phase| phase.id.as_str())));
+        let name = name.unwrap_or_else(|| {
+            (self.phases.len() + 1..)
+                .map(|number| format!("Phase {number}"))
+                .find(|candidate| self.phases.iter().all(|phase| &phase.name != candidate))
+                .unwrap_or_default()
+        });
+        self.phases.push(Phase {
+            id: id.clone(),
+            name,
+            capacity: None,
+        });
+        id
+    }
+
+    pub fn update_phase(&mut self, id: &PhaseId, change: impl FnOnce(&mut Phase)) -> bool {
+        match self.phases.iter_mut().find(|phase| &phase.id == id) {
+            Some(phase) => {
+                change(phase);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves a phase earlier (negative) or later (positive) in the order.
+    pub fn move_phase(&mut self, id: &PhaseId, offset: isize) -> bool {
+        let Some(from) = self.phases.iter().position(|phase| &phase.id == id) else {
+            return false;
+        };
+        let to = from.saturating_add_signed(offset).min(self.phases.len() - 1);
+        if to == from {
+            return false;
+        }
+        let phase = self.phases.remove(from);
+        self.phases.insert(to, phase);
+        true
+    }
+
+    /// Deletes a phase; its initiatives become unphased, never deleted.
+    pub fn remove_phase(&mut self, id: &PhaseId) -> Option<Phase> {
+        let index = self.phases.iter().position(|phase| &phase.id == id)?;
+        for initiative in &mut self.initiatives {
+            if initiative.phase.as_ref() == Some(id) {
+                initiative.phase = None;
+            }
+        }
+        Some(self.phases.remove(index))
+    }
+
+    /// Puts an initiative in a phase, or takes it out of every phase with `None`.
+    pub fn assign_phase(&mut self, id: &InitiativeId, phase: Option<PhaseId>) -> bool {
+        if phase.as_ref().is_some_and(|phase| self.phase(phase).is_none()) {
+            return false;
+        }
+        self.update_initiative(id, |initiative| initiative.phase = phase)
+    }
+
+    /// Moves an initiative to the neighbouring column of the phase board
+    /// (columns: unphased, then each phase in order).
+    pub fn shift_phase(&mut self, id: &InitiativeId, offset: isize) -> bool {
+        let Some(current) = self.initiative(id).map(|initiative| initiative.phase.clone()) else {
+            return false;
+        };
+        let columns: Vec<Option<PhaseId>> = std::iter::once(None)
+            .chain(self.phases.iter().map(|phase| Some(phase.id.clone())))
+            .collect();
+        let from = columns.iter().position(|column| column == &current).unwrap_or(0);
+        let to = from.saturating_add_signed(offset).min(columns.len() - 1);
+        to != from && self.assign_phase(id, columns[to].clone())
+    }
+
+    /// The initiatives of one phase (or the unphased ones with `None`), in roadmap order.
+    pub fn initiatives_in<'a>(
+        &'a self,
+        phase: Option<&'a PhaseId>,
+    ) -> impl Iterator<Item = &'a Initiative> + 'a {
+        self.initiatives
+            .iter()
+            .filter(move |initiative| initiative.phase.as_ref() == phase)
+    }
+
+    pub fn phase_load(&self, id: &PhaseId) -> PhaseLoad {
+        let (effort, count) = self
+            .initiatives_in(Some(id))
+            .fold((0.0, 0), |(effort, count), initiative| {
+                (effort + initiative.effort.value(), count + 1)
+            });
+        PhaseLoad {
+            effort,
+            count,
+            capacity: self.phase(id).and_then(|phase| phase.capacity),
+        }
+    }
+}
+
+/// The next free id `prefix<N>`: one past the highest number already used with that prefix.
+fn next_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> String {
+    let highest = existing
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", highest.saturating_add(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(value: f64) -> Score {
+        Score::clamped(value)
+    }
+
+    fn origin(path: &[&str]) -> CatalogOrigin {
+        CatalogOrigin {
+            catalog: "Modern Stacks".into(),
+            path: path.iter().map(|part| part.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn new_roadmap_has_three_default_phases() {
+        let roadmap = Roadmap::new("Data 2027");
+        let names: Vec<_> = roadmap.phases.iter().map(|phase| phase.name.as_str()).collect();
+        assert_eq!(names, ["Phase 1", "Phase 2", "Phase 3"]);
+        assert!(roadmap.initiatives.is_empty());
+    }
+
+    #[test]
+    fn new_initiatives_get_fresh_ids_at_the_centre() {
+        let mut roadmap = Roadmap::default();
+        let first = roadmap.add_initiative("Lineage");
+        let second = roadmap.add_initiative("Quality");
+        assert_eq!((first.as_str(), second.as_str()), ("i1", "i2"));
+        let initiative = roadmap.initiative(&second).expect("added");
+        assert_eq!(
+            (initiative.effort, initiative.impact),
+            (Score::CENTRE, Score::CENTRE)
+        );
+    }
+
+    #[test]
+    fn ids_continue_after_the_highest_even_with_gaps() {
+        let mut roadmap = Roadmap::default();
+        let first = roadmap.add_initiative("a");
+        roadmap.add_initiative("b");
+        roadmap.initiatives[1].id = InitiativeId("i41".into());
+        roadmap.remove_initiative(&first);
+        assert_eq!(roadmap.add_initiative("c").as_str(), "i42");
+    }
+
+    #[test]
+    fn catalog_items_remember_their_origin() {
+        let mut roadmap = Roadmap::default();
+        let path = origin(&["Modern Stacks", "Cloud", "IAC"]);
+        let id = roadmap.add_from_catalog("IAC", path.clone());
+        assert_eq!(roadmap.from_catalog_path(&path.path).map(|i| &i.id), Some(&id));
+        assert!(
+            roadmap
+                .from_catalog_path(&["Modern Stacks".to_string()])
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn removing_an_initiative_drops_dependencies_on_it() {
+        let mut roadmap = Roadmap::default();
+        let base = roadmap.add_initiative("Data lake");
+        let top = roadmap.add_initiative("BI dashboards");
+        assert!(roadmap.set_dependency(&top, &base, true));
+        roadmap.remove_initiative(&base);
+        assert!(
+            roadmap
+                .initiative(&top)
+                .is_some_and(|i| i.dependencies.is_empty())
+        );
+    }
+
+    #[test]
+    fn dependencies_refuse_self_and_cycles() {
+        let mut roadmap = Roadmap::default();
+        let a = roadmap.add_initiative("a");
+        let b = roadmap.add_initiative("b");
+        let c = roadmap.add_initiative("c");
+        assert!(!roadmap.set_dependency(&a, &a, true));
+        assert!(roadmap.set_dependency(&b, &a, true));
+        assert!(roadmap.set_dependency(&c, &b, true));
+        assert!(
+            !roadmap.set_dependency(&a, &c, true),
+            "a → c → b → a would be a cycle"
+        );
+        assert!(roadmap.set_dependency(&c, &b, false));
+        assert!(roadmap.set_dependency(&a, &c, true));
+    }
+
+    #[test]
+    fn nudges_move_one_step_and_stop_at_the_edge() {
+        let mut roadmap = Roadmap::default();
+        let id = roadmap.add_initiative("Kafka");
+        roadmap.nudge(&id, Nudge::MoreImpact, NUDGE_STEP);
+        roadmap.nudge(&id, Nudge::LessEffort, NUDGE_BIG_STEP);
+        let initiative = roadmap.initiative(&id).expect("exists");
+        assert_eq!((initiative.effort.value(), initiative.impact.value()), (3.5, 6.0));
+        for _ in 0..30 {
+            roadmap.nudge(&id, Nudge::MoreImpact, NUDGE_BIG_STEP);
+        }
+        assert_eq!(roadmap.initiative(&id).map(|i| i.impact), Some(Score::MAX));
+    }
+
+    #[test]
+    fn placing_sets_both_scores() {
+        let mut roadmap = Roadmap::default();
+        let id = roadmap.add_initiative("Airflow");
+        assert!(roadmap.place(&id, score(2.0), score(8.5)));
+        assert!(!roadmap.place(&InitiativeId("nope".into()), score(2.0), score(8.5)));
+        let initiative = roadmap.initiative(&id).expect("exists");
+        assert_eq!((initiative.effort.value(), initiative.impact.value()), (2.0, 8.5));
+    }
+
+    #[test]
+    fn added_phases_are_named_after_their_position() {
+        let mut roadmap = Roadmap::default();
+        let second = roadmap.phases[1].id.clone();
+        roadmap.remove_phase(&second);
+        roadmap.add_phase(None);
+        let names: Vec<_> = roadmap.phases.iter().map(|phase| phase.name.as_str()).collect();
+        assert_eq!(names, ["Phase 1", "Phase 3", "Phase 4"]);
+        assert_eq!(roadmap.phases[2].id.as_str(), "p4");
+    }
+
+    #[test]
+    fn deleting_a_phase_unphases_its_initiatives() {
+        let mut roadmap = Roadmap::default();
+        let phase = roadmap.phases[0].id.clone();
+        let id = roadmap.add_initiative("Glue");
+        roadmap.assign_phase(&id, Some(phase.clone()));
+        roadmap.remove_phase(&phase);
+        assert_eq!(roadmap.initiative(&id).and_then(|i| i.phase.clone()), None);
+        assert_eq!(roadmap.initiatives.len(), 1);
+    }
+
+    #[test]
+    fn phases_reorder_within_bounds() {
+        let mut roadmap = Roadmap::default();
+        let first = roadmap.phases[0].id.clone();
+        assert!(!roadmap.move_phase(&first, -1));
+        assert!(roadmap.move_phase(&first, 1));
+        assert_eq!(roadmap.phases[1].id, first);
+        assert!(roadmap.move_phase(&first, 5));
+        assert_eq!(roadmap.phases[2].id, first);
+    }
+
+    #[test]
+    fn assigning_to_an_unknown_phase_is_refused() {
+        let mut roadmap = Roadmap::default();
+        let id = roadmap.add_initiative("Snowflake");
+        assert!(!roadmap.assign_phase(&id, Some(PhaseId("p99".into()))));
+    }
+
+    #[test]
+    fn shifting_walks_unphased_then_phases_in_order() {
+        let mut roadmap = Roadmap::default();
+        let id = roadmap.add_initiative("Redshift");
+        assert!(!roadmap.shift_phase(&id, -1));
+        assert!(roadmap.shift_phase(&id, 1));
+        assert_eq!(
+            roadmap.initiative(&id).and_then(|i| i.phase.clone()),
+            Some(roadmap.phases[0].id.clone())
+        );
+        assert!(roadmap.shift_phase(&id, 9));
+        assert_eq!(
+            roadmap.initiative(&id).and_then(|i| i.phase.clone()),
+            Some(roadmap.phases[2].id.clone())
+        );
+        assert!(roadmap.shift_phase(&id, -3));
+        assert_eq!(roadmap.initiative(&id).and_then(|i| i.phase.clone()), None);
+    }
+
+    #[test]
+    fn phase_load_sums_effort_against_capacity() {
+        let mut roadmap = Roadmap::default();
+        let phase = roadmap.phases[0].id.clone();
+        for title in ["a", "b"] {
+            let id = roadmap.add_initiative(title);
+            roadmap.place(&id, score(4.0), score(5.0));
+            roadmap.assign_phase(&id, Some(phase.clone()));
+        }
+        roadmap.update_phase(&phase, |phase| phase.capacity = Some(7.5));
+        let load = roadmap.phase_load(&phase);
+        assert_eq!((load.effort, load.count), (8.0, 2));
+        assert!(load.is_over_capacity());
+        assert_eq!(roadmap.initiatives_in(None).count(), 0);
+    }
+}
