@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Stackplan's single task entry point.
+#
+#   ./run.sh serve   install missing tools, release build, serve dist/ on http://127.0.0.1:${PORT:-8080}
+#   ./run.sh test    install missing tools, then fmt, clippy (host + wasm32), cargo test,
+#                    release build, bundle-size report, Playwright e2e (fails fast)
+#   ./run.sh bench   bundle-size report of the current dist/ (builds first if dist/ is missing)
+#   ./run.sh setup   install missing tools only
+#
+# Every tool comes from a package registry (crates.io, npm, Debian); nothing is downloaded from
+# elsewhere, so Trunk runs with --offline and finds wasm-bindgen and wasm-opt on PATH.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+TRUNK_VERSION="0.21.14"
+WASM_TARGET="wasm32-unknown-unknown"
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+now() { date +%s.%N; }
+# step NAME CMD...: run CMD, print a timing line; set -e stops the script on failure.
+step() {
+  local name="$1"; shift
+  local t0 t1 rc=0
+  log "$name"
+  t0=$(now)
+  "$@" || rc=$?
+  t1=$(now)
+  printf 'timing: %-28s %7.1fs  %s\n' "$name" "$(awk "BEGIN{print $t1 - $t0}")" \
+    "$([ "$rc" -eq 0 ] && echo ok || echo "FAILED (exit $rc)")" >&2
+  return "$rc"
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    die "need root for: $*"
+  fi
+}
+
+# --- tool installation (idempotent, fast when everything is present) -------------------------
+
+# wasm-bindgen version pinned in Cargo.lock: the CLI must match it exactly.
+wasm_bindgen_lock_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
+  if command -v rustup >/dev/null; then
+    if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+      log "rustup target add $WASM_TARGET"
+      rustup target add "$WASM_TARGET"
+    fi
+  fi
+}
+
+ensure_lint_components() {
+  command -v rustup >/dev/null || return 0
+  local missing=()
+  cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+  cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "rustup component add ${missing[*]}"
+    rustup component add "${missing[@]}"
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+    log "cargo install trunk $TRUNK_VERSION"
+    cargo install trunk --locked --version "$TRUNK_VERSION" --force
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(wasm_bindgen_lock_version)"
+  [ -n "$want" ] || die "no wasm-bindgen entry in Cargo.lock"
+  if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $want" ]; then
+    log "cargo install wasm-bindgen-cli $want (from Cargo.lock)"
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+# npm ci when node_modules does not match package-lock.json (stamp = hash of the lockfile).
+ensure_node_modules() {
+  command -v npm >/dev/null || die "npm not found: install Node.js 20+"
+  local stamp="node_modules/.stackplan-lock.sha256" want
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || [ ! -x node_modules/.bin/wasm-opt ]; then
+    log "npm ci (no browser download)"
+    npm ci --no-audit --no-fund
+    echo "$want" >"$stamp"
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x "$CHROMIUM" ]; then
+    log "apt-get install chromium"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  fi
+}
+
+ensure_python() {
+  command -v python3 >/dev/null && return 0
+  log "apt-get install python3"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3
+}
+
+setup_build() {
+  ensure_rust
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_node_modules
+}
+
+setup_all() {
+  setup_build
+  ensure_lint_components
+  ensure_python
+  ensure_chromium
+}
+
+# --- tasks -----------------------------------------------------------------------------------
+
+build() { trunk build --release --offline; }
+
+bundle_size() { node scripts/bundle-size.js; }
+
+e2e() {
+  # The Playwright config serves dist/ itself (python3 http.server on 127.0.0.1).
+  npx --no-install playwright test "$@"
+}
+
+cmd_serve() {
+  setup_build
+  ensure_python
+  step "trunk build --release" build
+  local port="${PORT:-8080}"
+  log "serving dist/ on http://127.0.0.1:$port/ (Ctrl-C to stop)"
+  exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist
+}
+
+cmd_test() {
+  local t0 t1
+  t0=$(now)
+  step "setup" setup_all
+  step "cargo fmt --check" cargo fmt --all -- --check
+  step "clippy (host)" cargo clippy --all-targets -- -D warnings
+  step "clippy (wasm32)" cargo clippy --all-targets --target "$WASM_TARGET" -- -D warnings
+  step "cargo test" cargo test
+  step "trunk build --release" build
+  step "bundle size" bundle_size
+  step "e2e (playwright)" e2e "$@"
+  t1=$(now)
+  printf 'timing: %-28s %7.1fs  ok\n' "total" "$(awk "BEGIN{print $t1-$t0}")" >&2
+}
+
+cmd_bench() {
+  if ! compgen -G "dist/*.wasm" >/dev/null; then
+    setup_build
+    step "trunk build --release" build
+  fi
+  step "bundle size" bundle_size
+}
+
+case "${1:-}" in
+  serve) shift; cmd_serve "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  setup) shift; setup_all ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,190 @@
+// Initiatives on the effort-vs-impact grid: free-form creation, placement by mouse, keyboard and
+// Inspector (all in sync), quick-win suggestion and flag, urgency and due date on the card.
+const { test, expect } = require('@playwright/test');
+const { Planner, scoreInName } = require('./support/planner');
+
+test.describe('initiatives on the grid', () => {
+  let app;
+  test.beforeEach(async ({ page }) => {
+    app = new Planner(page);
+    await app.goto();
+  });
+
+  test('Inspector shows an empty state when nothing is selected', async () => {
+    await expect(app.inspector.region).toBeVisible();
+    await expect(app.inspector.title).toHaveCount(0);
+    await expect(app.inspector.region).not.toHaveText(/^\s*$/);
+  });
+
+  test('grid shows the four quadrant labels', async () => {
+    for (const label of ['Quick wins', 'Big bets', 'Fill-ins', 'Money pits']) {
+      await expect(app.grid.region.getByText(label, { exact: true })).toBeVisible();
+    }
+  });
+
+  test('"New initiative" creates a free-form initiative in the middle of the grid', async () => {
+    const card = await app.newInitiative('Pilot a feature store');
+    await expect(card).toHaveAccessibleName(/^Pilot a feature store, effort 5\.5, impact 5\.5/);
+    await expect(app.inspector.title).toHaveValue('Pilot a feature store');
+    await expect(app.inspector.effort).toHaveValue('5.5');
+    await expect(app.inspector.impact).toHaveValue('5.5');
+    await expect(app.inspector.urgency).toHaveValue('none');
+    await expect(app.inspector.quickWin).not.toBeChecked();
+    await expect(app.inspector.selectedPhase()).toHaveText('Unphased');
+    await expect(app.phases.item('Unphased', 'Pilot a feature store')).toBeVisible();
+  });
+
+  test('clicking a card selects it in the Inspector', async () => {
+    await app.newInitiative('Alpha');
+    await app.newInitiative('Beta');
+    await expect(app.inspector.title).toHaveValue('Beta');
+    await app.selectCard('Alpha');
+    await expect(app.inspector.title).toHaveValue('Alpha');
+  });
+
+  test('renaming in the Inspector renames the card', async () => {
+    await app.newInitiative('Draft name');
+    await app.inspector.title.fill('Final name');
+    await app.inspector.title.press('Tab');
+    await expect(app.grid.card('Final name')).toBeVisible();
+    await expect(app.grid.card('Draft name')).toHaveCount(0);
+  });
+
+  test('arrow keys move the focused card, Shift for big steps; Inspector follows', async ({ page }) => {
+    const card = await app.newInitiative('Keyboard card');
+    await card.click();
+    await expect(card).toBeFocused();
+
+    await page.keyboard.press('ArrowRight');
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 6));
+    await expect(app.inspector.effort).toHaveValue(/^6(\.0)?$/);
+
+    await page.keyboard.press('ArrowUp');
+    await expect(card).toHaveAccessibleName(scoreInName('impact', 6));
+    await expect(app.inspector.impact).toHaveValue(/^6(\.0)?$/);
+
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 4));
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect(card).toHaveAccessibleName(scoreInName('impact', 4));
+    await page.keyboard.press('ArrowLeft');
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 3.5));
+    await page.keyboard.press('ArrowDown');
+    await expect(card).toHaveAccessibleName(scoreInName('impact', 3.5));
+    await expect(app.inspector.effort).toHaveValue('3.5');
+    await expect(app.inspector.impact).toHaveValue('3.5');
+  });
+
+  test('keyboard moves are clamped to 1..10', async ({ page }) => {
+    const card = await app.newInitiative('Edge card');
+    await card.click();
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Shift+ArrowUp');
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 10));
+    await expect(card).toHaveAccessibleName(scoreInName('impact', 10));
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('Shift+ArrowDown');
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 1));
+    await expect(card).toHaveAccessibleName(scoreInName('impact', 1));
+    await expect(app.inspector.effort).toHaveValue(/^1(\.0)?$/);
+  });
+
+  test('scores typed in the Inspector move the card', async () => {
+    const card = await app.newInitiative('Typed card');
+    const before = await card.boundingBox();
+    await app.edit({ effort: 9, impact: 2 });
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 9));
+    await expect(card).toHaveAccessibleName(scoreInName('impact', 2));
+    await expect.poll(async () => (await card.boundingBox()).x).toBeGreaterThan(before.x + 50);
+    await expect.poll(async () => (await card.boundingBox()).y).toBeGreaterThan(before.y + 50);
+  });
+
+  test('out-of-range scores typed in the Inspector never leave 1..10', async () => {
+    const card = await app.newInitiative('Clamped card');
+    await app.edit({ effort: 42, impact: 0 });
+    await expect(card).not.toHaveAccessibleName(/effort 42|impact 0(,|$|\.)/);
+    await expect.poll(() => app.inspector.effortValue()).toBeLessThanOrEqual(10);
+    await expect.poll(() => app.inspector.impactValue()).toBeGreaterThanOrEqual(1);
+  });
+
+  test('dragging a card to the top-left corner makes it a quick win candidate', async () => {
+    await app.newInitiative('Dragged card');
+    await app.grid.dragCard('Dragged card', 0.1, 0.1);
+    await expect.poll(() => app.inspector.effortValue()).toBeLessThan(5.5);
+    await expect.poll(() => app.inspector.impactValue()).toBeGreaterThan(5.5);
+    await expect(app.inspector.region.getByText(/Suggested: this sits in Quick wins/)).toBeVisible();
+    // The card's name follows the drop.
+    const effort = await app.inspector.effortValue();
+    await expect(app.grid.card('Dragged card')).toHaveAccessibleName(scoreInName('effort', effort));
+  });
+
+  test('dragging a card to the bottom-right corner gives high effort and low impact', async () => {
+    await app.newInitiative('Money pit');
+    await app.grid.dragCard('Money pit', 0.92, 0.9);
+    await expect.poll(() => app.inspector.effortValue()).toBeGreaterThan(5.5);
+    await expect.poll(() => app.inspector.impactValue()).toBeLessThan(5.5);
+    await expect(app.inspector.region.getByText(/Suggested: this sits in Quick wins/)).toHaveCount(0);
+  });
+
+  test('quick win: suggested in the quadrant, flagged (not overridden) outside it', async () => {
+    const card = await app.newInitiative('Self-serve dashboards', { effort: 2, impact: 9 });
+    const suggestion = app.inspector.region.getByText(/Suggested: this sits in Quick wins/);
+    await expect(suggestion).toBeVisible();
+    await expect(card.getByText('Quick win', { exact: true })).toHaveCount(0);
+
+    await app.inspector.quickWin.check();
+    await expect(card.getByText('Quick win', { exact: true })).toBeVisible();
+    await expect(app.grid.region.getByText(/Not in Quick wins/)).toHaveCount(0);
+
+    await app.edit({ effort: 9 });
+    await expect(app.grid.region.getByText(/Not in Quick wins/)).toBeVisible();
+    await expect(app.inspector.quickWin).toBeChecked();
+    await expect(card.getByText('Quick win', { exact: true })).toBeVisible();
+
+    await app.edit({ effort: 3 });
+    await expect(app.grid.region.getByText(/Not in Quick wins/)).toHaveCount(0);
+  });
+
+  test('urgency and due date show on the card', async () => {
+    const card = await app.newInitiative('Migrate billing');
+    await expect(app.inspector.urgency.locator('option')).toHaveText([
+      'None',
+      'Low',
+      'Medium',
+      'High',
+      'Critical',
+    ]);
+    await app.edit({ urgency: 'high', due: '2026-09-30' });
+    await expect(app.inspector.urgency).toHaveValue('high');
+    await expect(app.inspector.dueDate).toHaveValue('2026-09-30');
+    await expect(card).toContainText('High');
+    await expect(card).toContainText(/2026-09-30|30 Sep|Sep(tember)? 30|30\/09|09\/30/);
+
+    await app.edit({ urgency: 'critical' });
+    await expect(card).toContainText('Critical');
+    await expect(card).not.toContainText('High');
+  });
+
+  test('"Delete initiative" removes it from grid and phases', async ({ page }) => {
+    await app.newInitiative('Short-lived');
+    await app.inspector.deleteButton.click();
+    const dialog = page.getByRole('alertdialog');
+    // A confirmation is allowed but not required.
+    if (await dialog.waitFor({ timeout: 1_000 }).then(() => true, () => false)) {
+      await dialog.getByRole('button', { name: /delete/i }).click();
+    }
+    await expect(app.grid.card('Short-lived')).toHaveCount(0);
+    await expect(app.phases.region.getByRole('button', { name: /^Short-lived/ })).toHaveCount(0);
+    await expect(app.inspector.title).toHaveCount(0);
+  });
+
+  test('Undo and Redo revert and replay a score change', async () => {
+    const card = await app.newInitiative('Undoable');
+    await app.edit({ effort: 8 });
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 8));
+    await app.undoButton.click();
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 5.5));
+    await app.redoButton.click();
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 8));
+  });
+});
