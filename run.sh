@@ -31,7 +31,9 @@ step() {
   local t0 t1 rc=0
   log "$name"
   t0=$(now)
-  "$@" || rc=$?
+  # Run in a child so `set -e` stays in force inside shell functions ("cmd || rc=$?" would turn it off).
+  "$@" &
+  wait $! || rc=$?
   t1=$(now)
   printf 'timing: %-28s %7.1fs  %s\n' "$name" "$(awk "BEGIN{print $t1 - $t0}")" \
     "$([ "$rc" -eq 0 ] && echo ok || echo "FAILED (exit $rc)")" >&2

@@ -112,13 +112,13 @@ test.describe('catalog', () => {
     await catalog.addButton.click();
     const dialog = page.getByRole('alertdialog', { name: 'Already on the roadmap' });
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(grid.card('Cloud Platform')).toHaveCount(1);
 
     await catalog.addButton.click();
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Add again' }).click();
+    await dialog.getByRole('button', { name: 'Add again', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(grid.card('Cloud Platform')).toHaveCount(2);
   });

@@ -35,8 +35,9 @@ test.describe('initiatives on the grid', () => {
   });
 
   test('clicking a card selects it in the Inspector', async () => {
-    await app.newInitiative('Alpha');
-    await app.newInitiative('Beta');
+    // Apart on the grid, so neither card covers the other.
+    await app.newInitiative('Alpha', { effort: 2, impact: 8 });
+    await app.newInitiative('Beta', { effort: 8, impact: 3 });
     await expect(app.inspector.title).toHaveValue('Beta');
     await app.selectCard('Alpha');
     await expect(app.inspector.title).toHaveValue('Alpha');
@@ -53,6 +54,7 @@ test.describe('initiatives on the grid', () => {
   test('arrow keys move the focused card, Shift for big steps; Inspector follows', async ({ page }) => {
     const card = await app.newInitiative('Keyboard card');
     await card.click();
+    await card.focus();
     await expect(card).toBeFocused();
 
     await page.keyboard.press('ArrowRight');
@@ -78,6 +80,7 @@ test.describe('initiatives on the grid', () => {
   test('keyboard moves are clamped to 1..10', async ({ page }) => {
     const card = await app.newInitiative('Edge card');
     await card.click();
+    await card.focus();
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('Shift+ArrowRight');
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('Shift+ArrowUp');
     await expect(card).toHaveAccessibleName(scoreInName('effort', 10));

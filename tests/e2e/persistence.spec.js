@@ -29,7 +29,7 @@ test.describe('persistence', () => {
     });
     await app.newInitiative('Retire legacy ETL', { effort: 7.5, impact: 4, urgency: 'low' });
     await app.phases.rename('Phase 1', 'Foundations');
-    await page.getByRole('button', { name: 'Move Phase 3 earlier' }).click();
+    await page.getByRole('button', { name: 'Move Phase 3 earlier', exact: true }).click();
     await expect.poll(() => app.phases.names()).toEqual(['Foundations', 'Phase 3', 'Phase 2']);
     const storageItem = app.phases.item('Unphased', STORAGE);
     await storageItem.focus();

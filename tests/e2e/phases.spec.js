@@ -44,9 +44,9 @@ test.describe('phases', () => {
 
   test('reorder phases earlier and later', async ({ page }) => {
     const { phases } = app;
-    await page.getByRole('button', { name: 'Move Phase 3 earlier' }).click();
+    await page.getByRole('button', { name: 'Move Phase 3 earlier', exact: true }).click();
     await expect.poll(() => phases.names()).toEqual(['Phase 1', 'Phase 3', 'Phase 2']);
-    await page.getByRole('button', { name: 'Move Phase 1 later' }).click();
+    await page.getByRole('button', { name: 'Move Phase 1 later', exact: true }).click();
     await expect.poll(() => phases.names()).toEqual(['Phase 3', 'Phase 1', 'Phase 2']);
     // The Inspector's Phase select follows the order.
     await app.newInitiative('Order check');
@@ -64,14 +64,14 @@ test.describe('phases', () => {
     await expect(phases.item('Phase 2', 'Orphan-to-be')).toBeVisible();
     await expect(phases.item('Unphased', 'Orphan-to-be')).toHaveCount(0);
 
-    await page.getByRole('button', { name: 'Delete Phase 2' }).click();
+    await page.getByRole('button', { name: 'Delete Phase 2', exact: true }).click();
     const dialog = page.getByRole('alertdialog');
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(phases.item('Phase 2', 'Orphan-to-be')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Delete Phase 2' }).click();
+    await page.getByRole('button', { name: 'Delete Phase 2', exact: true }).click();
     await app.confirm('Delete phase');
     await expect(phases.column('Phase 2')).toHaveCount(0);
     expect(await phases.names()).toEqual(['Phase 1', 'Phase 3']);

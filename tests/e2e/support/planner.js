@@ -33,7 +33,7 @@ class Catalog {
     this.region = page.getByRole('region', { name: 'Catalog' });
     this.tree = this.region.getByRole('tree');
     this.search = page.getByRole('searchbox', { name: 'Search catalog' });
-    this.addButton = page.getByRole('button', { name: 'Add to roadmap' });
+    this.addButton = page.getByRole('button', { name: 'Add to roadmap', exact: true });
   }
 
   item(name) {
@@ -101,7 +101,7 @@ class Inspector {
     this.dueDate = this.region.getByLabel('Due date');
     this.quickWin = this.region.getByRole('checkbox', { name: 'Quick win' });
     this.phase = this.region.getByRole('combobox', { name: 'Phase' });
-    this.deleteButton = this.region.getByRole('button', { name: 'Delete initiative' });
+    this.deleteButton = this.region.getByRole('button', { name: 'Delete initiative', exact: true });
   }
 
   async effortValue() {
@@ -169,10 +169,10 @@ class Planner {
     this.grid = new Grid(page);
     this.inspector = new Inspector(page);
     this.phases = new Phases(page);
-    this.newInitiativeButton = page.getByRole('button', { name: 'New initiative' });
-    this.addPhaseButton = page.getByRole('button', { name: 'Add phase' });
-    this.undoButton = page.getByRole('button', { name: 'Undo' });
-    this.redoButton = page.getByRole('button', { name: 'Redo' });
+    this.newInitiativeButton = page.getByRole('button', { name: 'New initiative', exact: true });
+    this.addPhaseButton = page.getByRole('button', { name: 'Add phase', exact: true });
+    this.undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+    this.redoButton = page.getByRole('button', { name: 'Redo', exact: true });
   }
 
   async goto() {
