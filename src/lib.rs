@@ -1,3 +1,8 @@
 //! Stackplan: turn a strategy outline into a prioritized, phased roadmap, in the browser.
 
+pub mod app;
+pub mod components;
+pub mod files;
 pub mod model;
+pub mod state;
+pub mod storage;

@@ -5,11 +5,13 @@
 //! cannot see (duplicate ids, dangling references, cycles). Nothing reaches the planner before
 //! all of that passed.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
 
 use super::{InitiativeId, Roadmap};
 
@@ -25,8 +27,19 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 /// Upgrades a file of version N (index N - 1) to version N + 1.
 pub type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, ImportError>;
 
-/// Every migration, oldest first. Version 1 is the first public format, so none exist yet;
-/// a change to the format adds a function here and a fixture under `tests/fixtures/`.
+/// Every migration, oldest first. Version 1 is the first public format, so none exist yet.
+///
+/// How a future version 2 is added (tldraw-style: numbered steps, typed failures):
+/// 1. Write `fn v1_to_v2(object: Map<String, Value>) -> Result<Map<String, Value>, ImportError>`
+///    that rewrites a version-1 object (without `format`/`version`) into the version-2 shape,
+///    returning `ImportError::Invalid { path, reason }` for what it cannot convert.
+/// 2. Append it here (`&[v1_to_v2]`; `MIGRATIONS[N - 1]` upgrades N → N + 1) and bump
+///    [`CURRENT_VERSION`] to 2; `export` then writes version 2.
+/// 3. Keep `tests/fixtures/roadmap-v1.json` unchanged: it becomes the v1 → v2 fixture. Change
+///    `tests/file_format_fixtures.rs` so it checks the v1 fixture imports into the expected
+///    roadmap (no longer byte-identical on re-export), and add `roadmap-v2.json`, exported by
+///    the new build, as the byte-identical pin of version 2.
+/// 4. Publish `public/schema/roadmap.v2.schema.json` next to the v1 schema.
 pub const MIGRATIONS: &[Migration] = &[];
 
 /// Why a text is not a roadmap Stackplan can open.
@@ -72,7 +85,7 @@ impl fmt::Display for ImportError {
             ImportError::NotJson { line, column, reason } => {
                 write!(
                     f,
-                    "The file is not valid JSON (line {line}, column {column}: {reason})."
+                    "The file is not valid JSON at line {line}, column {column}: {reason}."
                 )
             }
             ImportError::NotAnObject => write!(
@@ -90,14 +103,14 @@ impl fmt::Display for ImportError {
             ),
             ImportError::BadVersion { found } => write!(
                 f,
-                "The file's \"version\" must be a whole number from 1 to {CURRENT_VERSION}; it is {}.",
+                "The file's \"version\" must be a whole number such as {CURRENT_VERSION}; it is {}.",
                 shorten(found)
             ),
             ImportError::TooNew { version } => write!(
                 f,
                 "The file was written by a newer Stackplan (format version {version}); this one reads up to version {CURRENT_VERSION}. Open it with a newer Stackplan."
             ),
-            ImportError::Invalid { path, reason } => write!(f, "At {path}: {reason}."),
+            ImportError::Invalid { path, reason } => write!(f, "At {}: {reason}.", shorten(path)),
         }
     }
 }
@@ -128,11 +141,7 @@ pub fn import(text: &str) -> Result<Roadmap, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
-        line: error.line(),
-        column: error.column(),
-        reason: json_reason(&error),
-    })?;
+    let value = parse(text)?;
     let Value::Object(mut object) = value else {
         return Err(ImportError::NotAnObject);
     };
@@ -159,7 +168,7 @@ pub fn import(text: &str) -> Result<Roadmap, ImportError> {
             } else {
                 path
             },
-            serde_reason(error.inner()),
+            plain_reason(&error.inner().to_string()),
         )
     })?;
     validate(&roadmap)?;
@@ -173,6 +182,11 @@ pub fn migrate(
     version: u64,
     migrations: &[Migration],
 ) -> Result<Map<String, Value>, ImportError> {
+    if version == 0 {
+        return Err(ImportError::BadVersion {
+            found: "0".to_string(),
+        });
+    }
     let newest = migrations.len() as u64 + 1;
     if version > newest {
         return Err(ImportError::TooNew { version });
@@ -183,17 +197,240 @@ pub fn migrate(
     Ok(object)
 }
 
-fn json_reason(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    // serde_json appends " at line L column C"; the message already says where.
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
+/// Parses JSON text, refusing a key given twice in one object: `serde_json::Value` would
+/// silently keep the last one, so the file would mean something its author may not see.
+fn parse(text: &str) -> Result<Value, ImportError> {
+    let duplicate = RefCell::new(None);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let parsed = StrictValue {
+        at: &Place::Top,
+        duplicate: &duplicate,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|value| deserializer.end().map(|()| value));
+    parsed.map_err(|error| match duplicate.into_inner() {
+        Some((path, key)) => invalid(path, format!("the field \"{}\" appears twice", shorten(&key))),
+        None => ImportError::NotJson {
+            line: error.line(),
+            column: error.column(),
+            reason: json_reason(&error),
+        },
+    })
+}
+
+/// Where a value sits in the document, kept as a chain on the stack so nothing is built
+/// unless a duplicate key needs naming.
+enum Place<'a> {
+    Top,
+    Key(&'a Place<'a>, &'a str),
+    Item(&'a Place<'a>, usize),
+}
+
+impl fmt::Display for Place<'_> {
+    /// The same path syntax as `serde_path_to_error`: `initiatives[2].effort`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Top => Ok(()),
+            Place::Key(Place::Top, key) => write!(f, "{key}"),
+            Place::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Place::Item(parent, index) => write!(f, "{parent}[{index}]"),
+        }
     }
 }
 
-fn serde_reason(error: &serde_json::Error) -> String {
-    json_reason(error).replace('`', "\"")
+/// Builds a `Value` like serde_json does, but records and refuses duplicate keys.
+#[derive(Clone, Copy)]
+struct StrictValue<'a> {
+    at: &'a Place<'a>,
+    duplicate: &'a RefCell<Option<(String, String)>>,
+}
+
+impl<'de> DeserializeSeed<'de> for StrictValue<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        // serde_json's recursion limit (128 levels) applies to this visitor too.
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictValue<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_string()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        loop {
+            let place = Place::Item(self.at, items.len());
+            let seed = StrictValue {
+                at: &place,
+                duplicate: self.duplicate,
+            };
+            match seq.next_element_seed(seed)? {
+                Some(item) => items.push(item),
+                None => return Ok(Value::Array(items)),
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let place = Place::Key(self.at, &key);
+            if object.contains_key(&key) {
+                *self.duplicate.borrow_mut() = Some((place.to_string(), key.clone()));
+                return Err(A::Error::custom("duplicate key"));
+            }
+            let value = map.next_value_seed(StrictValue {
+                at: &place,
+                duplicate: self.duplicate,
+            })?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+/// serde_json's syntax error in plain words, without the position (the message gives it).
+fn json_reason(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let reason = text.strip_suffix(&suffix).unwrap_or(&text);
+    let plain = match reason {
+        "trailing comma" => "there is a comma before a closing bracket",
+        "trailing characters" => "there is more text after the end of the roadmap",
+        "key must be a string" => "a field name must be in double quotes",
+        "number out of range" => "a number is too large",
+        "invalid number" => "a number is written wrongly",
+        "recursion limit exceeded" => "the data is nested too deeply",
+        "expected value" | "expected ident" => {
+            "expected a value (text in double quotes, a number, true, false, null, [ or {)"
+        }
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "a text contains a raw line break or control character; write it as \\n or \\uXXXX"
+        }
+        "invalid escape" => "a backslash \\ in a text starts an unknown escape; write a backslash as \\\\",
+        "unexpected end of hex escape"
+        | "invalid unicode code point"
+        | "lone leading surrogate in hex escape" => "a \\u escape in a text is not a valid character",
+        reason if reason.starts_with("EOF while parsing") => "the file ends too early; it may be cut off",
+        reason => return reason.replace('`', "\""),
+    };
+    plain.to_string()
+}
+
+/// serde's data error ("invalid type: string \"x\", expected f64") in planner words.
+/// Anything not recognised is passed through; the user part is always last-split so text
+/// from the file cannot confuse the parsing.
+fn plain_reason(message: &str) -> String {
+    let message = message.replace('`', "\"");
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+    {
+        return format!(
+            "should be {}, not {}",
+            plain_expected(expected),
+            plain_found(found)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return match rest.rsplit_once(", expected ") {
+            Some((field, known)) => {
+                format!(
+                    "{} is not a field Stackplan knows here (expected {known})",
+                    shorten(field)
+                )
+            }
+            None => format!("{} is not a field Stackplan knows here", shorten(rest)),
+        };
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return format!("the field {field} is missing");
+    }
+    // Score errors print numbers in full: 1e300 would be a 301-digit number.
+    if let Some((words, number)) = message.rsplit_once(" not ")
+        && number.len() > 15
+        && let Ok(value) = number.parse::<f64>()
+    {
+        return format!("{words} not {value:e}");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ")
+        && let Some((found, known)) = rest.rsplit_once(", expected ")
+    {
+        return format!("{} is not allowed here (expected {known})", shorten(found));
+    }
+    message
+}
+
+fn plain_expected(expected: &str) -> &str {
+    match expected {
+        "f64" | "f32" | "u64" | "i64" | "u8" => "a number",
+        "a boolean" => "true or false",
+        "a string" | "string or map" => "text in double quotes",
+        "a sequence" => "a list [ … ]",
+        "a map" => "an object { … }",
+        expected if expected.starts_with("struct ") => "an object { … }",
+        expected => expected,
+    }
+}
+
+fn plain_found(found: &str) -> String {
+    match found {
+        "sequence" => "a list".to_string(),
+        "map" => "an object".to_string(),
+        "null" => "null".to_string(),
+        found => {
+            for (prefix, noun) in [
+                ("integer ", "the number"),
+                ("floating point ", "the number"),
+                ("boolean ", ""),
+            ] {
+                if let Some(value) = found.strip_prefix(prefix) {
+                    let value = value.trim_matches('"');
+                    return if noun.is_empty() {
+                        value.to_string()
+                    } else {
+                        format!("{noun} {value}")
+                    };
+                }
+            }
+            match found.strip_prefix("string ") {
+                Some(text) => format!("the text {}", shorten(text)),
+                None => found.to_string(),
+            }
+        }
+    }
 }
 
 /// Rules about the roadmap as a whole, checked after every field decoded.
@@ -434,4 +671,724 @@ pub fn file_name(roadmap: &Roadmap) -> String {
         "{}.stackplan.json",
         if stem.is_empty() { "roadmap" } else { stem }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CatalogOrigin, DueDate, PhaseId, QuadrantSplit, Score, Urgency};
+
+    fn score(value: f64) -> Score {
+        Score::exact(value).expect("a valid score")
+    }
+
+    /// A roadmap with every field set, every urgency used and text that looks like markup.
+    fn sample() -> Roadmap {
+        let mut roadmap = Roadmap::new("Data 2027 — «Plattform» 🚀 <b>bold</b>");
+        roadmap.quadrant_split = QuadrantSplit {
+            effort: score(4.5),
+            impact: score(6.0),
+        };
+        let later = roadmap.add_phase(Some("Later & maybe".into()));
+        roadmap.update_phase(&PhaseId("p1".into()), |phase| phase.capacity = Some(12.5));
+        roadmap.update_phase(&later, |phase| phase.capacity = Some(30.0));
+        for (index, urgency) in Urgency::ALL.into_iter().enumerate() {
+            let id = roadmap.add_initiative(format!("Initiative {index}"));
+            roadmap.update_initiative(&id, |initiative| {
+                initiative.urgency = urgency;
+                initiative.effort = score(1.0 + index as f64 * 2.2);
+                initiative.impact = score(9.9 - index as f64 * 1.7);
+            });
+        }
+        let lake = InitiativeId("i1".into());
+        let full = InitiativeId("i2".into());
+        roadmap.update_initiative(&full, |initiative| {
+            initiative.title = "<script>alert(1)</script> Data lake \"quoted\" \\ back".into();
+            initiative.description =
+                "Line one\nLine two\t<img src=x onerror=alert(1)> — ünïcødé 日本語 🎉".into();
+            initiative.quick_win = true;
+            initiative.due = DueDate::new(2028, 2, 29);
+            initiative.phase = Some(PhaseId("p1".into()));
+            initiative.origin = Some(CatalogOrigin {
+                catalog: "Modern Stacks".into(),
+                path: vec!["Modern Stacks".into(), "Data".into(), "Data Lake".into()],
+            });
+            initiative.owner = "Dana O'Neil".into();
+            initiative.stakeholders = vec!["Ops".into(), "Data team".into()];
+            initiative.goals = vec!["Market expansion".into(), "Product development".into()];
+            initiative.budget = Some(125_000.75);
+            initiative.dependencies = vec![lake.clone()];
+            initiative.tags = vec!["governance".into(), "&amp;".into()];
+        });
+        roadmap.update_initiative(&InitiativeId("i3".into()), |initiative| {
+            initiative.phase = Some(later.clone());
+            initiative.budget = Some(0.0);
+            initiative.dependencies = vec![full.clone(), lake.clone()];
+        });
+        roadmap
+    }
+
+    fn refused(text: &str) -> ImportError {
+        match import(text) {
+            Ok(_) => panic!("expected the import to fail for:\n{}", shorten(text)),
+            Err(error) => error,
+        }
+    }
+
+    /// The sample's export as JSON, changed by `edit`, back to text.
+    fn edited(edit: impl FnOnce(&mut Value)) -> String {
+        let mut value: Value = serde_json::from_str(&export(&sample())).expect("export is JSON");
+        edit(&mut value);
+        value.to_string()
+    }
+
+    /// Asserts the failure names `path` and that its message contains `words`.
+    fn assert_invalid(text: &str, path: &str, words: &str) {
+        let error = refused(text);
+        let message = error.to_string();
+        match &error {
+            ImportError::Invalid { path: found, .. } => assert_eq!(found, path, "{message}"),
+            other => panic!("expected Invalid at {path}, got {other:?}"),
+        }
+        assert!(message.starts_with(&format!("At {path}: ")), "{message}");
+        assert!(message.contains(words), "{message:?} should contain {words:?}");
+    }
+
+    // ---- export ----
+
+    #[test]
+    fn export_is_pretty_printed_with_format_and_version_first() {
+        let text = export(&sample());
+        assert!(
+            text.starts_with("{\n  \"format\": \"stackplan.roadmap\",\n  \"version\": 1,\n  \"name\": "),
+            "{text}"
+        );
+        assert!(text.ends_with("}\n"));
+        assert!(
+            text.contains("\n      \"id\": \"p1\",\n"),
+            "nested keys are indented"
+        );
+    }
+
+    #[test]
+    fn export_writes_unicode_as_is_not_escaped() {
+        let text = export(&sample());
+        assert!(text.contains("«Plattform» 🚀"));
+        assert!(text.contains("日本語 🎉"));
+        assert!(!text.contains("\\u"), "no \\u escapes for printable text");
+    }
+
+    #[test]
+    fn export_keeps_a_fixed_key_order() {
+        let mut roadmap = Roadmap::new("Tiny");
+        roadmap.phases.truncate(1);
+        roadmap.add_initiative("Lineage");
+        let expected = r#"{
+  "format": "stackplan.roadmap",
+  "version": 1,
+  "name": "Tiny",
+  "quadrant_split": {
+    "effort": 5.5,
+    "impact": 5.5
+  },
+  "phases": [
+    {
+      "id": "p1",
+      "name": "Phase 1",
+      "capacity": null
+    }
+  ],
+  "initiatives": [
+    {
+      "id": "i1",
+      "title": "Lineage",
+      "description": "",
+      "effort": 5.5,
+      "impact": 5.5,
+      "quick_win": false,
+      "urgency": "none",
+      "due": null,
+      "phase": null,
+      "origin": null,
+      "owner": "",
+      "stakeholders": [],
+      "goals": [],
+      "budget": null,
+      "dependencies": [],
+      "tags": []
+    }
+  ]
+}
+"#;
+        assert_eq!(export(&roadmap), expected);
+    }
+
+    #[test]
+    fn exporting_twice_is_byte_identical() {
+        let roadmap = sample();
+        assert_eq!(export(&roadmap).as_bytes(), export(&roadmap.clone()).as_bytes());
+        let reimported = import(&export(&roadmap)).expect("imports");
+        assert_eq!(export(&reimported), export(&roadmap));
+    }
+
+    #[test]
+    fn export_then_import_gives_back_every_field() {
+        let roadmap = sample();
+        let back = import(&export(&roadmap)).expect("own export imports");
+        assert_eq!(back, roadmap);
+        let full = &back.initiatives[1];
+        assert_eq!(
+            full.title,
+            "<script>alert(1)</script> Data lake \"quoted\" \\ back"
+        );
+        assert!(full.quick_win);
+        assert_eq!(full.budget, Some(125_000.75));
+        assert_eq!(full.due.map(|due| due.to_string()).as_deref(), Some("2028-02-29"));
+        assert_eq!(back.phases[0].capacity, Some(12.5));
+        let urgencies: Vec<_> = back.initiatives.iter().map(|i| i.urgency).collect();
+        assert_eq!(urgencies, Urgency::ALL);
+    }
+
+    #[test]
+    fn storage_text_round_trips_and_is_compact() {
+        let roadmap = sample();
+        let text = to_storage_text(&roadmap);
+        assert!(text.starts_with("{\"format\":\"stackplan.roadmap\",\"version\":1,"));
+        assert!(!text.contains('\n'));
+        assert_eq!(import(&text), Ok(roadmap));
+    }
+
+    #[test]
+    fn html_and_script_text_survives_verbatim() {
+        let script = "<script>alert(1)</script>";
+        let mut roadmap = Roadmap::new(script);
+        let id = roadmap.add_initiative(script);
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.description = "</textarea><svg onload=alert(1)>&lt;&#x3C;".into();
+            initiative.tags = vec![script.into()];
+        });
+        let text = export(&roadmap);
+        assert!(
+            text.contains(script),
+            "exported as plain text, not entity-escaped"
+        );
+        let back = import(&text).expect("markup-like text is just text");
+        assert_eq!(back.name, script);
+        assert_eq!(back.initiatives[0].title, script);
+        assert_eq!(
+            back.initiatives[0].description,
+            "</textarea><svg onload=alert(1)>&lt;&#x3C;"
+        );
+        assert_eq!(back, roadmap);
+    }
+
+    #[test]
+    fn import_accepts_a_byte_order_mark() {
+        let text = format!("\u{feff}{}", export(&sample()));
+        assert_eq!(import(&text), Ok(sample()));
+    }
+
+    #[test]
+    fn file_names_come_from_the_roadmap_name() {
+        assert_eq!(file_name(&Roadmap::new("Data 2027")), "Data-2027.stackplan.json");
+        assert_eq!(
+            file_name(&Roadmap::new("<script>/../x")),
+            "script-..-x.stackplan.json"
+        );
+        assert_eq!(file_name(&Roadmap::new("  ")), "Untitled-roadmap.stackplan.json");
+        assert_eq!(file_name(&Roadmap::new("...")), "roadmap.stackplan.json");
+    }
+
+    // ---- hostile input: the envelope ----
+
+    #[test]
+    fn import_refuses_text_that_is_not_json() {
+        let error = refused("name: Data 2027");
+        assert!(matches!(error, ImportError::NotJson { line: 1, .. }), "{error:?}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("The file is not valid JSON at line 1, column 2: expected a value"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn import_explains_a_cut_off_file() {
+        let text = export(&sample());
+        let error = refused(&text[..text.len() / 2]);
+        assert!(
+            error
+                .to_string()
+                .contains("the file ends too early; it may be cut off"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn import_explains_a_trailing_comma_with_its_position() {
+        let error = refused("{\n  \"format\": \"stackplan.roadmap\",\n}");
+        assert_eq!(
+            error.to_string(),
+            "The file is not valid JSON at line 3, column 1: there is a comma before a closing bracket."
+        );
+    }
+
+    #[test]
+    fn import_refuses_an_empty_file() {
+        assert_eq!(import(""), Err(ImportError::Empty));
+        assert_eq!(import(" \n\t "), Err(ImportError::Empty));
+        assert_eq!(import("\u{feff}"), Err(ImportError::Empty));
+        assert_eq!(ImportError::Empty.to_string(), "The file is empty.");
+    }
+
+    #[test]
+    fn import_refuses_a_top_level_array_or_value() {
+        for text in [
+            "[]",
+            "[{\"format\": \"stackplan.roadmap\"}]",
+            "42",
+            "\"roadmap\"",
+            "null",
+        ] {
+            let error = refused(text);
+            assert_eq!(error, ImportError::NotAnObject, "{text}");
+            assert!(error.to_string().contains("not a Stackplan roadmap"));
+        }
+    }
+
+    #[test]
+    fn import_refuses_a_wrong_or_missing_format() {
+        let error = refused(&edited(|value| value["format"] = "excalidraw".into()));
+        assert_eq!(
+            error.to_string(),
+            "The file is a \"excalidraw\" file, not a Stackplan roadmap (\"stackplan.roadmap\")."
+        );
+        let missing = refused(&edited(|value| {
+            value.as_object_mut().map(|object| object.remove("format"));
+        }));
+        assert_eq!(missing, ImportError::NotARoadmap { format: None });
+        assert!(
+            missing
+                .to_string()
+                .contains("it has no \"format\": \"stackplan.roadmap\"")
+        );
+        let number = refused(&edited(|value| value["format"] = 1.into()));
+        assert_eq!(number, ImportError::NotARoadmap { format: None });
+    }
+
+    #[test]
+    fn import_refuses_a_missing_or_malformed_version() {
+        let with_version = |version: &str| {
+            export(&sample()).replacen("\"version\": 1,", &format!("\"version\": {version},"), 1)
+        };
+        for (version, found) in [
+            ("\"1\"", "\"1\""),
+            ("0", "0"),
+            ("1.0", "1.0"),
+            ("1.5", "1.5"),
+            ("-1", "-1"),
+            ("null", "null"),
+            ("[1]", "[1]"),
+        ] {
+            let error = refused(&with_version(version));
+            assert_eq!(
+                error,
+                ImportError::BadVersion { found: found.into() },
+                "{version}"
+            );
+            assert_eq!(
+                error.to_string(),
+                format!("The file's \"version\" must be a whole number such as 1; it is {found}.")
+            );
+        }
+        let missing = refused(&edited(|value| {
+            value.as_object_mut().map(|object| object.remove("version"));
+        }));
+        assert_eq!(
+            missing.to_string(),
+            "The file's \"version\" must be a whole number such as 1; it is missing."
+        );
+    }
+
+    #[test]
+    fn import_refuses_newer_version() {
+        for version in [2, 7, u64::MAX] {
+            let error = refused(&edited(|value| value["version"] = version.into()));
+            assert_eq!(error, ImportError::TooNew { version });
+            assert!(error.to_string().contains(&format!("format version {version}")));
+            assert!(error.to_string().contains("Open it with a newer Stackplan"));
+        }
+    }
+
+    #[test]
+    fn import_refuses_a_huge_number_as_a_number_too_large() {
+        let text = export(&sample()).replacen("\"effort\": 1.0", "\"effort\": 1e400", 1);
+        let error = refused(&text);
+        assert!(matches!(error, ImportError::NotJson { .. }), "{error:?}");
+        assert!(error.to_string().ends_with(": a number is too large."), "{error}");
+    }
+
+    #[test]
+    fn import_survives_deeply_nested_json() {
+        for text in [
+            "[".repeat(10_000),
+            "{\"a\":".repeat(10_000),
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+            format!(
+                "{{\"format\": \"stackplan.roadmap\", \"version\": 1, \"name\": {}",
+                "[".repeat(10_000)
+            ),
+        ] {
+            let error = refused(&text);
+            assert!(matches!(error, ImportError::NotJson { .. }), "{error:?}");
+        }
+        let error = refused(&format!("{}{}", "[".repeat(1_000), "]".repeat(1_000)));
+        assert!(error.to_string().contains("nested too deeply"), "{error}");
+    }
+
+    #[test]
+    fn import_refuses_a_file_over_the_size_limit() {
+        let text = " ".repeat(MAX_FILE_BYTES + 1);
+        assert_eq!(
+            import(&text),
+            Err(ImportError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1
+            })
+        );
+        assert_eq!(
+            ImportError::TooLarge {
+                bytes: 45 * 1_048_576
+            }
+            .to_string(),
+            "The file is 45.0 MB; Stackplan opens roadmap files up to 40 MB."
+        );
+        // Just under the limit the size check passes and the content is judged.
+        assert_eq!(import(&" ".repeat(MAX_FILE_BYTES)), Err(ImportError::Empty));
+    }
+
+    // ---- hostile input: fields ----
+
+    #[test]
+    fn import_names_the_field_with_a_wrong_type() {
+        let text = edited(|value| value["initiatives"][2]["effort"] = "high".into());
+        assert_invalid(
+            &text,
+            "initiatives[2].effort",
+            "should be a number, not the text \"high\"",
+        );
+        let text = edited(|value| value["initiatives"][0]["quick_win"] = 0.into());
+        assert_invalid(
+            &text,
+            "initiatives[0].quick_win",
+            "should be true or false, not the number 0",
+        );
+        let text = edited(|value| value["initiatives"][1]["tags"] = Value::Null);
+        assert_invalid(&text, "initiatives[1].tags", "should be a list [ … ], not null");
+        let text = edited(|value| value["initiatives"][1]["tags"][1] = 7.into());
+        assert_invalid(
+            &text,
+            "initiatives[1].tags[1]",
+            "should be text in double quotes, not the number 7",
+        );
+        let text = edited(|value| value["phases"] = serde_json::json!({"p1": "Phase 1"}));
+        assert_invalid(&text, "phases", "should be a list [ … ], not an object");
+        let text = edited(|value| value["quadrant_split"] = 5.into());
+        assert_invalid(
+            &text,
+            "quadrant_split",
+            "should be an object { … }, not the number 5",
+        );
+        let text = edited(|value| value["initiatives"][0]["urgency"] = "urgent".into());
+        assert_invalid(
+            &text,
+            "initiatives[0].urgency",
+            "\"urgent\" is not allowed here (expected one of \"none\"",
+        );
+        let text = edited(|value| value["initiatives"][0]["due"] = "next week".into());
+        assert_invalid(
+            &text,
+            "initiatives[0].due",
+            "must be a date written YYYY-MM-DD, not \"next week\"",
+        );
+        let text = edited(|value| value["initiatives"][0]["due"] = "2027-02-29".into());
+        assert_invalid(&text, "initiatives[0].due", "not \"2027-02-29\"");
+    }
+
+    #[test]
+    fn import_names_a_missing_field() {
+        let text = edited(|value| {
+            value["initiatives"][3]
+                .as_object_mut()
+                .map(|object| object.remove("owner"));
+        });
+        assert_invalid(&text, "initiatives[3]", "the field \"owner\" is missing");
+        let text = edited(|value| {
+            value.as_object_mut().map(|object| object.remove("name"));
+        });
+        assert_invalid(&text, "the top level", "the field \"name\" is missing");
+    }
+
+    #[test]
+    fn import_names_an_unknown_field() {
+        let text = edited(|value| value["initiatives"][0]["quick_wins"] = true.into());
+        assert_invalid(
+            &text,
+            "initiatives[0].quick_wins",
+            "\"quick_wins\" is not a field Stackplan knows here (expected one of \"id\", \"title\"",
+        );
+        let text = edited(|value| value["theme"] = "dark".into());
+        assert_invalid(&text, "theme", "\"theme\" is not a field Stackplan knows here");
+    }
+
+    #[test]
+    fn import_refuses_a_field_given_twice() {
+        // Regression: serde_json kept the last of two equal keys, so a file could say two things.
+        let text = export(&sample()).replacen(
+            "\"owner\": \"Dana O'Neil\",",
+            "\"owner\": \"A\", \"owner\": \"B\",",
+            1,
+        );
+        assert_invalid(&text, "initiatives[1].owner", "the field \"owner\" appears twice");
+        let text = export(&sample()).replacen("\"name\": ", "\"name\": \"x\", \"name\": ", 1);
+        assert_invalid(&text, "name", "the field \"name\" appears twice");
+    }
+
+    #[test]
+    fn unknown_field_names_containing_position_words_are_kept_whole() {
+        // Regression: " at line " inside a field name cut the message short.
+        let text = edited(|value| value["initiatives"][0]["x at line 3"] = 1.into());
+        assert_invalid(
+            &text,
+            "initiatives[0].x at line 3",
+            "\"x at line 3\" is not a field",
+        );
+    }
+
+    #[test]
+    fn import_refuses_duplicate_initiative_ids() {
+        let text = edited(|value| value["initiatives"][3]["id"] = "i2".into());
+        assert_invalid(
+            &text,
+            "initiatives[3].id",
+            "the id \"i2\" is already used by initiatives[1]",
+        );
+    }
+
+    #[test]
+    fn import_refuses_duplicate_phase_ids() {
+        let text = edited(|value| value["phases"][2]["id"] = "p1".into());
+        assert_invalid(
+            &text,
+            "phases[2].id",
+            "the id \"p1\" is already used by phases[0]",
+        );
+    }
+
+    #[test]
+    fn import_refuses_malformed_ids() {
+        for id in ["", "has space", "<b>", "ä", &"x".repeat(65)] {
+            let text = edited(|value| value["initiatives"][0]["id"] = id.into());
+            assert_invalid(
+                &text,
+                "initiatives[0].id",
+                "is not a valid id (1–64 letters, digits, - or _)",
+            );
+        }
+        let text = edited(|value| value["phases"][0]["id"] = "p 1".into());
+        assert_invalid(&text, "phases[0].id", "\"p 1\" is not a valid id");
+    }
+
+    #[test]
+    fn import_refuses_a_dangling_phase_reference() {
+        let text = edited(|value| value["initiatives"][4]["phase"] = "p9".into());
+        assert_invalid(
+            &text,
+            "initiatives[4].phase",
+            "refers to phase \"p9\", which is not in the file's phases",
+        );
+    }
+
+    #[test]
+    fn import_refuses_a_dangling_dependency() {
+        let text = edited(|value| value["initiatives"][2]["dependencies"][1] = "i42".into());
+        assert_invalid(
+            &text,
+            "initiatives[2].dependencies[1]",
+            "refers to initiative \"i42\", which is not in the file",
+        );
+    }
+
+    #[test]
+    fn import_refuses_a_self_dependency() {
+        let text = edited(|value| value["initiatives"][0]["dependencies"] = serde_json::json!(["i1"]));
+        assert_invalid(
+            &text,
+            "initiatives[0].dependencies[0]",
+            "an initiative cannot depend on itself",
+        );
+    }
+
+    #[test]
+    fn import_refuses_a_dependency_listed_twice() {
+        let text = edited(|value| value["initiatives"][1]["dependencies"] = serde_json::json!(["i1", "i1"]));
+        assert_invalid(&text, "initiatives[1].dependencies[1]", "\"i1\" is listed twice");
+    }
+
+    #[test]
+    fn import_refuses_a_dependency_cycle() {
+        // i1 → i3 → i2 → i1 (i2 and i3 already depend on i1 and i2).
+        let text = edited(|value| value["initiatives"][0]["dependencies"] = serde_json::json!(["i3"]));
+        let error = refused(&text);
+        assert!(
+            matches!(&error, ImportError::Invalid { path, .. } if path.ends_with("].dependencies")),
+            "{error:?}"
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("the dependencies go round in a circle"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn import_refuses_scores_out_of_range_or_too_precise() {
+        for (score, words) in [
+            ("0.9", "must be between 1 and 10, not 0.9"),
+            ("11", "must be between 1 and 10, not 11"),
+            ("-3", "must be between 1 and 10, not -3"),
+            ("5.55", "may have at most one decimal place, not 5.55"),
+            ("1e300", "must be between 1 and 10, not 1e300"),
+        ] {
+            let text = export(&sample()).replacen("\"impact\": 9.9", &format!("\"impact\": {score}"), 1);
+            assert_invalid(&text, "initiatives[0].impact", words);
+        }
+        let text = edited(|value| value["quadrant_split"]["effort"] = 10.5.into());
+        assert_invalid(&text, "quadrant_split.effort", "must be between 1 and 10");
+    }
+
+    #[test]
+    fn import_refuses_a_negative_budget_or_capacity() {
+        let text = edited(|value| value["initiatives"][1]["budget"] = (-1.5).into());
+        assert_invalid(
+            &text,
+            "initiatives[1].budget",
+            "the budget must be zero or a positive number",
+        );
+        let text = edited(|value| value["phases"][0]["capacity"] = 0.into());
+        assert_invalid(
+            &text,
+            "phases[0].capacity",
+            "capacity must be a positive number of effort points",
+        );
+    }
+
+    #[test]
+    fn import_refuses_text_over_the_length_limit() {
+        let text =
+            edited(|value| value["initiatives"][0]["tags"] = serde_json::json!(["ok", "x".repeat(10_001)]));
+        assert_invalid(
+            &text,
+            "initiatives[0].tags[1]",
+            "the text is longer than 10000 characters",
+        );
+    }
+
+    #[test]
+    fn long_values_are_shortened_in_messages() {
+        let long = "y".repeat(5_000);
+        let text = edited(|value| value["initiatives"][0]["urgency"] = long.clone().into());
+        let message = refused(&text).to_string();
+        assert!(message.len() < 400, "{message}");
+        assert!(message.contains("…"));
+        let text = edited(|value| value["initiatives"][0][long.as_str()] = 1.into());
+        assert!(refused(&text).to_string().len() < 600);
+    }
+
+    // ---- migrations ----
+
+    fn step_to_2(mut object: Map<String, Value>) -> Result<Map<String, Value>, ImportError> {
+        // A fake v1 → v2 change: `name` is renamed `title`.
+        let name = object.remove("name").unwrap_or_default();
+        object.insert("title".into(), name);
+        Ok(object)
+    }
+
+    fn step_to_3(mut object: Map<String, Value>) -> Result<Map<String, Value>, ImportError> {
+        let steps = object.get("steps").and_then(Value::as_u64).unwrap_or(0);
+        object.insert("steps".into(), (steps + 1).into());
+        Ok(object)
+    }
+
+    fn failing_step(_: Map<String, Value>) -> Result<Map<String, Value>, ImportError> {
+        Err(invalid("phases[0]", "version 2 phases need a start date"))
+    }
+
+    fn object(value: Value) -> Map<String, Value> {
+        match value {
+            Value::Object(object) => object,
+            _ => panic!("not an object"),
+        }
+    }
+
+    #[test]
+    fn migrate_applies_each_step_from_the_file_version_up() {
+        let chain: &[Migration] = &[step_to_2, step_to_3];
+        let from_1 = migrate(object(serde_json::json!({"name": "Plan"})), 1, chain).expect("migrates");
+        assert_eq!(
+            Value::Object(from_1),
+            serde_json::json!({"title": "Plan", "steps": 1})
+        );
+        let from_2 = migrate(object(serde_json::json!({"title": "Plan"})), 2, chain).expect("migrates");
+        assert_eq!(
+            Value::Object(from_2),
+            serde_json::json!({"title": "Plan", "steps": 1})
+        );
+        let current = migrate(object(serde_json::json!({"title": "Plan"})), 3, chain).expect("no steps");
+        assert_eq!(Value::Object(current), serde_json::json!({"title": "Plan"}));
+    }
+
+    #[test]
+    fn migrate_refuses_versions_beyond_the_chain() {
+        let chain: &[Migration] = &[step_to_2, step_to_3];
+        assert_eq!(
+            migrate(Map::new(), 4, chain),
+            Err(ImportError::TooNew { version: 4 })
+        );
+        assert_eq!(
+            migrate(Map::new(), 2, &[]),
+            Err(ImportError::TooNew { version: 2 })
+        );
+    }
+
+    #[test]
+    fn migrate_refuses_version_zero_instead_of_panicking() {
+        // Regression: `version - 1` underflowed for 0 (public API; import filtered it first).
+        assert_eq!(
+            migrate(Map::new(), 0, MIGRATIONS),
+            Err(ImportError::BadVersion { found: "0".into() })
+        );
+    }
+
+    #[test]
+    fn a_failing_migration_step_stops_the_import_with_its_error() {
+        let chain: &[Migration] = &[step_to_2, failing_step];
+        let error = migrate(object(serde_json::json!({"name": "Plan"})), 1, chain);
+        assert_eq!(
+            error.map_err(|error| error.to_string()),
+            Err("At phases[0]: version 2 phases need a start date.".to_string())
+        );
+        // Starting past the failing step skips it.
+        assert!(migrate(Map::new(), 3, chain).is_ok());
+    }
+
+    #[test]
+    fn current_version_matches_the_migration_chain() {
+        assert_eq!(CURRENT_VERSION, MIGRATIONS.len() as u64 + 1);
+        assert_eq!(
+            migrate(object(serde_json::json!({"a": 1})), CURRENT_VERSION, MIGRATIONS).map(Value::Object),
+            Ok(serde_json::json!({"a": 1}))
+        );
+    }
 }

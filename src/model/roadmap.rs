@@ -1,5 +1,7 @@
 //! The roadmap: initiatives, their phases and the quadrant split, with every planning operation.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{CatalogOrigin, Initiative, InitiativeId, Phase, PhaseId, PhaseLoad, QuadrantSplit, Score};
@@ -251,6 +253,20 @@ impl Roadmap {
             .filter(move |initiative| initiative.phase.as_ref() == phase)
     }
 
+    /// For each initiative, how many earlier ones sit at exactly the same scores, so the
+    /// grid can fan out stacked cards instead of hiding them under each other.
+    pub fn stack_levels(&self) -> HashMap<InitiativeId, usize> {
+        let mut taken: HashMap<(Score, Score), usize> = HashMap::new();
+        self.initiatives
+            .iter()
+            .map(|initiative| {
+                let level = taken.entry((initiative.effort, initiative.impact)).or_insert(0);
+                *level += 1;
+                (initiative.id.clone(), *level - 1)
+            })
+            .collect()
+    }
+
     pub fn phase_load(&self, id: &PhaseId) -> PhaseLoad {
         let (effort, count) = self
             .initiatives_in(Some(id))
@@ -445,6 +461,17 @@ mod tests {
         );
         assert!(roadmap.shift_phase(&id, -3));
         assert_eq!(roadmap.initiative(&id).and_then(|i| i.phase.clone()), None);
+    }
+
+    #[test]
+    fn cards_on_the_same_spot_get_increasing_stack_levels() {
+        let mut roadmap = Roadmap::default();
+        let first = roadmap.add_initiative("a");
+        let second = roadmap.add_initiative("b");
+        let apart = roadmap.add_initiative("c");
+        roadmap.place(&apart, score(2.0), score(2.0));
+        let levels = roadmap.stack_levels();
+        assert_eq!((levels[&first], levels[&second], levels[&apart]), (0, 1, 0));
     }
 
     #[test]

@@ -1,0 +1,75 @@
+//! The page: loads the saved roadmap, provides the planner, lays out the panels.
+
+use leptos::prelude::*;
+
+use crate::components::{CatalogTree, ConfirmDialog, Grid, Inspector, Notices, PhaseBoard, Toolbar};
+use crate::state::{Notice, Planner, Rescue, Tone, provide_planner};
+use crate::storage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let loaded = storage::load();
+    let planner = Planner::new(loaded.roadmap);
+    provide_planner(planner);
+    if let Some(problem) = loaded.problem {
+        planner.notice.set(Some(Notice {
+            tone: Tone::Error,
+            text: problem.message(),
+            rescue: loaded.unreadable_text.map(|text| Rescue {
+                file_name: "stackplan-unreadable-roadmap.json".to_string(),
+                text,
+            }),
+        }));
+    }
+    if loaded.autosave {
+        storage::autosave(planner);
+    }
+    undo_shortcuts(planner);
+
+    view! {
+        <div class="app">
+            <Toolbar/>
+            <Notices/>
+            <main class="workspace">
+                <CatalogTree/>
+                <div class="board">
+                    <Grid/>
+                    <PhaseBoard/>
+                </div>
+                <Inspector/>
+            </main>
+            <ConfirmDialog/>
+        </div>
+    }
+}
+
+/// Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes — except inside a text field,
+/// where the browser's own text undo applies.
+fn undo_shortcuts(planner: Planner) {
+    use wasm_bindgen::JsCast;
+
+    let _ = leptos::leptos_dom::helpers::window_event_listener(leptos::ev::keydown, move |event| {
+        if !(event.ctrl_key() || event.meta_key()) {
+            return;
+        }
+        let in_text_field = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| {
+                let tag = element.tag_name();
+                let text_input = element
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .is_some_and(|input| !matches!(input.type_().as_str(), "checkbox" | "button" | "file"));
+                text_input || tag == "TEXTAREA"
+            });
+        if in_text_field {
+            return;
+        }
+        match (event.key().to_lowercase().as_str(), event.shift_key()) {
+            ("z", false) => planner.undo(),
+            ("z", true) | ("y", false) => planner.redo(),
+            _ => return,
+        }
+        event.prevent_default();
+    });
+}

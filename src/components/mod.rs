@@ -1,0 +1,31 @@
+//! One component per file, named for what the user sees.
+
+mod catalog_tree;
+mod confirm_dialog;
+mod grid;
+mod initiative_card;
+mod inspector;
+mod notices;
+mod phase_board;
+mod toolbar;
+
+pub use catalog_tree::CatalogTree;
+pub use confirm_dialog::ConfirmDialog;
+pub use grid::Grid;
+pub use inspector::Inspector;
+pub use notices::Notices;
+pub use phase_board::PhaseBoard;
+pub use toolbar::Toolbar;
+
+/// Moves keyboard focus to the element with this id once the view has updated.
+pub(crate) fn focus_later(element_id: String) {
+    use wasm_bindgen::JsCast;
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = leptos::prelude::document()
+            .get_element_by_id(&element_id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}

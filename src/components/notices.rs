@@ -1,0 +1,47 @@
+//! The alert area: errors and information that must not be missed.
+
+use leptos::prelude::*;
+
+use crate::files;
+use crate::state::{Tone, use_planner};
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let planner = use_planner();
+    move || {
+        planner.notice.get().map(|notice| {
+            let rescue = notice.rescue.clone().map(|rescue| {
+                let download = move |_| {
+                    if let Err(reason) = files::download(&rescue.file_name, &rescue.text, "application/json")
+                    {
+                        planner.tell(
+                            Tone::Error,
+                            format!("The data could not be downloaded: {reason}."),
+                        );
+                    }
+                };
+                view! {
+                    <button type="button" on:click=download>
+                        "Download the unreadable data"
+                    </button>
+                }
+            });
+            let tone = match notice.tone {
+                Tone::Error => "notice notice-error",
+                Tone::Info => "notice notice-info",
+            };
+            view! {
+                <div class=tone role="alert">
+                    <span class="notice-icon" aria-hidden="true">
+                        {if notice.tone == Tone::Error { "⚠" } else { "ℹ" }}
+                    </span>
+                    <p class="notice-text">{notice.text}</p>
+                    {rescue}
+                    <button type="button" class="link" on:click=move |_| planner.notice.set(None)>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
