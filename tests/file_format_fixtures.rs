@@ -1,0 +1,178 @@
+//! Stored roadmap files that pin the file format across releases.
+//!
+//! `roadmap-v1.json` was exported by the version-1 code and must never be regenerated: it is
+//! what real users' files look like. While version 1 is current, re-exporting it must give the
+//! same bytes. When version 2 arrives (see `MIGRATIONS` in `src/model/file_format.rs`) it
+//! becomes the v1 → v2 migration fixture: it must still import into `realistic_roadmap()`
+//! (updated for whatever v2 adds), and a new `roadmap-v2.json` takes over the byte pin.
+
+use stackplan::model::{
+    CURRENT_VERSION, CatalogOrigin, DueDate, InitiativeId, PhaseId, QuadrantSplit, Roadmap, Score, Urgency,
+    export, import,
+};
+
+const V1: &str = include_str!("fixtures/roadmap-v1.json");
+
+fn score(value: f64) -> Score {
+    Score::exact(value).expect("a valid score")
+}
+
+fn origin(path: &[&str]) -> Option<CatalogOrigin> {
+    Some(CatalogOrigin {
+        catalog: "Modern Stacks".into(),
+        path: path.iter().map(|part| part.to_string()).collect(),
+    })
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| item.to_string()).collect()
+}
+
+/// The roadmap `roadmap-v1.json` holds, built through the model's own operations.
+fn realistic_roadmap() -> Roadmap {
+    let mut roadmap = Roadmap::new("Data platform 2027");
+    roadmap.quadrant_split = QuadrantSplit {
+        effort: score(5.0),
+        impact: score(6.5),
+    };
+    let (foundations, scale, optimise) = (PhaseId("p1".into()), PhaseId("p2".into()), PhaseId("p3".into()));
+    roadmap.update_phase(&foundations, |phase| {
+        phase.name = "Foundations (Q1–Q2)".into();
+        phase.capacity = Some(20.0);
+    });
+    roadmap.update_phase(&scale, |phase| {
+        phase.name = "Scale".into();
+        phase.capacity = Some(25.5);
+    });
+    roadmap.update_phase(&optimise, |phase| phase.name = "Optimise".into());
+
+    let lake = roadmap.add_from_catalog(
+        "Data Lake",
+        origin(&["Modern Stacks", "Data", "Data Tech Stack", "Data Lake"]).unwrap(),
+    );
+    roadmap.update_initiative(&lake, |initiative| {
+        initiative.description =
+            "One governed store for raw and curated data.\nStart with sales & ops.".into();
+        initiative.effort = score(7.5);
+        initiative.impact = score(9.0);
+        initiative.urgency = Urgency::High;
+        initiative.due = DueDate::new(2027, 6, 30);
+        initiative.phase = Some(foundations.clone());
+        initiative.owner = "Dana Okafor".into();
+        initiative.stakeholders = strings(&["Data team", "Finance"]);
+        initiative.goals = strings(&["Product development"]);
+        initiative.budget = Some(180_000.0);
+        initiative.tags = strings(&["platform", "storage"]);
+    });
+    let iac = roadmap.add_from_catalog("IAC", origin(&["Modern Stacks", "Cloud", "IAC"]).unwrap());
+    roadmap.update_initiative(&iac, |initiative| {
+        initiative.title = "Infrastructure as code".into();
+        initiative.effort = score(3.0);
+        initiative.impact = score(7.2);
+        initiative.quick_win = true;
+        initiative.urgency = Urgency::Critical;
+        initiative.due = DueDate::new(2027, 2, 28);
+        initiative.phase = Some(foundations.clone());
+        initiative.owner = "Sam Lee".into();
+        initiative.stakeholders = strings(&["Ops"]);
+        initiative.budget = Some(12_500.5);
+        initiative.tags = strings(&["cloud"]);
+    });
+    let catalog = roadmap.add_from_catalog(
+        "Data Catalog",
+        origin(&["Modern Stacks", "Data", "Data Tech Stack", "Data Catalog"]).unwrap(),
+    );
+    roadmap.update_initiative(&catalog, |initiative| {
+        initiative.effort = score(4.0);
+        initiative.impact = score(6.5);
+        initiative.urgency = Urgency::Medium;
+        initiative.phase = Some(scale.clone());
+        initiative.owner = "Dana Okafor".into();
+        initiative.goals = strings(&["Customer retention and loyalty", "Market expansion"]);
+        initiative.tags = strings(&["governance"]);
+    });
+    let streaming = roadmap.add_initiative("Event streaming with Kafka");
+    roadmap.update_initiative(&streaming, |initiative| {
+        initiative.description = "Replace nightly batch exports; see <https://kafka.apache.org>.".into();
+        initiative.effort = score(8.8);
+        initiative.impact = score(7.0);
+        initiative.urgency = Urgency::Low;
+        initiative.phase = Some(scale.clone());
+        initiative.owner = "Priya Natarajan".into();
+        initiative.stakeholders = strings(&["Data team", "Product"]);
+        initiative.budget = Some(95_000.0);
+    });
+    let dashboards = roadmap.add_initiative("Self-service BI dashboards 📊");
+    roadmap.update_initiative(&dashboards, |initiative| {
+        initiative.description = "Titles like <b>Revenue</b> are shown as text, never as markup.".into();
+        initiative.effort = score(5.5);
+        initiative.impact = score(8.1);
+        initiative.phase = Some(optimise.clone());
+        initiative.owner = "Jörg Müller".into();
+        initiative.stakeholders = strings(&["Sales", "Marketing", "Executive team"]);
+        initiative.goals = strings(&["Market expansion"]);
+        initiative.budget = Some(40_000.0);
+        initiative.tags = strings(&["analytics", "self-service"]);
+    });
+    let ledger = roadmap.add_initiative("Archive the legacy ledger");
+    roadmap.update_initiative(&ledger, |initiative| {
+        initiative.effort = score(9.0);
+        initiative.impact = score(1.5);
+        initiative.urgency = Urgency::None;
+        initiative.budget = Some(0.0);
+    });
+    assert!(roadmap.set_dependency(&lake, &iac, true));
+    assert!(roadmap.set_dependency(&catalog, &lake, true));
+    assert!(roadmap.set_dependency(&streaming, &lake, true));
+    assert!(roadmap.set_dependency(&dashboards, &catalog, true));
+    assert!(roadmap.set_dependency(&dashboards, &streaming, true));
+    roadmap
+}
+
+#[test]
+fn v1_fixture_imports_into_the_expected_roadmap() {
+    let roadmap = import(V1).expect("the v1 fixture imports");
+    assert_eq!(roadmap, realistic_roadmap());
+    assert_eq!(roadmap.phases.len(), 3);
+    assert_eq!(roadmap.initiatives.len(), 6);
+    let dashboards = roadmap.initiative(&InitiativeId("i5".into())).expect("present");
+    assert_eq!(dashboards.dependencies.len(), 2);
+}
+
+#[test]
+fn v1_fixture_re_exports_byte_for_byte() {
+    assert_eq!(
+        CURRENT_VERSION, 1,
+        "version 2 exists: move the byte pin to roadmap-v2.json"
+    );
+    let roadmap = import(V1).expect("the v1 fixture imports");
+    let again = export(&roadmap);
+    assert!(
+        again == V1,
+        "format v1 changed; the first difference is at byte {}",
+        first_difference(&again, V1)
+    );
+}
+
+#[test]
+fn v1_fixture_uses_every_field() {
+    for key in [
+        "\"capacity\": 25.5",
+        "\"quick_win\": true",
+        "\"urgency\": \"none\"",
+        "\"urgency\": \"low\"",
+        "\"urgency\": \"medium\"",
+        "\"urgency\": \"high\"",
+        "\"urgency\": \"critical\"",
+        "\"due\": \"2027-02-28\"",
+        "\"catalog\": \"Modern Stacks\"",
+        "\"budget\": 12500.5",
+        "\"effort\": 8.8",
+    ] {
+        assert!(V1.contains(key), "the fixture should contain {key}");
+    }
+}
+
+fn first_difference(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
