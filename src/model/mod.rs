@@ -1,5 +1,6 @@
 //! The planning domain: plain Rust, no browser, fully unit tested.
 
+mod csv;
 mod file_format;
 mod history;
 mod initiative;
@@ -9,7 +10,9 @@ mod quadrant;
 mod roadmap;
 mod score;
 mod urgency;
+mod workspace;
 
+pub use csv::to_csv;
 pub use file_format::{
     CURRENT_VERSION, FORMAT, ImportError, MAX_FILE_BYTES, MIGRATIONS, Migration, export, file_name, import,
     migrate, to_storage_text,
@@ -22,3 +25,4 @@ pub use quadrant::{Quadrant, QuadrantSplit};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
 pub use score::{Score, ScoreError};
 pub use urgency::{DueDate, DueDateError, Urgency};
+pub use workspace::{RoadmapEntry, RoadmapId, Workspace};
