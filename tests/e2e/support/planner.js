@@ -157,7 +157,8 @@ class Phases {
   async rename(from, to) {
     const box = this.nameBox(from);
     await box.fill(to);
-    await box.press('Tab');
+    // The box may be renamed as we type, so leave it through the keyboard, not the old name.
+    await this.page.keyboard.press('Tab');
     await expect(this.column(to)).toBeVisible();
   }
 }
@@ -249,7 +250,13 @@ async function waitForSave(page, mustContain = []) {
   }
 }
 
+/** Locator for the card's "Quick win" mark (an icon may precede it; "Not in Quick wins" does not match). */
+function quickWinMark(card) {
+  return card.getByText(/^\W*Quick win\W*$/);
+}
+
 module.exports = {
+  quickWinMark,
   Planner,
   ROADMAP_KEY,
   WORKSPACE_KEY,
