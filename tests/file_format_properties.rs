@@ -1,0 +1,327 @@
+//! Property tests for the roadmap file format: any valid roadmap round-trips exactly, and
+//! import never panics, whatever text it is given. Native only (proptest does not run on wasm32).
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use proptest::sample::Index;
+use stackplan::model::{
+    CatalogOrigin, DueDate, Initiative, InitiativeId, Phase, PhaseId, QuadrantSplit, Roadmap, Score, Urgency,
+    export, import, to_storage_text,
+};
+
+const CASES: u32 = 2_000;
+
+/// Characters that have broken parsers and renderers before.
+const TRICKY: [char; 15] = [
+    '<', '>', '&', '"', '\\', '/', '\n', '\t', '\0', '\u{7f}', '\u{2028}', 'é', '日', '🚀', ' ',
+];
+
+/// Any text: every Unicode scalar, markup, quotes, backslashes and control characters.
+/// Built from plain numbers because character strategies are slow in debug builds.
+fn text() -> impl Strategy<Value = String> {
+    let characters = prop::collection::vec(any::<u32>(), 0..16).prop_map(|codes| {
+        codes
+            .into_iter()
+            .map(|code| match code % 4 {
+                0 => TRICKY[(code / 4) as usize % TRICKY.len()],
+                1 => char::from_u32(code / 4 % 0x11_0000).unwrap_or('\u{fffd}'),
+                _ => char::from(b'a' + (code / 4 % 26) as u8),
+            })
+            .collect()
+    });
+    prop_oneof![
+        12 => characters,
+        1 => Just("<script>alert(1)</script>".to_string()),
+    ]
+}
+
+fn score() -> impl Strategy<Value = Score> {
+    (10u8..=100).prop_map(|tenths| Score::exact(f64::from(tenths) / 10.0).expect("1.0–10.0"))
+}
+
+fn due() -> impl Strategy<Value = Option<DueDate>> {
+    proptest::option::of(
+        (1u16..=9999, 1u8..=12, 1u8..=31).prop_filter_map("a real day", |(y, m, d)| DueDate::new(y, m, d)),
+    )
+}
+
+/// Money as people type it: whole units or cents.
+fn budget() -> impl Strategy<Value = Option<f64>> {
+    proptest::option::of(prop_oneof![
+        (0u64..10_000_000).prop_map(|units| units as f64),
+        (0u64..100_000_000_000).prop_map(|cents| cents as f64 / 100.0),
+    ])
+}
+
+/// Effort points in tenths, as the phase board offers them.
+fn capacity() -> impl Strategy<Value = Option<f64>> {
+    proptest::option::of((1u32..100_000).prop_map(|tenths| f64::from(tenths) / 10.0))
+}
+
+/// A valid id, made unique by its prefix and position.
+fn id(prefix: &'static str, index: usize) -> impl Strategy<Value = String> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    prop::collection::vec(any::<u8>(), 0..56).prop_map(move |stem| {
+        let stem: String = stem
+            .into_iter()
+            .map(|byte| char::from(ALPHABET[usize::from(byte) % ALPHABET.len()]))
+            .collect();
+        format!("{stem}{prefix}{index}")
+    })
+}
+
+fn phase(index: usize) -> impl Strategy<Value = Phase> {
+    (id("p", index), text(), capacity()).prop_map(|(id, name, capacity)| Phase {
+        id: PhaseId(id),
+        name,
+        capacity,
+    })
+}
+
+/// An initiative; `earlier` picks its dependencies among the initiatives before it, so the
+/// graph has no cycles, then the whole list is shuffled so dependencies point both ways.
+#[derive(Debug, Clone)]
+struct Draft {
+    initiative: Initiative,
+    phase: Option<Index>,
+    earlier: Vec<Index>,
+}
+
+fn draft(index: usize) -> impl Strategy<Value = Draft> {
+    let words = (id("i", index), text(), text(), score(), score(), any::<bool>());
+    let plan = (
+        prop::sample::select(Urgency::ALL.to_vec()),
+        due(),
+        proptest::option::of(any::<Index>()),
+        proptest::option::of((text(), prop::collection::vec(text(), 0..4))),
+        text(),
+    );
+    let lists = (
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(text(), 0..3),
+        budget(),
+        prop::collection::vec(any::<Index>(), 0..4),
+        prop::collection::vec(text(), 0..3),
+    );
+    (words, plan, lists).prop_map(
+        |(
+            (id, title, description, effort, impact, quick_win),
+            (urgency, due, phase, origin, owner),
+            (stakeholders, goals, budget, earlier, tags),
+        )| Draft {
+            initiative: Initiative {
+                id: InitiativeId(id),
+                title,
+                description,
+                effort,
+                impact,
+                quick_win,
+                urgency,
+                due,
+                phase: None,
+                origin: origin.map(|(catalog, path)| CatalogOrigin { catalog, path }),
+                owner,
+                stakeholders,
+                goals,
+                budget,
+                dependencies: Vec::new(),
+                tags,
+            },
+            phase,
+            earlier,
+        },
+    )
+}
+
+fn roadmap() -> impl Strategy<Value = Roadmap> {
+    (0usize..5, 0usize..10)
+        .prop_flat_map(|(phases, initiatives)| {
+            (
+                text(),
+                score(),
+                score(),
+                (0..phases).map(phase).collect::<Vec<_>>(),
+                (0..initiatives).map(draft).collect::<Vec<_>>(),
+            )
+        })
+        .prop_map(|(name, effort, impact, phases, drafts)| {
+            let ids: Vec<InitiativeId> = drafts.iter().map(|d| d.initiative.id.clone()).collect();
+            let initiatives = drafts
+                .into_iter()
+                .enumerate()
+                .map(|(index, draft)| {
+                    let mut initiative = draft.initiative;
+                    initiative.phase = draft
+                        .phase
+                        .filter(|_| !phases.is_empty())
+                        .map(|pick| phases[pick.index(phases.len())].id.clone());
+                    if index > 0 {
+                        for pick in draft.earlier {
+                            let on = &ids[pick.index(index)];
+                            if !initiative.dependencies.contains(on) {
+                                initiative.dependencies.push(on.clone());
+                            }
+                        }
+                    }
+                    initiative
+                })
+                .collect();
+            Roadmap {
+                name,
+                quadrant_split: QuadrantSplit { effort, impact },
+                phases,
+                initiatives,
+            }
+        })
+        .prop_shuffle_initiatives()
+}
+
+/// Shuffles the initiative order so dependencies point forwards as well as backwards.
+trait ShuffleInitiatives: Strategy<Value = Roadmap> + Sized {
+    fn prop_shuffle_initiatives(self) -> impl Strategy<Value = Roadmap> {
+        self.prop_flat_map(|roadmap| {
+            let order: Vec<usize> = (0..roadmap.initiatives.len()).collect();
+            (Just(roadmap), Just(order).prop_shuffle())
+        })
+        .prop_map(|(mut roadmap, order)| {
+            let initiatives = std::mem::take(&mut roadmap.initiatives);
+            roadmap.initiatives = order
+                .into_iter()
+                .map(|index| initiatives[index].clone())
+                .collect();
+            roadmap
+        })
+    }
+}
+
+impl<S: Strategy<Value = Roadmap>> ShuffleInitiatives for S {}
+
+/// A change to a valid file: flip, insert, delete or cut bytes.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Set(Index, u8),
+    Insert(Index, u8),
+    Delete(Index),
+    Truncate(Index),
+    /// Swap the text of one JSON token for another (keeps the file nearly valid).
+    Replace(Index, &'static str),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let interesting = prop::sample::select(vec![
+        "0",
+        "-1",
+        "1e400",
+        "5.55",
+        "null",
+        "true",
+        "\"\"",
+        "[]",
+        "{}",
+        "\"i1\"",
+        "\"p1\"",
+        "11",
+        "\"x\"",
+        ",",
+        ":",
+        "\\u",
+        "\u{0}",
+        "2",
+        "\"format\": 1,",
+    ]);
+    prop_oneof![
+        (any::<Index>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Set(at, byte)),
+        (any::<Index>(), any::<u8>()).prop_map(|(at, byte)| Mutation::Insert(at, byte)),
+        any::<Index>().prop_map(Mutation::Delete),
+        any::<Index>().prop_map(Mutation::Truncate),
+        (any::<Index>(), interesting).prop_map(|(at, token)| Mutation::Replace(at, token)),
+    ]
+}
+
+fn mutate(text: &str, mutations: &[Mutation]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for mutation in mutations {
+        if bytes.is_empty() {
+            break;
+        }
+        let len = bytes.len();
+        match *mutation {
+            Mutation::Set(at, byte) => bytes[at.index(len)] = byte,
+            Mutation::Insert(at, byte) => bytes.insert(at.index(len + 1), byte),
+            Mutation::Delete(at) => {
+                bytes.remove(at.index(len));
+            }
+            Mutation::Truncate(at) => bytes.truncate(at.index(len)),
+            Mutation::Replace(at, token) => {
+                // Replace the value after a ": " near the chosen place, if there is one.
+                let start = at.index(len);
+                if let Some(offset) = bytes[start..].windows(2).position(|pair| pair == b": ") {
+                    let from = start + offset + 2;
+                    let to = bytes[from..]
+                        .iter()
+                        .position(|&byte| byte == b',' || byte == b'\n')
+                        .map_or(bytes.len(), |end| from + end);
+                    bytes.splice(from..to, token.bytes());
+                }
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Whatever import accepts, it must hand back a roadmap that round-trips itself.
+fn check_accepted(text: &str) -> Result<(), TestCaseError> {
+    if let Ok(roadmap) = import(text) {
+        let again = export(&roadmap);
+        prop_assert_eq!(import(&again), Ok(roadmap));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn any_roadmap_round_trips_through_export(roadmap in roadmap()) {
+        let text = export(&roadmap);
+        prop_assert_eq!(import(&text), Ok(roadmap.clone()));
+        prop_assert_eq!(export(&roadmap), text, "exports are byte-identical");
+        prop_assert_eq!(import(&to_storage_text(&roadmap)), Ok(roadmap));
+    }
+
+    #[test]
+    fn import_never_panics_on_arbitrary_text(text in "(?s).{0,300}") {
+        check_accepted(&text)?;
+    }
+
+    #[test]
+    fn import_never_panics_on_json_like_text(text in r#"[\[\]{}",:0-9a-z\\. e+-]{0,200}"#) {
+        check_accepted(&text)?;
+        check_accepted(&format!("{{\"format\":\"stackplan.roadmap\",\"version\":1,{text}"))?;
+    }
+
+    #[test]
+    fn import_never_panics_on_mutated_exports(
+        roadmap in roadmap(),
+        mutations in prop::collection::vec(mutation(), 1..4),
+    ) {
+        check_accepted(&mutate(&export(&roadmap), &mutations))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    /// Known gap: serde_json without its `float_roundtrip` feature may read a 17-digit number
+    /// one unit in the last place off, so a computed budget such as 0.1 + 0.2 can come back
+    /// changed. Un-ignore once Cargo.toml enables `serde_json/float_roundtrip`.
+    #[test]
+    #[ignore = "needs serde_json's float_roundtrip feature"]
+    fn any_budget_round_trips_exactly(budget in 0.0..f64::MAX, capacity in f64::MIN_POSITIVE..f64::MAX) {
+        let mut roadmap = Roadmap::new("Budgets");
+        roadmap.phases[0].capacity = Some(capacity);
+        let id = roadmap.add_initiative("Spend");
+        roadmap.update_initiative(&id, |initiative| initiative.budget = Some(budget));
+        prop_assert_eq!(import(&export(&roadmap)), Ok(roadmap));
+    }
+}
