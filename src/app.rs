@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::{CatalogTree, ConfirmDialog, Grid, Inspector, Notices, PhaseBoard, Toolbar};
 use crate::state::{Notice, Planner, Rescue, Tone, provide_planner};
-use crate::storage;
+use crate::{import, storage};
 
 #[component]
 pub fn App() -> impl IntoView {
     let loaded = storage::load();
-    let planner = Planner::new(loaded.roadmap);
+    let planner = Planner::new(loaded.workspace, loaded.roadmap);
     provide_planner(planner);
     if let Some(problem) = loaded.problem {
         planner.notice.set(Some(Notice {
@@ -22,8 +22,9 @@ pub fn App() -> impl IntoView {
         }));
     }
     if loaded.autosave {
-        storage::autosave(planner);
+        planner.start_autosave();
     }
+    import::listen_for_drops_and_pastes(planner);
     undo_shortcuts(planner);
 
     view! {

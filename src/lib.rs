@@ -3,6 +3,7 @@
 pub mod app;
 pub mod components;
 pub mod files;
+pub mod import;
 pub mod model;
 pub mod state;
 pub mod storage;

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::{History, InitiativeId, MODERN_STACKS, Outline, Roadmap};
+use crate::model::{History, InitiativeId, MODERN_STACKS, Outline, Roadmap, RoadmapEntry, Workspace};
+use crate::storage::{self, Autosave, Stored};
 
 /// A message shown in the alert area.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,11 +36,23 @@ pub enum Confirmation {
         entry: usize,
     },
     DeletePhase(crate::model::PhaseId),
+    /// Deleting the open roadmap from this browser.
+    DeleteRoadmap,
+    /// A file passed every check; open it as a new roadmap or replace the open one?
+    Import {
+        roadmap: Box<Roadmap>,
+        source: String,
+    },
+    /// Another tab changed the open roadmap while this tab had unsaved changes.
+    Conflict,
 }
 
 /// Handle to the planner state; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Planner {
+    /// The roadmaps kept in this browser and which one is open.
+    pub workspace: RwSignal<Workspace>,
+    /// The open roadmap.
     pub roadmap: RwSignal<Roadmap>,
     /// The outline initiatives are picked from.
     pub catalog: RwSignal<Outline>,
@@ -49,14 +62,17 @@ pub struct Planner {
     pub selected: RwSignal<Option<InitiativeId>>,
     pub notice: RwSignal<Option<Notice>>,
     pub confirmation: RwSignal<Option<Confirmation>>,
+    /// Background saving; `None` when storage is off or holds data that could not be set aside.
+    autosave: StoredValue<Option<Autosave>>,
 }
 
 impl Planner {
-    pub fn new(roadmap: Roadmap) -> Planner {
+    pub fn new(workspace: Workspace, roadmap: Roadmap) -> Planner {
         // The built-in outline is checked by the model's tests; an empty catalog is the
         // graceful fallback should that ever break.
         let catalog = Outline::parse(MODERN_STACKS).unwrap_or(Outline { entries: Vec::new() });
         Planner {
+            workspace: RwSignal::new(workspace),
             roadmap: RwSignal::new(roadmap),
             catalog: RwSignal::new(catalog),
             history: RwSignal::new(History::default()),
@@ -64,7 +80,120 @@ impl Planner {
             selected: RwSignal::new(None),
             notice: RwSignal::new(None),
             confirmation: RwSignal::new(None),
+            autosave: StoredValue::new(None),
         }
+    }
+
+    /// Saves every change from now on (saves to storage).
+    pub fn start_autosave(&self) {
+        self.autosave.set_value(Some(Autosave::start(*self)));
+    }
+
+    /// Whether roadmaps are kept in this browser (and so can be several).
+    pub fn keeps_roadmaps(&self) -> bool {
+        self.autosave.with_value(Option::is_some)
+    }
+
+    fn with_autosave(&self, act: impl FnOnce(Autosave)) {
+        if let Some(autosave) = self.autosave.get_value() {
+            act(autosave);
+        }
+    }
+
+    pub fn resolve_conflict(&self, keep_mine: bool) {
+        self.with_autosave(|autosave| autosave.resolve_conflict(keep_mine));
+    }
+
+    /// Opens another roadmap kept in this browser; the open one is saved first.
+    pub fn open_roadmap(&self, id: crate::model::RoadmapId) {
+        self.with_autosave(Autosave::flush);
+        let roadmap = match storage::read(&id) {
+            Stored::Found { roadmap, .. } => roadmap,
+            Stored::Missing => {
+                let mut roadmap = Roadmap::default();
+                if let Some(entry) = self
+                    .workspace
+                    .with_untracked(|workspace| workspace.entry(&id).cloned())
+                {
+                    roadmap.name = entry.name;
+                }
+                roadmap
+            }
+            Stored::Unreadable { problem, .. } => {
+                self.tell(Tone::Error, problem.message());
+                return;
+            }
+        };
+        self.workspace.update(|workspace| workspace.active = id.clone());
+        self.show(roadmap, storage::stored_text(&id));
+    }
+
+    /// Adds a roadmap to this browser's workspace and opens it (saves to storage).
+    pub fn open_as_new(&self, mut roadmap: Roadmap) {
+        self.with_autosave(Autosave::flush);
+        let seed = js_sys::Date::now() as u64;
+        let id = self.workspace.with_untracked(|workspace| {
+            roadmap.name = workspace.unique_name(roadmap.display_name());
+            workspace.fresh_id(seed)
+        });
+        self.workspace.update(|workspace| {
+            workspace.add(RoadmapEntry {
+                id: id.clone(),
+                name: roadmap.name.clone(),
+            })
+        });
+        let saved = storage::save(&id, &roadmap);
+        if let Err(problem) = &saved {
+            self.tell(Tone::Error, problem.message());
+        }
+        let _ = self.workspace.with_untracked(storage::save_workspace);
+        self.show(roadmap, saved.ok());
+    }
+
+    pub fn duplicate_roadmap(&self) {
+        let mut copy = self.roadmap.get_untracked();
+        copy.name = format!("{} (copy)", copy.display_name());
+        self.open_as_new(copy);
+    }
+
+    /// Deletes the open roadmap from this browser and opens a neighbour (or a fresh one).
+    pub fn delete_open_roadmap(&self) {
+        let id = self
+            .workspace
+            .with_untracked(|workspace| workspace.active.clone());
+        let removed = self
+            .workspace
+            .try_update(|workspace| workspace.remove(&id))
+            .unwrap_or(false);
+        if !removed {
+            // The last roadmap: start over with an empty one in its place.
+            self.with_autosave(|autosave| autosave.reset_baseline(None));
+            storage::remove(&id);
+            self.show(Roadmap::default(), None);
+            return;
+        }
+        self.with_autosave(|autosave| autosave.reset_baseline(None));
+        storage::remove(&id);
+        let _ = self.workspace.with_untracked(storage::save_workspace);
+        let next = self
+            .workspace
+            .with_untracked(|workspace| workspace.active.clone());
+        self.open_roadmap(next);
+    }
+
+    /// Puts a roadmap on screen with a fresh history; `stored` is its text in storage.
+    fn show(&self, roadmap: Roadmap, stored: Option<String>) {
+        self.with_autosave(|autosave| autosave.reset_baseline(stored));
+        self.typing.set_value(None);
+        self.history.set(History::default());
+        self.selected.set(None);
+        self.roadmap.set(roadmap);
+    }
+
+    /// Replaces the open roadmap with an imported one, as one undoable change.
+    pub fn replace_roadmap(&self, roadmap: Roadmap) {
+        self.edit(|current| *current = roadmap);
+        self.selected.set(None);
     }
 
     /// Applies a change as one undo step; nothing is recorded when the roadmap stays equal.

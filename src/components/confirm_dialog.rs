@@ -3,60 +3,187 @@
 use leptos::prelude::*;
 
 use super::focus_later;
-use crate::state::{Confirmation, use_planner};
+use crate::model::Roadmap;
+use crate::state::{Confirmation, Planner, use_planner};
+
+/// One answer: its button text, whether it is the suggested one, and what it does.
+struct Answer {
+    label: &'static str,
+    primary: bool,
+    act: Callback<()>,
+}
+
+fn answer(label: &'static str, primary: bool, act: impl Fn() + Send + Sync + 'static) -> Answer {
+    Answer {
+        label,
+        primary,
+        act: Callback::new(move |()| act()),
+    }
+}
+
+fn import_summary(roadmap: &Roadmap) -> String {
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let quick_wins = roadmap
+        .initiatives
+        .iter()
+        .filter(|initiative| initiative.quick_win)
+        .count();
+    format!(
+        "{}, {}, {} marked as quick wins",
+        count(roadmap.initiatives.len(), "initiative", "initiatives"),
+        count(roadmap.phases.len(), "phase", "phases"),
+        quick_wins
+    )
+}
+
+/// Title, text and answers for a question; answers close the dialog first.
+fn question(planner: Planner, confirmation: Confirmation) -> (String, String, Vec<Answer>) {
+    let cancel = move || planner.confirmation.set(None);
+    match confirmation {
+        Confirmation::DuplicateCatalogItem { entry } => {
+            let heading = planner
+                .catalog
+                .with_untracked(|outline| outline.entries.get(entry).map(|found| found.heading.clone()))
+                .unwrap_or_default();
+            (
+                "Already on the roadmap".to_string(),
+                format!("“{heading}” is already an initiative. Add it a second time?"),
+                vec![
+                    answer("Cancel", false, cancel),
+                    answer("Add again", true, move || {
+                        cancel();
+                        planner.add_catalog_entry(entry, true);
+                    }),
+                ],
+            )
+        }
+        Confirmation::DeletePhase(id) => {
+            let (name, count) = planner.roadmap.with_untracked(|roadmap| {
+                (
+                    roadmap
+                        .phase(&id)
+                        .map(|phase| phase.name.clone())
+                        .unwrap_or_default(),
+                    roadmap.initiatives_in(Some(&id)).count(),
+                )
+            });
+            let members = match count {
+                0 => "It holds no initiatives.".to_string(),
+                1 => "Its initiative becomes unphased; nothing is deleted.".to_string(),
+                count => format!("Its {count} initiatives become unphased; none is deleted."),
+            };
+            (
+                format!("Delete {name}?"),
+                format!("{members} You can undo this."),
+                vec![
+                    answer("Cancel", false, cancel),
+                    answer("Delete phase", true, move || {
+                        cancel();
+                        planner.edit(|roadmap| {
+                            roadmap.remove_phase(&id);
+                        });
+                    }),
+                ],
+            )
+        }
+        Confirmation::DeleteRoadmap => {
+            let name = planner
+                .roadmap
+                .with_untracked(|roadmap| roadmap.display_name().to_string());
+            (
+                format!("Delete “{name}”?"),
+                "It is removed from this browser for good and cannot be undone. Export it first to keep a copy."
+                    .to_string(),
+                vec![
+                    answer("Cancel", false, cancel),
+                    answer("Delete roadmap", true, move || {
+                        cancel();
+                        planner.delete_open_roadmap();
+                    }),
+                ],
+            )
+        }
+        Confirmation::Import { roadmap, source } => {
+            let current = planner
+                .roadmap
+                .with_untracked(|roadmap| roadmap.display_name().to_string());
+            let title = format!("Import “{}”?", roadmap.display_name());
+            let text = format!(
+                "{source} holds the roadmap “{}”: {}. Open it as a new roadmap beside “{current}”, or replace “{current}” with it (Undo brings it back).",
+                roadmap.display_name(),
+                import_summary(&roadmap)
+            );
+            let replacement = roadmap.clone();
+            let mut answers = vec![
+                answer("Cancel", false, cancel),
+                answer("Replace current roadmap", !planner.keeps_roadmaps(), move || {
+                    cancel();
+                    planner.replace_roadmap(Roadmap::clone(&replacement));
+                }),
+            ];
+            if planner.keeps_roadmaps() {
+                answers.push(answer("Open as new roadmap", true, move || {
+                    cancel();
+                    planner.open_as_new(Roadmap::clone(&roadmap));
+                }));
+            }
+            (title, text, answers)
+        }
+        Confirmation::Conflict => (
+            "Changed in another tab".to_string(),
+            crate::storage::StorageProblem::Conflict.message(),
+            vec![
+                answer("Keep this tab's version", false, move || {
+                    cancel();
+                    planner.resolve_conflict(true);
+                }),
+                answer("Use the other tab's version", true, move || {
+                    cancel();
+                    planner.resolve_conflict(false);
+                }),
+            ],
+        ),
+    }
+}
 
 #[component]
 pub fn ConfirmDialog() -> impl IntoView {
     let planner = use_planner();
-    let cancel = move || planner.confirmation.set(None);
     move || {
         let confirmation = planner.confirmation.get()?;
-        let (title, text, action) = match &confirmation {
-            Confirmation::DuplicateCatalogItem { entry } => {
-                let heading = planner
-                    .catalog
-                    .with_untracked(|outline| outline.entries.get(*entry).map(|found| found.heading.clone()))
-                    .unwrap_or_default();
-                (
-                    "Already on the roadmap".to_string(),
-                    format!("“{heading}” is already an initiative. Add it a second time?"),
-                    "Add again",
-                )
-            }
-            Confirmation::DeletePhase(id) => {
-                let (name, count) = planner.roadmap.with_untracked(|roadmap| {
-                    (
-                        roadmap
-                            .phase(id)
-                            .map(|phase| phase.name.clone())
-                            .unwrap_or_default(),
-                        roadmap.initiatives_in(Some(id)).count(),
-                    )
-                });
-                let members = match count {
-                    0 => "It holds no initiatives.".to_string(),
-                    1 => "Its initiative becomes unphased; nothing is deleted.".to_string(),
-                    count => format!("Its {count} initiatives become unphased; none is deleted."),
-                };
-                (
-                    format!("Delete {name}?"),
-                    format!("{members} You can undo this."),
-                    "Delete phase",
-                )
+        // A conflict must be answered; everything else can be dismissed.
+        let dismissable = confirmation != Confirmation::Conflict;
+        let dismiss = move || {
+            if dismissable {
+                planner.confirmation.set(None);
             }
         };
-        let confirm = move |_| {
-            planner.confirmation.set(None);
-            match &confirmation {
-                Confirmation::DuplicateCatalogItem { entry } => planner.add_catalog_entry(*entry, true),
-                Confirmation::DeletePhase(id) => planner.edit(|roadmap| {
-                    roadmap.remove_phase(id);
-                }),
-            }
-        };
+        let (title, text, answers) = question(planner, confirmation);
         focus_later("confirm-action".to_string());
+        let buttons = answers
+            .into_iter()
+            .map(|answer| {
+                let act = answer.act;
+                view! {
+                    <button
+                        type="button"
+                        class=if answer.primary { "primary" } else { "" }
+                        id=answer.primary.then_some("confirm-action")
+                        on:click=move |_| act.run(())
+                    >
+                        {answer.label}
+                    </button>
+                }
+            })
+            .collect_view();
         Some(view! {
-            <div class="backdrop" on:click=move |_| cancel()>
+            <div class="backdrop" on:click=move |_| dismiss()>
                 <div
                     class="dialog"
                     role="alertdialog"
@@ -66,20 +193,13 @@ pub fn ConfirmDialog() -> impl IntoView {
                     on:click=|event| event.stop_propagation()
                     on:keydown=move |event| {
                         if event.key() == "Escape" {
-                            cancel();
+                            dismiss();
                         }
                     }
                 >
                     <h2 id="confirm-title">{title}</h2>
                     <p id="confirm-text">{text}</p>
-                    <div class="dialog-actions">
-                        <button type="button" on:click=move |_| cancel()>
-                            "Cancel"
-                        </button>
-                        <button type="button" class="primary" id="confirm-action" on:click=confirm>
-                            {action}
-                        </button>
-                    </div>
+                    <div class="dialog-actions">{buttons}</div>
                 </div>
             </div>
         })

@@ -1,49 +1,128 @@
-//! The top bar: roadmap name, creating initiatives, undo/redo and export.
+//! The top bar: which roadmap is open, creating initiatives, undo/redo, import and export.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::focus_later;
-use crate::files;
-use crate::model;
-use crate::state::{Tone, use_planner};
+use crate::model::{self, Roadmap, RoadmapId};
+use crate::state::{Confirmation, Tone, use_planner};
+use crate::{files, import};
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let planner = use_planner();
+    let keeps_roadmaps = planner.keeps_roadmaps();
+    let storage_off = "Needs browser storage, which is not available";
     let new_initiative = move |_| {
         let mut added = None;
         planner.edit(|roadmap| added = Some(roadmap.add_initiative("")));
         planner.select(added);
         focus_later("inspector-title".to_string());
     };
-    let export = move |_| {
-        let (name, text) = planner
-            .roadmap
-            .with_untracked(|roadmap| (model::file_name(roadmap), model::export(roadmap)));
-        if let Err(reason) = files::download(&name, &text, "application/json") {
+    let download = move |file_name: String, text: String, mime: &str| {
+        if let Err(reason) = files::download(&file_name, &text, mime) {
             planner.tell(
                 Tone::Error,
                 format!("The roadmap could not be exported: {reason}."),
             );
         }
     };
+    let export_json = move |_| {
+        let (name, text) = planner
+            .roadmap
+            .with_untracked(|roadmap| (model::file_name(roadmap), model::export(roadmap)));
+        download(name, text, "application/json");
+    };
+    let export_csv = move |_| {
+        let (name, text) = planner.roadmap.with_untracked(|roadmap| {
+            let name = model::file_name(roadmap).replace(".stackplan.json", ".csv");
+            (name, model::to_csv(roadmap))
+        });
+        download(name, text, "text/csv");
+    };
+    let import_file = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            import::offer_file(planner, file);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    let roadmaps = move || planner.workspace.with(|workspace| workspace.roadmaps.clone());
+    let active = move || planner.workspace.with(|workspace| workspace.active.clone());
+
     view! {
         <header class="toolbar">
             <div class="brand">
                 <span class="logo" aria-hidden="true"></span>
                 <span class="brand-name">"Stackplan"</span>
             </div>
-            <input
-                type="text"
-                class="roadmap-name"
-                aria-label="Roadmap name"
-                placeholder="Untitled roadmap"
-                prop:value=move || planner.roadmap.with(|roadmap| roadmap.name.clone())
-                on:input=move |event| {
-                    let name = event_target_value(&event);
-                    planner.edit_typing("roadmap-name".to_string(), |roadmap| roadmap.name = name);
-                }
-            />
+            <div class="roadmap-switch">
+                <select
+                    aria-label="Open roadmap"
+                    title=if keeps_roadmaps { "Open another roadmap kept in this browser" } else { storage_off }
+                    disabled=!keeps_roadmaps
+                    on:change=move |event| planner.open_roadmap(RoadmapId(event_target_value(&event)))
+                >
+                    {move || {
+                        let active = active();
+                        roadmaps()
+                            .into_iter()
+                            .map(|entry| {
+                                let selected = entry.id == active;
+                                let name = if entry.name.trim().is_empty() { "Untitled roadmap".to_string() } else { entry.name };
+                                view! { <option value=entry.id.0 selected=selected>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <input
+                    type="text"
+                    class="roadmap-name"
+                    aria-label="Roadmap name"
+                    placeholder="Untitled roadmap"
+                    prop:value=move || planner.roadmap.with(|roadmap| roadmap.name.clone())
+                    on:input=move |event| {
+                        let name = event_target_value(&event);
+                        planner.edit_typing("roadmap-name".to_string(), |roadmap| roadmap.name = name);
+                    }
+                />
+                <button
+                    type="button"
+                    class="icon"
+                    aria-label="New roadmap"
+                    title=if keeps_roadmaps { "New roadmap" } else { storage_off }
+                    disabled=!keeps_roadmaps
+                    on:click=move |_| planner.open_as_new(Roadmap::new("New roadmap"))
+                >
+                    "＋"
+                </button>
+                <button
+                    type="button"
+                    class="icon"
+                    aria-label="Duplicate roadmap"
+                    title=if keeps_roadmaps { "Duplicate this roadmap" } else { storage_off }
+                    disabled=!keeps_roadmaps
+                    on:click=move |_| planner.duplicate_roadmap()
+                >
+                    "⧉"
+                </button>
+                <button
+                    type="button"
+                    class="icon danger-icon"
+                    aria-label="Delete roadmap"
+                    title=if keeps_roadmaps { "Delete this roadmap from this browser" } else { storage_off }
+                    disabled=!keeps_roadmaps
+                    on:click=move |_| planner.confirmation.set(Some(Confirmation::DeleteRoadmap))
+                >
+                    "🗑"
+                </button>
+            </div>
             <div class="toolbar-actions">
                 <button type="button" class="primary" on:click=new_initiative>
                     "New initiative"
@@ -66,8 +145,21 @@ pub fn Toolbar() -> impl IntoView {
                     "Redo"
                 </button>
                 <span class="divider" aria-hidden="true"></span>
-                <button type="button" on:click=export>
+                <label class="button file-button" title="Open a .stackplan.json file (or drop it on the page, or paste it)">
+                    "Import JSON"
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        accept=".json,application/json"
+                        aria-label="Import JSON"
+                        on:change=import_file
+                    />
+                </label>
+                <button type="button" on:click=export_json>
                     "Export JSON"
+                </button>
+                <button type="button" title="The initiative list for spreadsheets" on:click=export_csv>
+                    "Export CSV"
                 </button>
             </div>
         </header>

@@ -51,10 +51,17 @@ pub fn to_csv(roadmap: &Roadmap) -> String {
             initiative.owner.clone(),
             initiative.stakeholders.join("; "),
             initiative.goals.join("; "),
-            initiative.budget.map(|budget| budget.to_string()).unwrap_or_default(),
+            initiative
+                .budget
+                .map(|budget| budget.to_string())
+                .unwrap_or_default(),
             dependencies.join("; "),
             initiative.tags.join("; "),
-            initiative.origin.as_ref().map(|origin| origin.path.join(" > ")).unwrap_or_default(),
+            initiative
+                .origin
+                .as_ref()
+                .map(|origin| origin.path.join(" > "))
+                .unwrap_or_default(),
             initiative.description.clone(),
         ];
         let cells: Vec<String> = row.iter().map(|cell| cell_text(cell)).collect();
