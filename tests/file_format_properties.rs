@@ -312,11 +312,9 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(CASES))]
 
-    /// Known gap: serde_json without its `float_roundtrip` feature may read a 17-digit number
-    /// one unit in the last place off, so a computed budget such as 0.1 + 0.2 can come back
-    /// changed. Un-ignore once Cargo.toml enables `serde_json/float_roundtrip`.
+    /// Regression: serde_json without its `float_roundtrip` feature read some 17-digit numbers
+    /// one unit in the last place off, so a computed budget such as 0.1 + 0.2 came back changed.
     #[test]
-    #[ignore = "needs serde_json's float_roundtrip feature"]
     fn any_budget_round_trips_exactly(budget in 0.0..f64::MAX, capacity in f64::MIN_POSITIVE..f64::MAX) {
         let mut roadmap = Roadmap::new("Budgets");
         roadmap.phases[0].capacity = Some(capacity);
