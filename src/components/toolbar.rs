@@ -94,33 +94,33 @@ pub fn Toolbar() -> impl IntoView {
                 />
                 <button
                     type="button"
-                    class="icon"
+                    class="small"
                     aria-label="New roadmap"
                     title=if keeps_roadmaps { "New roadmap" } else { storage_off }
                     disabled=!keeps_roadmaps
                     on:click=move |_| planner.open_as_new(Roadmap::new("New roadmap"))
                 >
-                    "＋"
+                    "+ New"
                 </button>
                 <button
                     type="button"
-                    class="icon"
+                    class="small"
                     aria-label="Duplicate roadmap"
                     title=if keeps_roadmaps { "Duplicate this roadmap" } else { storage_off }
                     disabled=!keeps_roadmaps
                     on:click=move |_| planner.duplicate_roadmap()
                 >
-                    "⧉"
+                    "Copy"
                 </button>
                 <button
                     type="button"
-                    class="icon danger-icon"
+                    class="small danger-text"
                     aria-label="Delete roadmap"
                     title=if keeps_roadmaps { "Delete this roadmap from this browser" } else { storage_off }
                     disabled=!keeps_roadmaps
                     on:click=move |_| planner.confirmation.set(Some(Confirmation::DeleteRoadmap))
                 >
-                    "🗑"
+                    "Delete"
                 </button>
             </div>
             <div class="toolbar-actions">
