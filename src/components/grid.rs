@@ -4,8 +4,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::initiative_card::InitiativeCard;
-use crate::model::Quadrant;
-use crate::state::use_planner;
+use crate::model::{Quadrant, Score};
+use crate::state::{Tone, use_planner};
 
 #[component]
 pub fn Grid() -> impl IntoView {
@@ -67,7 +67,8 @@ pub fn Grid() -> impl IntoView {
                         count => format!("{count} initiatives"),
                     }}
                 </span>
-                <span class="hint">"Drag a card, or focus it and use the arrow keys (Shift: bigger steps)"</span>
+                <span class="hint">"Drag cards, or use arrow keys (Shift: big steps)"</span>
+                <SplitSettings/>
             </div>
             <div class="grid-frame">
                 <span class="axis-label axis-y" aria-hidden="true">"Impact ↑"</span>
@@ -84,5 +85,52 @@ pub fn Grid() -> impl IntoView {
                 <span class="axis-label axis-x" aria-hidden="true">"Effort →"</span>
             </div>
         </section>
+    }
+}
+
+/// Where the quadrants split, adjustable per roadmap.
+#[component]
+fn SplitSettings() -> impl IntoView {
+    let planner = use_planner();
+    let input = move |label: &'static str, is_effort: bool| {
+        let current = move || {
+            planner.roadmap.with(|roadmap| {
+                let split = roadmap.quadrant_split;
+                if is_effort { split.effort } else { split.impact }.to_string()
+            })
+        };
+        view! {
+            <label class="split-field">
+                <span>{label}</span>
+                <input
+                    type="number"
+                    min="1"
+                    max="10"
+                    step="0.5"
+                    aria-label=format!("{label} split")
+                    prop:value=current
+                    on:change=move |event| {
+                        let typed = event_target_value(&event).trim().replace(',', ".").parse::<f64>();
+                        match typed.ok().and_then(|value| Score::rounded(value).ok()) {
+                            Some(score) => planner.edit(|roadmap| {
+                                if is_effort {
+                                    roadmap.quadrant_split.effort = score;
+                                } else {
+                                    roadmap.quadrant_split.impact = score;
+                                }
+                            }),
+                            None => planner.tell(Tone::Error, format!("The {} split must be a number from 1 to 10.", label.to_lowercase())),
+                        }
+                    }
+                />
+            </label>
+        }
+    };
+    view! {
+        <div class="split-settings" title="Scores at or above a split count as high">
+            <span class="split-title">"Split at"</span>
+            {input("Effort", true)}
+            {input("Impact", false)}
+        </div>
     }
 }
