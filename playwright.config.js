@@ -4,6 +4,7 @@
 const { defineConfig, devices } = require('@playwright/test');
 
 const PORT = Number(process.env.E2E_PORT || 4173);
+const DIST = process.env.E2E_DIST || 'dist';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 module.exports = defineConfig({
@@ -43,7 +44,7 @@ module.exports = defineConfig({
     },
   ],
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
