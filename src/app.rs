@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
                 file_name: "stackplan-unreadable-roadmap.json".to_string(),
                 text,
             }),
+            offer_export: problem == storage::StorageProblem::Unavailable,
         }));
     }
     if loaded.autosave {

@@ -13,6 +13,8 @@ pub struct Notice {
     pub text: String,
     /// Offer to download this text (e.g. unreadable saved data) so nothing is lost.
     pub rescue: Option<Rescue>,
+    /// Offer "Export JSON now": the roadmap is not safe in this browser.
+    pub offer_export: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,6 +298,45 @@ impl Planner {
             tone,
             text: text.into(),
             rescue: None,
+            offer_export: false,
+        }));
+    }
+
+    /// Downloads the open roadmap as `<name>.stackplan.json`.
+    pub fn export_json(&self) {
+        let (name, text) = self
+            .roadmap
+            .with_untracked(|roadmap| (crate::model::file_name(roadmap), crate::model::export(roadmap)));
+        self.download(&name, &text, "application/json");
+    }
+
+    /// Downloads the initiative list as `<name>.csv`.
+    pub fn export_csv(&self) {
+        let (name, text) = self.roadmap.with_untracked(|roadmap| {
+            let name = crate::model::file_name(roadmap).replace(".stackplan.json", ".csv");
+            (name, crate::model::to_csv(roadmap))
+        });
+        self.download(&name, &text, "text/csv");
+    }
+
+    /// Offers a download, telling the user if the browser refuses.
+    pub fn download(&self, file_name: &str, text: &str, mime: &str) {
+        if let Err(reason) = crate::files::download(file_name, text, mime) {
+            self.tell(
+                Tone::Error,
+                format!("“{file_name}” could not be saved: {reason}."),
+            );
+        }
+    }
+
+    /// Reports a storage problem; where the roadmap is not saved, offers to export it.
+    pub fn warn_storage(&self, problem: &storage::StorageProblem) {
+        use storage::StorageProblem::{Full, Unavailable, WriteRefused};
+        self.notice.set(Some(Notice {
+            tone: Tone::Error,
+            text: problem.message(),
+            rescue: None,
+            offer_export: matches!(problem, Full | Unavailable | WriteRefused(_)),
         }));
     }
 }

@@ -362,7 +362,7 @@ impl Autosave {
     fn report(self, problem: Option<StorageProblem>) {
         if problem != self.last_problem.get_value() {
             if let Some(problem) = &problem {
-                self.planner.tell(Tone::Error, problem.message());
+                self.planner.warn_storage(problem);
             }
             self.last_problem.set_value(problem);
         }

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::files;
 use crate::state::{Tone, use_planner};
 
 #[component]
@@ -11,18 +10,17 @@ pub fn Notices() -> impl IntoView {
     move || {
         planner.notice.get().map(|notice| {
             let rescue = notice.rescue.clone().map(|rescue| {
-                let download = move |_| {
-                    if let Err(reason) = files::download(&rescue.file_name, &rescue.text, "application/json")
-                    {
-                        planner.tell(
-                            Tone::Error,
-                            format!("The data could not be downloaded: {reason}."),
-                        );
-                    }
-                };
+                let download = move |_| planner.download(&rescue.file_name, &rescue.text, "application/json");
                 view! {
                     <button type="button" on:click=download>
                         "Download the unreadable data"
+                    </button>
+                }
+            });
+            let export = notice.offer_export.then(|| {
+                view! {
+                    <button type="button" class="primary" on:click=move |_| planner.export_json()>
+                        "Export JSON now"
                     </button>
                 }
             });
@@ -37,6 +35,7 @@ pub fn Notices() -> impl IntoView {
                     </span>
                     <p class="notice-text">{notice.text}</p>
                     {rescue}
+                    {export}
                     <button type="button" class="link" on:click=move |_| planner.notice.set(None)>
                         "Dismiss"
                     </button>

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::focus_later;
-use crate::model::{self, Roadmap, RoadmapId};
-use crate::state::{Confirmation, Tone, use_planner};
-use crate::{files, import};
+use crate::import;
+use crate::model::{Roadmap, RoadmapId};
+use crate::state::{Confirmation, use_planner};
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -18,27 +18,6 @@ pub fn Toolbar() -> impl IntoView {
         planner.edit(|roadmap| added = Some(roadmap.add_initiative("")));
         planner.select(added);
         focus_later("inspector-title".to_string());
-    };
-    let download = move |file_name: String, text: String, mime: &str| {
-        if let Err(reason) = files::download(&file_name, &text, mime) {
-            planner.tell(
-                Tone::Error,
-                format!("The roadmap could not be exported: {reason}."),
-            );
-        }
-    };
-    let export_json = move |_| {
-        let (name, text) = planner
-            .roadmap
-            .with_untracked(|roadmap| (model::file_name(roadmap), model::export(roadmap)));
-        download(name, text, "application/json");
-    };
-    let export_csv = move |_| {
-        let (name, text) = planner.roadmap.with_untracked(|roadmap| {
-            let name = model::file_name(roadmap).replace(".stackplan.json", ".csv");
-            (name, model::to_csv(roadmap))
-        });
-        download(name, text, "text/csv");
     };
     let import_file = move |event: leptos::ev::Event| {
         let Some(input) = event
@@ -155,10 +134,10 @@ pub fn Toolbar() -> impl IntoView {
                         on:change=import_file
                     />
                 </label>
-                <button type="button" on:click=export_json>
+                <button type="button" on:click=move |_| planner.export_json()>
                     "Export JSON"
                 </button>
-                <button type="button" title="The initiative list for spreadsheets" on:click=export_csv>
+                <button type="button" title="The initiative list for spreadsheets" on:click=move |_| planner.export_csv()>
                     "Export CSV"
                 </button>
             </div>
