@@ -350,3 +350,120 @@ pub fn provide_planner(planner: Planner) {
 pub fn use_planner() -> Planner {
     expect_context::<Planner>()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RoadmapId, Score};
+
+    fn planner() -> Planner {
+        let workspace = Workspace::new(RoadmapEntry {
+            id: RoadmapId("r1".into()),
+            name: "Plan".into(),
+        });
+        Planner::new(workspace, Roadmap::new("Plan"))
+    }
+
+    fn in_owner(test: impl FnOnce()) {
+        Owner::new().with(test);
+    }
+
+    #[test]
+    fn typing_a_title_is_one_undo_step() {
+        in_owner(|| {
+            let planner = planner();
+            let mut id = None;
+            planner.edit(|roadmap| id = Some(roadmap.add_initiative("")));
+            let id = id.expect("added");
+            for title in ["D", "Da", "Dat", "Data"] {
+                planner.edit_typing(format!("title:{}", id.as_str()), |roadmap| {
+                    roadmap.update_initiative(&id, |initiative| initiative.title = title.into());
+                });
+            }
+            planner.undo();
+            let title = planner
+                .roadmap
+                .with_untracked(|roadmap| roadmap.initiative(&id).map(|i| i.title.clone()));
+            assert_eq!(title.as_deref(), Some(""));
+            planner.undo();
+            assert!(
+                planner
+                    .roadmap
+                    .with_untracked(|roadmap| roadmap.initiatives.is_empty())
+            );
+            planner.redo();
+            planner.redo();
+            let title = planner
+                .roadmap
+                .with_untracked(|roadmap| roadmap.initiative(&id).map(|i| i.title.clone()));
+            assert_eq!(title.as_deref(), Some("Data"));
+        });
+    }
+
+    #[test]
+    fn a_drag_is_one_undo_step() {
+        in_owner(|| {
+            let planner = planner();
+            let mut id = None;
+            planner.edit(|roadmap| id = Some(roadmap.add_initiative("Kafka")));
+            let id = id.expect("added");
+            let before = planner.roadmap.get_untracked();
+            for step in 1..=5 {
+                planner.preview(|roadmap| {
+                    roadmap.place(&id, Score::clamped(f64::from(step)), Score::clamped(9.0));
+                });
+            }
+            planner.record(before.clone());
+            planner.undo();
+            assert_eq!(planner.roadmap.get_untracked(), before);
+        });
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_is_not_recorded() {
+        in_owner(|| {
+            let planner = planner();
+            planner.edit(|_| {});
+            assert!(!planner.history.with_untracked(History::can_undo));
+            let first = planner
+                .roadmap
+                .with_untracked(|roadmap| roadmap.phases[0].id.clone());
+            planner.edit(|roadmap| {
+                roadmap.move_phase(&first, -1);
+            });
+            assert!(!planner.history.with_untracked(History::can_undo));
+        });
+    }
+
+    #[test]
+    fn adding_a_catalog_item_twice_asks_first() {
+        in_owner(|| {
+            let planner = planner();
+            planner.add_catalog_entry(1, false);
+            assert_eq!(
+                planner
+                    .roadmap
+                    .with_untracked(|roadmap| roadmap.initiatives.len()),
+                1
+            );
+            planner.add_catalog_entry(1, false);
+            assert_eq!(
+                planner.confirmation.get_untracked(),
+                Some(Confirmation::DuplicateCatalogItem { entry: 1 })
+            );
+            assert_eq!(
+                planner
+                    .roadmap
+                    .with_untracked(|roadmap| roadmap.initiatives.len()),
+                1
+            );
+            planner.add_catalog_entry(1, true);
+            assert_eq!(
+                planner
+                    .roadmap
+                    .with_untracked(|roadmap| roadmap.initiatives.len()),
+                2
+            );
+        });
+    }
+}
