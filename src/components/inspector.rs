@@ -114,6 +114,27 @@ pub fn Inspector() -> impl IntoView {
         }
     };
 
+    // A comma-separated list such as stakeholders or tags.
+    let list_field = move |label: &'static str,
+                           placeholder: &'static str,
+                           get: fn(&Initiative) -> &Vec<String>,
+                           set: fn(&mut Initiative, Vec<String>)| {
+        view! {
+            <label class="field">
+                <span class="field-label">{label}</span>
+                <input
+                    type="text"
+                    placeholder=placeholder
+                    prop:value=move || current.with(|initiative| initiative.as_ref().map(|i| get(i).join(", ")))
+                    on:change=move |event| {
+                        let list = split_list(&event_target_value(&event));
+                        change(Box::new(move |initiative| set(initiative, list)));
+                    }
+                />
+            </label>
+        }
+    };
+
     let quick_win_note = move || {
         current.with(|initiative| {
             let initiative = initiative.as_ref()?;
@@ -326,18 +347,7 @@ pub fn Inspector() -> impl IntoView {
                         <span class="field-error" role="alert" hidden=move || budget_error().is_none()>{budget_error}</span>
                     </label>
                 </div>
-                <label class="field">
-                    <span class="field-label">"Stakeholders"</span>
-                    <input
-                        type="text"
-                        placeholder="Comma-separated, e.g. CFO, Data team"
-                        prop:value=read(|i| i.stakeholders.join(", "))
-                        on:change=move |event| {
-                            let list = split_list(&event_target_value(&event));
-                            change(Box::new(move |initiative| initiative.stakeholders = list));
-                        }
-                    />
-                </label>
+                {list_field("Stakeholders", "Comma-separated, e.g. CFO, Data team", |i| &i.stakeholders, |i, list| i.stakeholders = list)}
                 <fieldset class="field goals">
                     <legend class="field-label">"Business goals"</legend>
                     {OUTLINE_GOALS
@@ -379,18 +389,7 @@ pub fn Inspector() -> impl IntoView {
                         />
                     </label>
                 </fieldset>
-                <label class="field">
-                    <span class="field-label">"Tags"</span>
-                    <input
-                        type="text"
-                        placeholder="Comma-separated"
-                        prop:value=read(|i| i.tags.join(", "))
-                        on:change=move |event| {
-                            let list = split_list(&event_target_value(&event));
-                            change(Box::new(move |initiative| initiative.tags = list));
-                        }
-                    />
-                </label>
+                {list_field("Tags", "Comma-separated", |i| &i.tags, |i, list| i.tags = list)}
                 {move || dependencies().map(|(id, listed, addable)| dependency_editor(id, listed, addable))}
                 <button
                     type="button"
