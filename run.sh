@@ -4,7 +4,8 @@
 #   ./run.sh serve   install missing tools, release build, serve dist/ on http://127.0.0.1:${PORT:-8080}
 #   ./run.sh test    install missing tools, then fmt, clippy (host + wasm32), cargo test,
 #                    release build, bundle-size report, Playwright e2e (fails fast)
-#   ./run.sh bench   bundle-size report of the current dist/ (builds first if dist/ is missing)
+#   ./run.sh bench   bundle-size report of the current dist/ (builds first if dist/ is missing),
+#                    then the import benchmark (10,000-initiative file; target/import-bench.json)
 #   ./run.sh setup   install missing tools only
 #
 # Every tool comes from a package registry (crates.io, npm, Debian); nothing is downloaded from
@@ -138,6 +139,9 @@ build() { trunk build --release --offline; }
 
 bundle_size() { node scripts/bundle-size.js; }
 
+# Times importing and rendering a generated 10,000-initiative roadmap in chromium (no asserts).
+import_bench() { node scripts/import-bench.js; }
+
 e2e() {
   # The Playwright config serves dist/ itself (python3 http.server on 127.0.0.1).
   npx --no-install playwright test "$@"
@@ -173,6 +177,9 @@ cmd_bench() {
     step "trunk build --release" build
   fi
   step "bundle size" bundle_size
+  ensure_node_modules
+  ensure_chromium
+  step "import benchmark" import_bench
 }
 
 case "${1:-}" in

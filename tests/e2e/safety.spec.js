@@ -1,0 +1,409 @@
+// Working safely (DESIGN.md section 2): undo/redo by buttons and keyboard, several roadmaps kept
+// in this browser (create, rename, duplicate, switch, delete) across a reload, two tabs on the
+// same roadmap (changes follow, conflicts are asked about), and full storage.
+const { test, expect } = require('@playwright/test');
+const { Planner, scoreInName, stored, waitForSave, ROADMAP_KEY } = require('./support/planner');
+const { download, exportJson, roadmapNameBox, roadmapNames, roadmapSwitcher } = require('./support/files');
+
+const STORAGE = 'Data Storage - Amazon S3, Hadoop HDFS, Snowflake, Amazon Redshift';
+
+/** Deletes the selected initiative (answering a confirmation if the app asks one). */
+async function deleteSelected(app) {
+  await app.inspector.deleteButton.click();
+  const dialog = app.page.getByRole('alertdialog');
+  if (await dialog.waitFor({ timeout: 1_000 }).then(() => true, () => false)) {
+    await dialog.getByRole('button', { name: /delete/i }).click();
+  }
+}
+
+/** The stored roadmap r1, parsed (null when absent). */
+async function storedRoadmap(page, key = ROADMAP_KEY) {
+  const text = await stored(page, key);
+  return text === null ? null : JSON.parse(text);
+}
+
+test.describe('undo and redo', () => {
+  let app;
+  test.beforeEach(async ({ page }) => {
+    app = new Planner(page);
+    await app.goto();
+  });
+
+  /** Adds the catalog item, moves it right and up with arrow keys, deletes it: four undo steps. */
+  async function fourChanges(page) {
+    const card = app.grid.card(STORAGE);
+    await app.catalog.add(STORAGE, ['Data Tech Stack']);
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 5.5));
+    await card.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 6));
+    await page.keyboard.press('ArrowUp');
+    await expect(card).toHaveAccessibleName(scoreInName('impact', 6));
+    await app.selectCard(STORAGE);
+    await deleteSelected(app);
+    await expect(card).toHaveCount(0);
+    return card;
+  }
+
+  test('buttons undo and redo adding, moving (arrow keys) and deleting an initiative', async ({ page }) => {
+    await expect(app.undoButton).toBeDisabled();
+    await expect(app.redoButton).toBeDisabled();
+    const card = await fourChanges(page);
+    await expect(app.undoButton).toBeEnabled();
+    await expect(app.redoButton).toBeDisabled();
+
+    await app.undoButton.click(); // the delete
+    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 6(\.0)?,/);
+    await app.undoButton.click(); // ArrowUp
+    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 5\.5,/);
+    await app.undoButton.click(); // ArrowRight
+    await expect(card).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
+    await app.undoButton.click(); // the add
+    await expect(card).toHaveCount(0);
+    await expect(app.undoButton).toBeDisabled();
+    await expect(app.redoButton).toBeEnabled();
+
+    await app.redoButton.click();
+    await expect(card).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
+    await app.redoButton.click();
+    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 5\.5,/);
+    await app.redoButton.click();
+    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 6(\.0)?,/);
+    await app.redoButton.click();
+    await expect(card).toHaveCount(0);
+    await expect(app.redoButton).toBeDisabled();
+
+    // A new change after undo clears the redo steps.
+    await app.undoButton.click();
+    await expect(card).toBeVisible();
+    await app.newInitiative('Branch');
+    await expect(app.redoButton).toBeDisabled();
+  });
+
+  test('Ctrl+Z and Ctrl+Shift+Z undo and redo when focus is not in a text field', async ({ page }) => {
+    const card = await fourChanges(page);
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+
+    await page.keyboard.press('Control+z');
+    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 6(\.0)?,/);
+    // Focus on the card (a button) still lets the shortcuts through.
+    await card.focus();
+    await page.keyboard.press('Control+z');
+    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 5\.5,/);
+    await page.keyboard.press('Control+z');
+    await expect(card).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
+    await page.keyboard.press('Control+z');
+    await expect(card).toHaveCount(0);
+    await expect(app.undoButton).toBeDisabled();
+
+    await page.keyboard.press('Control+Shift+z');
+    await expect(card).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 5\.5,/);
+    await page.keyboard.press('Control+y');
+    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 6(\.0)?,/);
+  });
+
+  test('Ctrl+Z inside a text field is left to the text field', async ({ page }) => {
+    await app.catalog.add(STORAGE, ['Data Tech Stack']);
+    await expect(app.grid.card(STORAGE)).toBeVisible();
+    await roadmapNameBox(page).focus();
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(200);
+    await expect(app.grid.card(STORAGE)).toBeVisible();
+    await expect(app.undoButton).toBeEnabled();
+  });
+});
+
+test.describe('several roadmaps', () => {
+  test('create, rename, duplicate, switch and delete; all survive a reload', async ({ page }) => {
+    const app = new Planner(page);
+    const nameBox = roadmapNameBox(page);
+    const switcher = roadmapSwitcher(page);
+    await app.goto();
+    await expect(nameBox).toHaveValue('My roadmap');
+    expect(await roadmapNames(page)).toEqual(['My roadmap']);
+
+    // Rename the first roadmap and give it an initiative.
+    await app.newInitiative('Alpha item');
+    await nameBox.fill('Alpha plan');
+    await expect.poll(() => roadmapNames(page)).toEqual(['Alpha plan']);
+
+    // A new, empty roadmap.
+    await page.getByRole('button', { name: 'New roadmap', exact: true }).click();
+    await expect(nameBox).toHaveValue('New roadmap');
+    await expect(app.grid.card('Alpha item')).toHaveCount(0);
+    await expect.poll(() => roadmapNames(page)).toEqual(['Alpha plan', 'New roadmap']);
+    await expect(switcher.locator('option:checked')).toHaveText('New roadmap');
+    await expect(app.undoButton).toBeDisabled();
+    await app.newInitiative('Beta item', { effort: 8, impact: 8 });
+    await nameBox.fill('Beta plan');
+    await expect.poll(() => roadmapNames(page)).toEqual(['Alpha plan', 'Beta plan']);
+
+    // Duplicate: a copy with the same initiatives, changed independently.
+    await page.getByRole('button', { name: 'Duplicate roadmap', exact: true }).click();
+    await expect(nameBox).toHaveValue('Beta plan (copy)');
+    await expect(app.grid.card('Beta item')).toHaveAccessibleName(scoreInName('effort', 8));
+    await expect.poll(() => roadmapNames(page)).toEqual(['Alpha plan', 'Beta plan', 'Beta plan (copy)']);
+    await app.newInitiative('Copy only item', { effort: 2, impact: 2 });
+
+    // Switch with "Open roadmap".
+    await switcher.selectOption({ label: 'Beta plan' });
+    await expect(nameBox).toHaveValue('Beta plan');
+    await expect(app.grid.card('Beta item')).toBeVisible();
+    await expect(app.grid.card('Copy only item')).toHaveCount(0);
+    await switcher.selectOption({ label: 'Alpha plan' });
+    await expect(nameBox).toHaveValue('Alpha plan');
+    await expect(app.grid.card('Alpha item')).toBeVisible();
+    await expect(app.grid.card('Beta item')).toHaveCount(0);
+    await switcher.selectOption({ label: 'Beta plan (copy)' });
+    await expect(app.grid.card('Copy only item')).toBeVisible();
+    await expect(app.grid.card('Beta item')).toBeVisible();
+
+    // Delete asks first; Cancel keeps it.
+    const deleteRoadmap = page.getByRole('button', { name: 'Delete roadmap', exact: true });
+    await deleteRoadmap.click();
+    const question = page.getByRole('alertdialog', { name: 'Delete “Beta plan (copy)”?' });
+    await expect(question).toBeVisible();
+    await question.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(question).toBeHidden();
+    expect(await roadmapNames(page)).toEqual(['Alpha plan', 'Beta plan', 'Beta plan (copy)']);
+    await expect(app.grid.card('Copy only item')).toBeVisible();
+
+    await deleteRoadmap.click();
+    await question.getByRole('button', { name: 'Delete roadmap', exact: true }).click();
+    await expect(question).toBeHidden();
+    await expect.poll(() => roadmapNames(page)).toEqual(['Alpha plan', 'Beta plan']);
+    await expect(app.grid.card('Copy only item')).toHaveCount(0);
+    await expect(nameBox).toHaveValue('Beta plan');
+    await expect(app.grid.card('Beta item')).toBeVisible();
+
+    // Storage holds exactly the two roadmaps and an index naming them.
+    await expect
+      .poll(() =>
+        page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('stackplan:roadmap:')).length),
+      )
+      .toBe(2);
+    await page.waitForTimeout(500);
+
+    await page.reload();
+    await expect(app.grid.region).toBeVisible();
+    await expect.poll(() => roadmapNames(page)).toEqual(['Alpha plan', 'Beta plan']);
+    await expect(nameBox).toHaveValue('Beta plan');
+    await expect(app.grid.card('Beta item')).toHaveAccessibleName(scoreInName('impact', 8));
+    await switcher.selectOption({ label: 'Alpha plan' });
+    await expect(app.grid.card('Alpha item')).toBeVisible();
+    await expect(app.grid.card('Beta item')).toHaveCount(0);
+  });
+});
+
+test.describe('two tabs', () => {
+  // Each step below makes one change and lets it settle (> 300 ms debounce) before the next, so
+  // every save is a single write the other tab receives on its own.
+  const SETTLE = 800;
+
+  /** Opens the planner in `page` (running `setup` there and waiting for its save), then in a second tab. */
+  async function twoTabs(page, setup) {
+    const a = new Planner(page);
+    await a.goto();
+    if (setup) {
+      await setup(a);
+      await waitForSave(page);
+    }
+    const b = new Planner(await page.context().newPage());
+    await b.goto();
+    return [a, b];
+  }
+
+  test('a change saved in one tab appears in the other, both ways', async ({ page }) => {
+    const [a, b] = await twoTabs(page);
+    await a.catalog.add(STORAGE, ['Data Tech Stack']);
+    await expect(b.grid.card(STORAGE)).toHaveAccessibleName(scoreInName('effort', 5.5));
+    await page.waitForTimeout(SETTLE);
+
+    await roadmapNameBox(a.page).fill('Team plan');
+    await expect(roadmapNameBox(b.page)).toHaveValue('Team plan');
+    await expect.poll(() => roadmapNames(b.page)).toEqual(['Team plan']);
+    await page.waitForTimeout(SETTLE);
+
+    // And back: B moves the card, A follows.
+    const cardB = b.grid.card(STORAGE);
+    await cardB.focus();
+    await b.page.keyboard.press('Shift+ArrowRight');
+    await expect(a.grid.card(STORAGE)).toHaveAccessibleName(scoreInName('effort', 7.5));
+    await expect(a.page.getByRole('alertdialog')).toHaveCount(0);
+    await expect(b.page.getByRole('alertdialog')).toHaveCount(0);
+  });
+
+  test('a tab that only receives changes never asks about a conflict', async ({ page }) => {
+    // BUG (src/storage.rs, Autosave::on_other_tab): after applying the other tab's roadmap with
+    // planner.edit, the code clears `pending` to drop the save that edit schedules, but the
+    // autosave Effect runs later (asynchronously) and schedules a 300 ms save anyway. If the
+    // other tab saves again inside that window, the receiving tab sees `pending` and shows
+    // "Changed in another tab" although its user changed nothing. Here A saves at once by
+    // opening a new roadmap (which flushes the pending save) right after B received A's
+    // previous save.
+    test.fail();
+    const [a, b] = await twoTabs(page, (app) => app.newInitiative('Relay', { effort: 5, impact: 5 }));
+    await page.waitForTimeout(SETTLE);
+    const cardA = a.grid.card('Relay');
+    await cardA.focus();
+    await a.page.keyboard.press('ArrowRight'); // saved 300 ms later; B applies it
+    // The moment A's save is in storage, A changes again and saves at once: "New roadmap"
+    // flushes the pending save of the open roadmap. Done in the page so the timing is exact.
+    await a.page.evaluate(async (key) => {
+      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      const saved = () => JSON.parse(localStorage.getItem(key)).initiatives[0].effort === 5.5;
+      while (!saved()) await sleep(2);
+      document.activeElement.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }),
+      );
+      await sleep(0); // let the change schedule its save
+      document.querySelector('button[aria-label="New roadmap"]').click();
+    }, ROADMAP_KEY);
+    await expect(roadmapNameBox(a.page)).toHaveValue('New roadmap');
+
+    // B (still on the first roadmap) follows quietly.
+    await expect(b.grid.card('Relay')).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
+    await expect(b.page.getByRole('alertdialog', { name: 'Changed in another tab' })).toHaveCount(0);
+  });
+
+  /**
+   * Both tabs change the same roadmap before either has saved: B nudges the card right (its save
+   * is due 300 ms later) and A nudges it up 150 ms after that, so B's save reaches A while A's
+   * own save is still pending and A must ask. The 150 ms are timed inside the pages (B signals A
+   * over a BroadcastChannel), not across test-runner round trips, so a busy machine cannot
+   * reorder them.
+   */
+  async function conflict(page) {
+    const [a, b] = await twoTabs(page, (app) => app.newInitiative('Contested', { effort: 5, impact: 5 }));
+    const cardA = a.grid.card('Contested');
+    const cardB = b.grid.card('Contested');
+    await expect(cardB).toHaveAccessibleName(/, effort 5(\.0)?, impact 5(\.0)?,/);
+    await cardB.focus();
+    await cardA.focus();
+
+    await a.page.evaluate(() => {
+      const channel = new BroadcastChannel('stackplan-e2e-conflict');
+      window.__nudged = new Promise((resolve) => {
+        channel.onmessage = () =>
+          setTimeout(() => {
+            const card = document.activeElement;
+            card.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }));
+            channel.close();
+            resolve(card.getAttribute('aria-label'));
+          }, 150);
+      });
+    });
+    await b.page.evaluate(() => {
+      document.activeElement.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }),
+      );
+      const channel = new BroadcastChannel('stackplan-e2e-conflict');
+      channel.postMessage('nudged');
+      setTimeout(() => channel.close(), 1_000);
+    });
+    await expect(cardB).toHaveAccessibleName(/, effort 5\.5, impact 5(\.0)?,/); // B: effort 5.5
+    expect(await a.page.evaluate(() => window.__nudged)).toMatch(/^Contested,/);
+    await expect(cardA).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/); // A: impact 5.5
+    const dialog = a.page.getByRole('alertdialog', { name: 'Changed in another tab' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Nothing was overwritten');
+    // Storage holds B's version, and A does not write over it while the question is open.
+    await a.page.waitForTimeout(700);
+    const kept = await storedRoadmap(a.page);
+    expect(kept.initiatives[0]).toMatchObject({ effort: 5.5, impact: 5 });
+    await expect(cardA).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+    await expect(b.page.getByRole('alertdialog')).toHaveCount(0);
+    return { a, b, dialog, cardA, cardB };
+  }
+
+  test('both tabs change at once: "Use the other tab\'s version", and Undo brings this tab\'s back', async ({ page }) => {
+    const { a, dialog, cardA, cardB } = await conflict(page);
+    await dialog.getByRole('button', { name: "Use the other tab's version", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(cardA).toHaveAccessibleName(/, effort 5\.5, impact 5(\.0)?,/);
+    await page.waitForTimeout(SETTLE);
+    await a.undoButton.click();
+    await expect(cardA).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+    // That undo is a change like any other: saved, and B follows.
+    await expect(cardB).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+  });
+
+  test('both tabs change at once: "Keep this tab\'s version" writes it, and the other tab follows', async ({ page }) => {
+    const { a, dialog, cardA, cardB } = await conflict(page);
+    await dialog.getByRole('button', { name: "Keep this tab's version", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(cardA).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+    await expect(cardB).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+    await expect.poll(async () => (await storedRoadmap(a.page)).initiatives[0]).toMatchObject({ effort: 5, impact: 5.5 });
+  });
+
+  test('the conflict question cannot be dismissed with Escape', async ({ page }) => {
+    const { dialog } = await conflict(page);
+    await dialog.press('Escape');
+    await page.waitForTimeout(200);
+    await expect(dialog).toBeVisible();
+  });
+});
+
+test.describe('full storage', () => {
+  test('a full quota is reported; the app keeps working in memory and Export JSON still has it', async ({ page }) => {
+    const app = new Planner(page);
+    await app.goto();
+    await app.newInitiative('Saved before full', { effort: 2, impact: 9 });
+    await waitForSave(page, ['Saved before full']);
+
+    // Fill localStorage with junk until not even one more character fits.
+    const junkKeys = await page.evaluate(() => {
+      let size = 1 << 20;
+      let count = 0;
+      while (size >= 1) {
+        try {
+          localStorage.setItem(`junk:${count}`, 'x'.repeat(size));
+          count += 1;
+        } catch (error) {
+          if (error.name !== 'QuotaExceededError') throw error;
+          size = Math.floor(size / 2);
+        }
+      }
+      return count;
+    });
+    expect(junkKeys).toBeGreaterThan(0);
+
+    await app.newInitiative('Made while full', { effort: 8, impact: 3 });
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Browser storage is full');
+    await expect(alert).toContainText('Export JSON');
+
+    // Still working in memory: the change shows, more changes work, Undo works.
+    await expect(app.grid.card('Made while full')).toHaveAccessibleName(scoreInName('effort', 8));
+    const card = app.grid.card('Made while full');
+    await card.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 7.5));
+
+    // Storage still holds the last good save, intact.
+    const kept = await storedRoadmap(page);
+    expect(kept.initiatives.map((i) => i.title)).toEqual(['Saved before full']);
+
+    const { text } = await exportJson(page);
+    const exported = JSON.parse(text);
+    expect(exported.initiatives.map((i) => i.title)).toEqual(['Saved before full', 'Made while full']);
+    expect(exported.initiatives[1]).toMatchObject({ effort: 7.5, impact: 3 });
+    // The notice offers the same export.
+    const fromNotice = await download(page, alert.getByRole('button', { name: /^Export JSON/ }));
+    expect(fromNotice.text).toBe(text);
+
+    // Once space is freed, the next change is saved.
+    await page.evaluate((count) => {
+      for (let i = 0; i < count; i += 1) localStorage.removeItem(`junk:${i}`);
+    }, junkKeys);
+    await card.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(card).toHaveAccessibleName(scoreInName('effort', 7));
+    await expect
+      .poll(async () => (await storedRoadmap(page)).initiatives.map((i) => [i.title, i.effort]))
+      .toEqual([['Saved before full', 2], ['Made while full', 7]]);
+  });
+});
