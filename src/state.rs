@@ -160,6 +160,8 @@ impl Planner {
 
     /// Deletes the open roadmap from this browser and opens a neighbour (or a fresh one).
     pub fn delete_open_roadmap(&self) {
+        // A save still waiting would write the deleted roadmap over the next one.
+        self.with_autosave(Autosave::cancel_pending);
         let id = self
             .workspace
             .with_untracked(|workspace| workspace.active.clone());
@@ -169,12 +171,10 @@ impl Planner {
             .unwrap_or(false);
         if !removed {
             // The last roadmap: start over with an empty one in its place.
-            self.with_autosave(|autosave| autosave.reset_baseline(None));
             storage::remove(&id);
             self.show(Roadmap::default(), None);
             return;
         }
-        self.with_autosave(|autosave| autosave.reset_baseline(None));
         storage::remove(&id);
         let _ = self.workspace.with_untracked(storage::save_workspace);
         let next = self
@@ -185,11 +185,13 @@ impl Planner {
 
     /// Puts a roadmap on screen with a fresh history; `stored` is its text in storage.
     fn show(&self, roadmap: Roadmap, stored: Option<String>) {
-        self.with_autosave(|autosave| autosave.reset_baseline(stored));
         self.typing.set_value(None);
         self.history.set(History::default());
         self.selected.set(None);
-        self.roadmap.set(roadmap);
+        match self.autosave.get_value() {
+            Some(autosave) => autosave.adopt(roadmap, stored, false),
+            None => self.roadmap.set(roadmap),
+        }
     }
 
     /// Replaces the open roadmap with an imported one, as one undoable change.

@@ -270,6 +270,8 @@ pub struct Autosave {
     last_problem: StoredValue<Option<StorageProblem>>,
     /// Off while a conflict waits for the user's choice.
     paused: StoredValue<bool>,
+    /// The next roadmap change came from storage (another tab, a switch): nothing to save.
+    quiet: StoredValue<bool>,
 }
 
 impl Autosave {
@@ -288,11 +290,15 @@ impl Autosave {
             ),
             last_problem: StoredValue::new(None),
             paused: StoredValue::new(false),
+            quiet: StoredValue::new(false),
         };
         Effect::new(move |previous: Option<()>| {
             planner.roadmap.track();
-            // The first run is the roadmap just loaded: nothing to save yet.
-            if previous.is_some() {
+            // The first run is the roadmap just loaded: nothing to save yet. A change that
+            // came from storage is already saved; saving it again would only open a window
+            // in which another tab's next save looks like a conflict.
+            let quiet = autosave.quiet.try_update_value(std::mem::take).unwrap_or(false);
+            if previous.is_some() && !quiet {
                 autosave.schedule();
             }
         });
@@ -301,6 +307,30 @@ impl Autosave {
         let _ = window_event_listener(leptos::ev::beforeunload, move |_| autosave.flush());
         let _ = window_event_listener(leptos::ev::storage, move |event| autosave.on_other_tab(&event));
         autosave
+    }
+
+    /// Drops a waiting save (the roadmap it would save is being deleted).
+    pub fn cancel_pending(self) {
+        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    /// Shows `roadmap`, which storage already holds as `text`, without saving it back.
+    /// `undoable` keeps this tab's previous version one Undo away.
+    pub fn adopt(self, roadmap: Roadmap, text: Option<String>, undoable: bool) {
+        self.cancel_pending();
+        self.baseline.set_value(text);
+        self.paused.set_value(false);
+        if self.planner.roadmap.with_untracked(|current| current == &roadmap) {
+            return;
+        }
+        self.quiet.set_value(true);
+        if undoable {
+            self.planner.edit(|current| *current = roadmap);
+        } else {
+            self.planner.roadmap.set(roadmap);
+        }
     }
 
     fn schedule(self) {
@@ -321,9 +351,7 @@ impl Autosave {
     }
 
     fn save_now(self) {
-        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.cancel_pending();
         if self.paused.get_value() {
             return;
         }
@@ -368,15 +396,6 @@ impl Autosave {
         }
     }
 
-    /// The open roadmap is now `text` in storage (just loaded, created or switched to).
-    pub fn reset_baseline(self, text: Option<String>) {
-        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-        self.baseline.set_value(text);
-        self.paused.set_value(false);
-    }
-
     fn conflict(self) {
         self.paused.set_value(true);
         self.planner.confirmation.set(Some(Confirmation::Conflict));
@@ -396,14 +415,7 @@ impl Autosave {
             return;
         }
         match read(&id) {
-            Stored::Found { roadmap, text } => {
-                self.baseline.set_value(Some(text));
-                self.planner.edit(|current| *current = roadmap);
-                // The edit schedules a save of what is already stored: drop it.
-                if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-                    handle.clear();
-                }
-            }
+            Stored::Found { roadmap, text } => self.adopt(roadmap, Some(text), true),
             Stored::Missing => self.planner.tell(
                 Tone::Info,
                 "The other tab deleted this roadmap; this tab's version stays open and is saved.",
@@ -458,20 +470,12 @@ impl Autosave {
             return;
         }
         if self.pending.with_value(Option::is_some) {
-            if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-                handle.clear();
-            }
+            self.cancel_pending();
             self.conflict();
             return;
         }
         match model::import(&text) {
-            Ok(roadmap) => {
-                self.baseline.set_value(Some(text));
-                self.planner.edit(|current| *current = roadmap);
-                if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-                    handle.clear();
-                }
-            }
+            Ok(roadmap) => self.adopt(roadmap, Some(text), true),
             Err(error) => self.planner.tell(
                 Tone::Error,
                 format!("Another tab saved this roadmap in a form this tab cannot read ({error}); nothing was changed here."),
