@@ -1,6 +1,8 @@
 //! The planner's one source of truth: the roadmap signal, its undo history and UI selection,
 //! provided through context. Views read it and change the roadmap only through `edit`.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::model::{History, InitiativeId, MODERN_STACKS, Outline, Roadmap, RoadmapEntry, Workspace};
@@ -56,6 +58,8 @@ pub struct Planner {
     pub workspace: RwSignal<Workspace>,
     /// The open roadmap.
     pub roadmap: RwSignal<Roadmap>,
+    /// Where each initiative sits in the roadmap's list, so cards find theirs at once.
+    pub positions: Memo<HashMap<InitiativeId, usize>>,
     /// The outline initiatives are picked from.
     pub catalog: RwSignal<Outline>,
     history: RwSignal<History<Roadmap>>,
@@ -73,9 +77,21 @@ impl Planner {
         // The built-in outline is checked by the model's tests; an empty catalog is the
         // graceful fallback should that ever break.
         let catalog = Outline::parse(MODERN_STACKS).unwrap_or(Outline { entries: Vec::new() });
+        let roadmap = RwSignal::new(roadmap);
+        let positions = Memo::new(move |_| {
+            roadmap.with(|roadmap| {
+                roadmap
+                    .initiatives
+                    .iter()
+                    .enumerate()
+                    .map(|(index, initiative)| (initiative.id.clone(), index))
+                    .collect()
+            })
+        });
         Planner {
             workspace: RwSignal::new(workspace),
-            roadmap: RwSignal::new(roadmap),
+            roadmap,
+            positions,
             catalog: RwSignal::new(catalog),
             history: RwSignal::new(History::default()),
             typing: StoredValue::new(None),

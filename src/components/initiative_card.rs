@@ -15,7 +15,12 @@ use crate::state::{Planner, use_planner};
 
 /// The initiative with this id as it is now; re-runs only when that initiative changes.
 pub(crate) fn watch_initiative(planner: Planner, id: InitiativeId) -> Memo<Option<Initiative>> {
-    Memo::new(move |_| planner.roadmap.with(|roadmap| roadmap.initiative(&id).cloned()))
+    Memo::new(move |_| {
+        let index = planner.positions.with(|positions| positions.get(&id).copied())?;
+        planner
+            .roadmap
+            .with(|roadmap| roadmap.initiatives.get(index).cloned())
+    })
 }
 
 /// Text read by screen readers: title first (the UI contract), then where it stands.
