@@ -49,6 +49,6 @@ module.exports = defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
     stdout: 'ignore',
-    stderr: 'pipe',
+    stderr: 'ignore',
   },
 });
