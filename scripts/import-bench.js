@@ -18,7 +18,7 @@ const http = require('node:http');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = process.env.BENCH_DIST || path.join(ROOT, 'dist');
 const TARGET = path.join(ROOT, 'target');
 const COUNT = Number(process.env.BENCH_INITIATIVES || 10_000);
 const PHASES = 5;
