@@ -306,6 +306,11 @@ impl Planner {
         self.select(added);
     }
 
+    /// Whether this initiative is the selected one (tracked).
+    pub fn is_selected(&self, id: &InitiativeId) -> bool {
+        self.selected.with(|selected| selected.as_ref() == Some(id))
+    }
+
     pub fn select(&self, id: Option<InitiativeId>) {
         self.typing.set_value(None);
         self.selected.set(id);

@@ -102,7 +102,7 @@ pub fn InitiativeCard(
     let drag: StoredValue<Option<Drag>, LocalStorage> = StoredValue::new_local(None);
     let selected = {
         let id = id.clone();
-        move || planner.selected.with(|selected| selected.as_ref() == Some(&id))
+        move || planner.is_selected(&id)
     };
     let stack = {
         let id = id.clone();

@@ -279,7 +279,7 @@ fn BoardCard(id: InitiativeId) -> impl IntoView {
     let split = Memo::new(move |_| planner.roadmap.with(|roadmap| roadmap.quadrant_split));
     let selected = {
         let id = id.clone();
-        move || planner.selected.with(|selected| selected.as_ref() == Some(&id))
+        move || planner.is_selected(&id)
     };
     let on_dragstart = {
         let id = id.clone();
