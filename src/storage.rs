@@ -224,8 +224,9 @@ pub fn load() -> Loaded {
             autosave: true,
             unreadable_text: None,
         },
+        // A fresh start, not named after the placeholder of the unreadable entry.
         Stored::Unreadable { problem, text, kept } => Loaded {
-            roadmap: fresh(),
+            roadmap: Roadmap::default(),
             workspace,
             problem: Some(problem),
             autosave: kept,

@@ -35,10 +35,15 @@ fn import_summary(roadmap: &Roadmap) -> String {
         .filter(|initiative| initiative.quick_win)
         .count();
     format!(
-        "{}, {}, {} marked as quick wins",
+        "{}, {}, {} marked as {}",
         count(roadmap.initiatives.len(), "initiative", "initiatives"),
         count(roadmap.phases.len(), "phase", "phases"),
-        quick_wins
+        quick_wins,
+        if quick_wins == 1 {
+            "a quick win"
+        } else {
+            "quick wins"
+        }
     )
 }
 

@@ -133,6 +133,8 @@ test.describe('persistence', () => {
           return out;
         }, RECOVERED_PREFIX);
       await expect.poll(async () => Object.values(await recovered())).toContain(text);
+      // Regression: the fresh roadmap was named after the switcher's "Unreadable roadmap" placeholder.
+      await expect(page.getByRole('textbox', { name: 'Roadmap name' })).toHaveValue('My roadmap');
 
       // The app still works, and saving the new roadmap keeps the recovered copy.
       await app.newInitiative('After recovery');

@@ -96,7 +96,7 @@ test.describe('export → import round trip', () => {
     await importByPicker(page, original.name, original.text);
     const dialog = importDialog(page, 'My roadmap');
     await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('3 initiatives, 3 phases, 1 marked as quick wins');
+    await expect(dialog).toContainText('3 initiatives, 3 phases, 1 marked as a quick win');
     await answerImport(page, 'My roadmap', 'Open as new roadmap');
 
     // open_as_new keeps names in the switcher apart: the copy is "My roadmap (2)".
@@ -116,7 +116,7 @@ test.describe('export → import round trip', () => {
     await app.goto();
     await importByPicker(page, 'roadmap-v1.json', fixtureText());
     const dialog = importDialog(page, FIXTURE_NAME);
-    await expect(dialog).toContainText('6 initiatives, 3 phases, 1 marked as quick wins');
+    await expect(dialog).toContainText('6 initiatives, 3 phases, 1 marked as a quick win');
     await answerImport(page, FIXTURE_NAME, 'Open as new roadmap');
     await expect(roadmapNameBox(page)).toHaveValue(FIXTURE_NAME);
     for (const title of FIXTURE_TITLES) await expect(app.grid.card(title)).toBeVisible();
