@@ -225,13 +225,19 @@ pub fn load() -> Loaded {
             unreadable_text: None,
         },
         // A fresh start, not named after the placeholder of the unreadable entry.
-        Stored::Unreadable { problem, text, kept } => Loaded {
-            roadmap: Roadmap::default(),
-            workspace,
-            problem: Some(problem),
-            autosave: kept,
-            unreadable_text: Some(text),
-        },
+        Stored::Unreadable { problem, text, kept } => {
+            let roadmap = Roadmap::default();
+            let mut workspace = workspace;
+            let active = workspace.active.clone();
+            workspace.rename(&active, &roadmap.name);
+            Loaded {
+                roadmap,
+                workspace,
+                problem: Some(problem),
+                autosave: kept,
+                unreadable_text: Some(text),
+            }
+        }
     }
 }
 
