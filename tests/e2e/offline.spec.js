@@ -1,0 +1,24 @@
+// Offline: after the first visit the site keeps working with no network (DESIGN section 4).
+const { test, expect } = require('@playwright/test');
+
+test('the app opens offline after the first visit', async ({ page, context }) => {
+  await page.goto('./');
+  await expect(page.getByRole('tree')).toBeVisible();
+  // Wait until the service worker holds the page and its wasm.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const cache = await caches.open('stackplan-v1');
+        const keys = (await cache.keys()).map((request) => request.url);
+        return keys.some((url) => url.endsWith('.wasm')) && keys.some((url) => url.endsWith('/'));
+      }),
+    )
+    .toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('treeitem', { name: 'Modern Stacks', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'New initiative' }).click();
+  await page.keyboard.type('Planned on a train');
+  await expect(page.getByRole('region', { name: 'Effort vs impact' }).getByRole('button', { name: /^Planned on a train/ })).toBeVisible();
+});
