@@ -127,16 +127,9 @@ impl Planner {
         self.with_autosave(Autosave::flush);
         let roadmap = match storage::read(&id) {
             Stored::Found { roadmap, .. } => roadmap,
-            Stored::Missing => {
-                let mut roadmap = Roadmap::default();
-                if let Some(entry) = self
-                    .workspace
-                    .with_untracked(|workspace| workspace.entry(&id).cloned())
-                {
-                    roadmap.name = entry.name;
-                }
-                roadmap
-            }
+            Stored::Missing => self
+                .workspace
+                .with_untracked(|workspace| storage::blank(workspace, &id)),
             Stored::Unreadable { problem, .. } => {
                 self.tell(Tone::Error, problem.message());
                 return;

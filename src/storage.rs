@@ -159,17 +159,28 @@ fn scan() -> Workspace {
         }
     }
     entries.sort_by(|a, b| a.id.cmp(&b.id));
-    let first = entries.first().cloned().unwrap_or_else(|| RoadmapEntry {
+    match entries.first() {
+        Some(first) => Workspace {
+            active: first.id.clone(),
+            roadmaps: entries,
+        },
+        None => first_workspace(),
+    }
+}
+
+/// The workspace of a first visit: one roadmap, `r1`.
+fn first_workspace() -> Workspace {
+    Workspace::new(RoadmapEntry {
         id: RoadmapId("r1".to_string()),
         name: Roadmap::default().name,
-    });
-    let mut workspace = Workspace::new(first);
-    workspace.roadmaps = if entries.is_empty() {
-        workspace.roadmaps
-    } else {
-        entries
-    };
+    })
+}
+
+/// An empty roadmap for a workspace entry that has nothing stored yet, under the entry's name.
+pub fn blank(workspace: &Workspace, id: &RoadmapId) -> Roadmap {
     workspace
+        .entry(id)
+        .map_or_else(Roadmap::default, |entry| Roadmap::new(entry.name.clone()))
 }
 
 fn read_name(id: &RoadmapId) -> Option<String> {
@@ -179,13 +190,9 @@ fn read_name(id: &RoadmapId) -> Option<String> {
 /// Reads the workspace and its open roadmap; a first visit starts a fresh one.
 pub fn load() -> Loaded {
     if !is_available() {
-        let roadmap = Roadmap::default();
         return Loaded {
-            workspace: Workspace::new(RoadmapEntry {
-                id: RoadmapId("r1".to_string()),
-                name: roadmap.name.clone(),
-            }),
-            roadmap,
+            workspace: first_workspace(),
+            roadmap: Roadmap::default(),
             problem: Some(StorageProblem::Unavailable),
             autosave: false,
             unreadable_text: None,
@@ -202,13 +209,6 @@ pub fn load() -> Loaded {
             scan()
         }
     };
-    let fresh = || {
-        let mut roadmap = Roadmap::default();
-        if let Some(entry) = workspace.entry(&workspace.active) {
-            roadmap.name = entry.name.clone();
-        }
-        roadmap
-    };
     match read(&workspace.active) {
         Stored::Found { roadmap, .. } => Loaded {
             roadmap,
@@ -218,7 +218,7 @@ pub fn load() -> Loaded {
             unreadable_text: None,
         },
         Stored::Missing => Loaded {
-            roadmap: fresh(),
+            roadmap: blank(&workspace, &workspace.active),
             workspace,
             problem: None,
             autosave: true,

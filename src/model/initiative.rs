@@ -127,16 +127,6 @@ impl Initiative {
             title
         }
     }
-
-    /// Lower-cased text searched by the filter box.
-    pub fn matches(&self, query: &str) -> bool {
-        let query = query.trim().to_lowercase();
-        query.is_empty()
-            || [&self.title, &self.description, &self.owner]
-                .into_iter()
-                .chain(&self.tags)
-                .any(|text| text.to_lowercase().contains(&query))
-    }
 }
 
 /// Splits a comma-separated field ("ops, data team") into trimmed, non-empty entries.
@@ -188,18 +178,6 @@ mod tests {
         let mut initiative = at(1.0, 1.0, false);
         initiative.title = "   ".into();
         assert_eq!(initiative.display_title(), "Untitled initiative");
-    }
-
-    #[test]
-    fn filter_matches_title_tags_and_owner_ignoring_case() {
-        let mut initiative = at(1.0, 1.0, false);
-        initiative.tags = vec!["governance".into()];
-        initiative.owner = "Dana".into();
-        assert!(initiative.matches("CATALOG"));
-        assert!(initiative.matches("govern"));
-        assert!(initiative.matches("dana"));
-        assert!(!initiative.matches("kafka"));
-        assert!(initiative.matches("  "));
     }
 
     #[test]

@@ -62,10 +62,6 @@ impl Score {
         f64::from(self.0) / 10.0
     }
 
-    pub fn tenths(self) -> u8 {
-        self.0
-    }
-
     /// This score moved by `delta`, held inside 1–10.
     pub fn moved_by(self, delta: f64) -> Score {
         Score::clamped(self.value() + delta)
@@ -126,8 +122,8 @@ mod tests {
 
     #[test]
     fn rounded_keeps_one_decimal() {
-        assert_eq!(Score::rounded(5.55).map(Score::tenths), Ok(56));
-        assert_eq!(Score::rounded(3.04).map(Score::tenths), Ok(30));
+        assert_eq!(Score::rounded(5.55).map(Score::value), Ok(5.6));
+        assert_eq!(Score::rounded(3.04).map(Score::value), Ok(3.0));
         assert!(Score::rounded(10.2).is_err());
     }
 
