@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::autosave::{Autosave, provide_autosave};
 use crate::components::{CatalogTree, ConfirmDialog, Grid, Inspector, Notices, PhaseBoard, Toolbar};
 use crate::state::{Notice, Planner, Rescue, Tone, provide_planner};
-use crate::{import, storage};
+use crate::storage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -12,7 +13,7 @@ pub fn App() -> impl IntoView {
     let planner = Planner::new(loaded.workspace, loaded.roadmap);
     provide_planner(planner);
     if let Some(problem) = loaded.problem {
-        planner.notice.set(Some(Notice {
+        planner.show_notice(Notice {
             tone: Tone::Error,
             text: problem.message(),
             rescue: loaded.unreadable_text.map(|text| Rescue {
@@ -20,12 +21,10 @@ pub fn App() -> impl IntoView {
                 text,
             }),
             offer_export: problem == storage::StorageProblem::Unavailable,
-        }));
+        });
     }
-    if loaded.autosave {
-        planner.start_autosave();
-    }
-    import::listen_for_drops_and_pastes(planner);
+    provide_autosave(Autosave::start(planner, loaded.autosave));
+    planner.accept_drops_and_pastes();
     undo_shortcuts(planner);
 
     view! {

@@ -27,11 +27,3 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     Ok(())
 }
-
-/// The whole text of a file the user chose or dropped.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| "the browser could not read the file".to_string())?;
-    text.as_string().ok_or_else(|| "the file is not text".to_string())
-}

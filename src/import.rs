@@ -1,64 +1,68 @@
-//! Bringing a roadmap file in: from the file picker, a drop on the page or a paste.
-//! Every path ends in the same check, and nothing changes before the user confirms.
+//! Browser edge: roadmap text coming in from the file picker, a drop on the page or a paste.
+//! It only reads; what the text means is the model's `import`, what to do with it the
+//! planner's.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
-use crate::files;
-use crate::model::{self, MAX_FILE_BYTES};
-use crate::state::{Confirmation, Planner, Tone};
+use crate::model::{ImportError, MAX_FILE_BYTES};
 
-/// Checks `text` and, if it is a roadmap, asks the user what to do with it.
-pub fn offer(planner: Planner, text: &str, source: &str) {
-    match model::import(text) {
-        Ok(roadmap) => planner.confirmation.set(Some(Confirmation::Import {
-            roadmap: Box::new(roadmap),
-            source: source.to_string(),
-        })),
-        Err(error) => planner.tell(
-            Tone::Error,
-            format!("{source} was not imported; your roadmap is unchanged. {error}"),
-        ),
-    }
+/// Why a chosen or dropped file gave no text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Refused before reading: larger than any roadmap file.
+    TooLarge(ImportError),
+    Unreadable(&'static str),
 }
 
-/// Reads a chosen or dropped file, then offers it.
-pub fn offer_file(planner: Planner, file: web_sys::File) {
+/// Text offered for import and where it came from, in words for messages: “name.json”.
+pub struct Offered {
+    pub text: String,
+    pub source: String,
+}
+
+/// Reads a chosen or dropped file, then hands its text (or why not) to `done`.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<Offered, (String, FileError)>) + 'static) {
     let source = format!("“{}”", file.name());
     if file.size() > MAX_FILE_BYTES as f64 {
-        let error = model::ImportError::TooLarge {
+        let error = ImportError::TooLarge {
             bytes: file.size() as usize,
         };
-        planner.tell(
-            Tone::Error,
-            format!("{source} was not imported; your roadmap is unchanged. {error}"),
-        );
+        done(Err((source, FileError::TooLarge(error))));
         return;
     }
-    leptos::task::spawn_local(async move {
-        match files::read_text(&file).await {
-            Ok(text) => offer(planner, &text, &source),
-            Err(reason) => planner.tell(Tone::Error, format!("{source} could not be read: {reason}.")),
-        }
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        let outcome = match text.map(|text| text.as_string()) {
+            Ok(Some(text)) => Ok(Offered { text, source }),
+            Ok(None) => Err((source, FileError::Unreadable("the file is not text"))),
+            Err(_) => Err((
+                source,
+                FileError::Unreadable("the browser could not read the file"),
+            )),
+        };
+        done(outcome);
     });
 }
 
-/// Files dropped anywhere on the page, and roadmap JSON pasted outside a text field.
-pub fn listen_for_drops_and_pastes(planner: Planner) {
-    use leptos::leptos_dom::helpers::window_event_listener;
-
+/// Calls `on_file` for a file dropped anywhere on the page and `on_paste` for roadmap JSON
+/// pasted outside a text field, as long as the page lives.
+pub fn listen_for_drops_and_pastes(
+    on_file: impl Fn(web_sys::File) + 'static,
+    on_paste: impl Fn(Offered) + 'static,
+) {
+    let Some(window) = web_sys::window() else { return };
     let carries_files = |event: &web_sys::DragEvent| {
         event
             .data_transfer()
             .is_some_and(|transfer| transfer.types().includes(&"Files".into(), 0))
     };
-    // Lives as long as the page: the listeners are never removed.
-    let _ = window_event_listener(leptos::ev::dragover, move |event| {
+    let dragover = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |event: web_sys::DragEvent| {
         if carries_files(&event) {
             event.prevent_default();
         }
     });
-    let _ = window_event_listener(leptos::ev::drop, move |event| {
+    let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |event: web_sys::DragEvent| {
         if !carries_files(&event) {
             return;
         }
@@ -68,10 +72,10 @@ pub fn listen_for_drops_and_pastes(planner: Planner) {
             .and_then(|transfer| transfer.files())
             .and_then(|files| files.get(0))
         {
-            offer_file(planner, file);
+            on_file(file);
         }
     });
-    let _ = window_event_listener(leptos::ev::paste, move |event| {
+    let paste = Closure::<dyn Fn(web_sys::ClipboardEvent)>::new(move |event: web_sys::ClipboardEvent| {
         let in_text_field = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
@@ -84,7 +88,21 @@ pub fn listen_for_drops_and_pastes(planner: Planner) {
         };
         if text.trim_start().starts_with('{') {
             event.prevent_default();
-            offer(planner, &text, "The pasted text");
+            on_paste(Offered {
+                text,
+                source: "The pasted text".to_string(),
+            });
         }
     });
+    for (name, listener) in [
+        ("dragover", dragover.as_ref()),
+        ("drop", drop.as_ref()),
+        ("paste", paste.as_ref()),
+    ] {
+        let _ = window.add_event_listener_with_callback(name, listener.unchecked_ref());
+    }
+    // Live as long as the page: the listeners are never removed.
+    dragover.forget();
+    drop.forget();
+    paste.forget();
 }

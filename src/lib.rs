@@ -1,6 +1,7 @@
 //! Stackplan: turn a strategy outline into a prioritized, phased roadmap, in the browser.
 
 pub mod app;
+pub mod autosave;
 pub mod components;
 pub mod files;
 pub mod import;

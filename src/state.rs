@@ -1,12 +1,23 @@
-//! The planner's one source of truth: the roadmap signal, its undo history and UI selection,
-//! provided through context. Views read it and change the roadmap only through `edit`.
+//! The planner's one source of truth: the open roadmap, its undo history and the selection,
+//! provided through context.
+//!
+//! The roadmap itself is a plain value; views never subscribe to all of it. Every change goes
+//! through [`Planner::edit`] (or a drag's [`Planner::preview`]), which compares the new roadmap
+//! with the old one ([`RoadmapChanges`]) and wakes only what changed: the cell of each changed
+//! initiative, the id list when initiatives come and go, and a few topics (phase membership,
+//! scores, titles and dependencies, catalog origins) for the views that sum over the roadmap.
+//! One edit or one click therefore wakes a constant number of cards, whatever the roadmap's size.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::{History, InitiativeId, MODERN_STACKS, Outline, Roadmap, RoadmapEntry, Workspace};
-use crate::storage::{self, Autosave, Stored};
+use crate::import::{FileError, Offered};
+use crate::model::{
+    History, Initiative, InitiativeId, MODERN_STACKS, Outline, Phase, PhaseId, QuadrantSplit, Roadmap,
+    RoadmapChanges, Workspace,
+};
 
 /// A message shown in the alert area.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +50,7 @@ pub enum Confirmation {
     DuplicateCatalogItem {
         entry: usize,
     },
-    DeletePhase(crate::model::PhaseId),
+    DeletePhase(PhaseId),
     /// Deleting the open roadmap from this browser.
     DeleteRoadmap,
     /// A file passed every check; open it as a new roadmap or replace the open one?
@@ -51,25 +62,146 @@ pub enum Confirmation {
     Conflict,
 }
 
+/// One initiative as the views see it: its own signal, so a card wakes only for its own changes.
+pub type InitiativeCell = ArcRwSignal<Arc<Initiative>>;
+
+/// The parts of the open roadmap that views subscribe to.
+#[derive(Clone, Copy)]
+struct Projection {
+    name: RwSignal<String>,
+    split: RwSignal<QuadrantSplit>,
+    phases: RwSignal<Vec<Phase>>,
+    /// Initiative ids in roadmap order; changes only when initiatives come, go or reorder.
+    order: RwSignal<Vec<InitiativeId>>,
+    cells: StoredValue<HashMap<InitiativeId, InitiativeCell>>,
+    membership: Trigger,
+    scores: Trigger,
+    links: Trigger,
+    origins: Trigger,
+    /// Any change at all (autosave).
+    revision: Trigger,
+}
+
+impl Projection {
+    fn new(roadmap: &Roadmap) -> Projection {
+        Projection {
+            name: RwSignal::new(roadmap.name.clone()),
+            split: RwSignal::new(roadmap.quadrant_split),
+            phases: RwSignal::new(roadmap.phases.clone()),
+            order: RwSignal::new(ids_of(roadmap)),
+            cells: StoredValue::new(cells_of(roadmap)),
+            membership: Trigger::new(),
+            scores: Trigger::new(),
+            links: Trigger::new(),
+            origins: Trigger::new(),
+            revision: Trigger::new(),
+        }
+    }
+
+    /// Tells the views what changed between `before` and `after` (the roadmap now).
+    fn publish(&self, before: &Roadmap, after: &Roadmap) {
+        let changes = RoadmapChanges::between(before, after);
+        if !changes.any() {
+            return;
+        }
+        if changes.name {
+            self.name.set(after.name.clone());
+        }
+        if changes.split {
+            self.split.set(after.quadrant_split);
+        }
+        if changes.phases {
+            self.phases.set(after.phases.clone());
+        }
+        if changes.order {
+            // New initiatives get cells, gone ones lose theirs; the others keep theirs.
+            self.cells.update_value(|cells| {
+                let mut kept = HashMap::with_capacity(after.initiatives.len());
+                for initiative in &after.initiatives {
+                    let cell = cells
+                        .remove(&initiative.id)
+                        .unwrap_or_else(|| ArcRwSignal::new(Arc::clone(initiative)));
+                    kept.insert(initiative.id.clone(), cell);
+                }
+                *cells = kept;
+            });
+        }
+        if !changes.initiatives.is_empty() {
+            let by_id: HashMap<&InitiativeId, &Arc<Initiative>> = after
+                .initiatives
+                .iter()
+                .map(|initiative| (&initiative.id, initiative))
+                .collect();
+            self.cells.with_value(|cells| {
+                for id in &changes.initiatives {
+                    if let (Some(cell), Some(now)) = (cells.get(id), by_id.get(id)) {
+                        cell.set(Arc::clone(now));
+                    }
+                }
+            });
+        }
+        if changes.order {
+            self.order.set(ids_of(after));
+        }
+        for (changed, topic) in [
+            (changes.membership, self.membership),
+            (changes.scores, self.scores),
+            (changes.links, self.links),
+            (changes.origins, self.origins),
+            (true, self.revision),
+        ] {
+            if changed {
+                topic.notify();
+            }
+        }
+    }
+}
+
+fn ids_of(roadmap: &Roadmap) -> Vec<InitiativeId> {
+    roadmap
+        .initiatives
+        .iter()
+        .map(|initiative| initiative.id.clone())
+        .collect()
+}
+
+fn cells_of(roadmap: &Roadmap) -> HashMap<InitiativeId, InitiativeCell> {
+    roadmap
+        .initiatives
+        .iter()
+        .map(|initiative| (initiative.id.clone(), ArcRwSignal::new(Arc::clone(initiative))))
+        .collect()
+}
+
 /// Handle to the planner state; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Planner {
     /// The roadmaps kept in this browser and which one is open.
-    pub workspace: RwSignal<Workspace>,
-    /// The open roadmap.
-    pub roadmap: RwSignal<Roadmap>,
-    /// Where each initiative sits in the roadmap's list, so cards find theirs at once.
-    pub positions: Memo<HashMap<InitiativeId, usize>>,
+    workspace: RwSignal<Workspace>,
+    /// The open roadmap, the value every model operation works on.
+    roadmap: StoredValue<Roadmap>,
+    view: Projection,
     /// The outline initiatives are picked from.
-    pub catalog: RwSignal<Outline>,
+    catalog: RwSignal<Outline>,
     history: RwSignal<History<Roadmap>>,
     /// The field being typed into, so a burst of keystrokes is one undo step.
-    typing: StoredValue<Option<String>>,
-    pub selected: RwSignal<Option<InitiativeId>>,
-    pub notice: RwSignal<Option<Notice>>,
-    pub confirmation: RwSignal<Option<Confirmation>>,
-    /// Background saving; `None` when storage is off or holds data that could not be set aside.
-    autosave: StoredValue<Option<Autosave>>,
+    typing: StoredValue<Option<EditKey>>,
+    /// The roadmap before a drag started; recorded as one undo step when the drag ends.
+    gesture_start: StoredValue<Option<Roadmap>>,
+    selected: RwSignal<Option<InitiativeId>>,
+    /// One trigger per initiative a view asked about, so a new selection wakes only the card
+    /// that lost it and the one that gained it (a keyed selector).
+    selection: StoredValue<HashMap<InitiativeId, ArcTrigger>>,
+    notice: RwSignal<Option<Notice>>,
+    confirmation: RwSignal<Option<Confirmation>>,
+}
+
+/// What a burst of typing edits, so consecutive keystrokes in one field form one undo step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditKey {
+    RoadmapName,
+    PhaseName(PhaseId),
+    Initiative(InitiativeId, crate::model::InitiativeField),
 }
 
 impl Planner {
@@ -77,137 +209,138 @@ impl Planner {
         // The built-in outline is checked by the model's tests; an empty catalog is the
         // graceful fallback should that ever break.
         let catalog = Outline::parse(MODERN_STACKS).unwrap_or(Outline { entries: Vec::new() });
-        let roadmap = RwSignal::new(roadmap);
-        let positions = Memo::new(move |_| {
-            roadmap.with(|roadmap| {
-                roadmap
-                    .initiatives
-                    .iter()
-                    .enumerate()
-                    .map(|(index, initiative)| (initiative.id.clone(), index))
-                    .collect()
-            })
-        });
         Planner {
             workspace: RwSignal::new(workspace),
-            roadmap,
-            positions,
+            view: Projection::new(&roadmap),
+            roadmap: StoredValue::new(roadmap),
             catalog: RwSignal::new(catalog),
             history: RwSignal::new(History::default()),
             typing: StoredValue::new(None),
+            gesture_start: StoredValue::new(None),
             selected: RwSignal::new(None),
+            selection: StoredValue::new(HashMap::new()),
             notice: RwSignal::new(None),
             confirmation: RwSignal::new(None),
-            autosave: StoredValue::new(None),
         }
     }
 
-    /// Saves every change from now on (saves to storage).
-    pub fn start_autosave(&self) {
-        self.autosave.set_value(Some(Autosave::start(*self)));
+    // ---- reading (tracked unless named untracked) ----
+
+    /// Reads the open roadmap without subscribing: for commands, exports and sums that
+    /// subscribe to a topic first.
+    pub fn with_roadmap<T>(&self, read: impl FnOnce(&Roadmap) -> T) -> T {
+        self.roadmap.with_value(read)
     }
 
-    /// Whether roadmaps are kept in this browser (and so can be several).
-    pub fn keeps_roadmaps(&self) -> bool {
-        self.autosave.with_value(Option::is_some)
+    pub fn name(&self) -> String {
+        self.view.name.get()
     }
 
-    fn with_autosave(&self, act: impl FnOnce(Autosave)) {
-        if let Some(autosave) = self.autosave.get_value() {
-            act(autosave);
-        }
+    pub fn split(&self) -> QuadrantSplit {
+        self.view.split.get()
     }
 
-    pub fn resolve_conflict(&self, keep_mine: bool) {
-        self.with_autosave(|autosave| autosave.resolve_conflict(keep_mine));
+    pub fn with_phases<T>(&self, read: impl FnOnce(&[Phase]) -> T) -> T {
+        self.view.phases.with(|phases| read(phases))
     }
 
-    /// Opens another roadmap kept in this browser; the open one is saved first.
-    pub fn open_roadmap(&self, id: crate::model::RoadmapId) {
-        self.with_autosave(Autosave::flush);
-        let roadmap = match storage::read(&id) {
-            Stored::Found { roadmap, .. } => roadmap,
-            Stored::Missing => self
-                .workspace
-                .with_untracked(|workspace| storage::blank(workspace, &id)),
-            Stored::Unreadable { problem, .. } => {
-                self.tell(Tone::Error, problem.message());
-                return;
-            }
-        };
-        self.workspace.update(|workspace| workspace.active = id.clone());
-        self.show(roadmap, storage::stored_text(&id));
+    /// The initiative ids in roadmap order; wakes when initiatives come, go or reorder.
+    pub fn with_ids<T>(&self, read: impl FnOnce(&[InitiativeId]) -> T) -> T {
+        self.view.order.with(|ids| read(ids))
     }
 
-    /// Adds a roadmap to this browser's workspace and opens it (saves to storage).
-    pub fn open_as_new(&self, mut roadmap: Roadmap) {
-        self.with_autosave(Autosave::flush);
-        let seed = js_sys::Date::now() as u64;
-        let id = self.workspace.with_untracked(|workspace| {
-            roadmap.name = workspace.unique_name(roadmap.display_name());
-            workspace.fresh_id(seed)
-        });
-        self.workspace.update(|workspace| {
-            workspace.add(RoadmapEntry {
-                id: id.clone(),
-                name: roadmap.name.clone(),
+    /// The reactive cell of one initiative (looked up once, when its view is made).
+    pub fn cell(&self, id: &InitiativeId) -> Option<InitiativeCell> {
+        self.view.cells.with_value(|cells| cells.get(id).cloned())
+    }
+
+    /// Subscribes to phase membership: which initiative is in which phase.
+    pub fn track_membership(&self) {
+        self.view.membership.track();
+    }
+
+    /// Subscribes to effort and impact scores (and the set of initiatives).
+    pub fn track_scores(&self) {
+        self.view.scores.track();
+    }
+
+    /// Subscribes to titles and dependencies (and the set of initiatives).
+    pub fn track_links(&self) {
+        self.view.links.track();
+    }
+
+    /// Subscribes to catalog origins (and the set of initiatives).
+    pub fn track_origins(&self) {
+        self.view.origins.track();
+    }
+
+    /// Subscribes to any change of the open roadmap.
+    pub fn track_roadmap(&self) {
+        self.view.revision.track();
+    }
+
+    pub fn selected(&self) -> Option<InitiativeId> {
+        self.selected.get()
+    }
+
+    pub fn selected_untracked(&self) -> Option<InitiativeId> {
+        self.selected.get_untracked()
+    }
+
+    /// Whether this initiative is the selected one; wakes only when that answer changes.
+    pub fn is_selected(&self, id: &InitiativeId) -> bool {
+        let known = self.selection.with_value(|selection| {
+            selection.get(id).map(|trigger| {
+                trigger.track();
             })
         });
-        let saved = storage::save(&id, &roadmap);
-        if let Err(problem) = &saved {
-            self.tell(Tone::Error, problem.message());
+        if known.is_none() {
+            let trigger = ArcTrigger::new();
+            trigger.track();
+            self.selection
+                .update_value(|selection| drop(selection.insert(id.clone(), trigger)));
         }
-        let _ = self.workspace.with_untracked(storage::save_workspace);
-        self.show(roadmap, saved.ok());
+        self.selected
+            .with_untracked(|selected| selected.as_ref() == Some(id))
     }
 
-    pub fn duplicate_roadmap(&self) {
-        let mut copy = self.roadmap.get_untracked();
-        copy.name = format!("{} (copy)", copy.display_name());
-        self.open_as_new(copy);
-    }
-
-    /// Deletes the open roadmap from this browser and opens a neighbour (or a fresh one).
-    pub fn delete_open_roadmap(&self) {
-        // A save still waiting would write the deleted roadmap over the next one.
-        self.with_autosave(Autosave::cancel_pending);
-        let id = self
-            .workspace
-            .with_untracked(|workspace| workspace.active.clone());
-        let removed = self
-            .workspace
-            .try_update(|workspace| workspace.remove(&id))
-            .unwrap_or(false);
-        if !removed {
-            // The last roadmap: start over with an empty one in its place.
-            storage::remove(&id);
-            self.show(Roadmap::default(), None);
+    pub fn select(&self, id: Option<InitiativeId>) {
+        self.typing.set_value(None);
+        let previous = self.selected.get_untracked();
+        if previous == id {
             return;
         }
-        storage::remove(&id);
-        let _ = self.workspace.with_untracked(storage::save_workspace);
-        let next = self
-            .workspace
-            .with_untracked(|workspace| workspace.active.clone());
-        self.open_roadmap(next);
+        self.selection.with_value(|selection| {
+            for changed in [&previous, &id].into_iter().flatten() {
+                if let Some(trigger) = selection.get(changed) {
+                    trigger.notify();
+                }
+            }
+        });
+        self.selected.set(id);
     }
 
-    /// Puts a roadmap on screen with a fresh history; `stored` is its text in storage.
-    fn show(&self, roadmap: Roadmap, stored: Option<String>) {
-        self.typing.set_value(None);
-        self.history.set(History::default());
-        self.selected.set(None);
-        match self.autosave.get_value() {
-            Some(autosave) => autosave.adopt(roadmap, stored, false),
-            None => self.roadmap.set(roadmap),
-        }
+    pub fn workspace(&self) -> RwSignal<Workspace> {
+        self.workspace
     }
 
-    /// Replaces the open roadmap with an imported one, as one undoable change.
-    pub fn replace_roadmap(&self, roadmap: Roadmap) {
-        self.edit(|current| *current = roadmap);
-        self.selected.set(None);
+    pub fn catalog(&self) -> ReadSignal<Outline> {
+        self.catalog.read_only()
     }
+
+    pub fn notice(&self) -> Option<Notice> {
+        self.notice.get()
+    }
+
+    pub fn confirmation(&self) -> Option<Confirmation> {
+        self.confirmation.get()
+    }
+
+    pub fn confirmation_untracked(&self) -> Option<Confirmation> {
+        self.confirmation.get_untracked()
+    }
+
+    // ---- changing ----
 
     /// Applies a change as one undo step; nothing is recorded when the roadmap stays equal.
     pub fn edit(&self, change: impl FnOnce(&mut Roadmap)) {
@@ -215,55 +348,88 @@ impl Planner {
         self.apply(change);
     }
 
-    /// Like `edit`, but consecutive calls with the same `field` form one undo step
+    /// Like `edit`, but consecutive calls with the same key form one undo step
     /// (typing a title letter by letter).
-    pub fn edit_typing(&self, field: String, change: impl FnOnce(&mut Roadmap)) {
-        if self.typing.with_value(|typing| typing.as_ref() == Some(&field)) {
-            self.roadmap.update(change);
+    pub fn edit_typing(&self, key: EditKey, change: impl FnOnce(&mut Roadmap)) {
+        if self.typing.with_value(|typing| typing.as_ref() == Some(&key)) {
+            self.change_unrecorded(change);
         } else if self.apply(change) {
-            self.typing.set_value(Some(field));
+            self.typing.set_value(Some(key));
         }
     }
 
     fn apply(&self, change: impl FnOnce(&mut Roadmap)) -> bool {
-        let before = self.roadmap.get_untracked();
-        let mut after = before.clone();
-        change(&mut after);
-        if after == before {
-            return false;
+        // A clone shares every initiative: it costs one pointer each, not a deep copy.
+        let before = self.roadmap.with_value(Roadmap::clone);
+        let changed = self.change_unrecorded(change);
+        if changed {
+            self.history.update(|history| history.record(before));
         }
-        self.history.update(|history| history.record(before));
-        self.roadmap.set(after);
-        true
+        changed
     }
 
-    /// Changes the roadmap without an undo step: the live part of a drag, whose start
-    /// state is recorded with `record` when the drag ends.
+    /// Changes the roadmap and tells the views; returns whether anything changed.
+    fn change_unrecorded(&self, change: impl FnOnce(&mut Roadmap)) -> bool {
+        let Some(before) = self.roadmap.try_update_value(|roadmap| {
+            let before = roadmap.clone();
+            change(roadmap);
+            before
+        }) else {
+            return false;
+        };
+        self.roadmap.with_value(|after| {
+            let changed = after != &before;
+            if changed {
+                self.view.publish(&before, after);
+            }
+            changed
+        })
+    }
+
+    /// Puts a whole roadmap in place of the open one (switching roadmaps, another tab's
+    /// version), telling the views what differs; not an undo step.
+    pub fn set_roadmap(&self, roadmap: Roadmap) {
+        self.change_unrecorded(|current| *current = roadmap);
+    }
+
+    /// The live part of a drag: changes the roadmap without an undo step. The state before
+    /// the first change is kept, and `finish_gesture` records it as one step.
     pub fn preview(&self, change: impl FnOnce(&mut Roadmap)) {
-        self.roadmap.update(change);
+        if self.gesture_start.with_value(Option::is_none) {
+            let start = self.roadmap.with_value(Roadmap::clone);
+            self.gesture_start.set_value(Some(start));
+        }
+        self.change_unrecorded(change);
     }
 
-    /// Records `before` as an undo step if the roadmap has changed since (end of a drag).
-    pub fn record(&self, before: Roadmap) {
-        if self.roadmap.with_untracked(|roadmap| roadmap != &before) {
+    /// Ends a drag: one undo step if it changed anything.
+    pub fn finish_gesture(&self) {
+        let Some(before) = self.gesture_start.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        if self.roadmap.with_value(|roadmap| roadmap != &before) {
             self.typing.set_value(None);
             self.history.update(|history| history.record(before));
         }
     }
 
     pub fn undo(&self) {
-        self.typing.set_value(None);
-        let current = self.roadmap.get_untracked();
-        if let Some(previous) = self.history.try_update(|history| history.undo(current)).flatten() {
-            self.roadmap.set(previous);
-        }
+        self.step_history(History::undo);
     }
 
     pub fn redo(&self) {
+        self.step_history(History::redo);
+    }
+
+    fn step_history(&self, step: fn(&mut History<Roadmap>, Roadmap) -> Option<Roadmap>) {
         self.typing.set_value(None);
-        let current = self.roadmap.get_untracked();
-        if let Some(next) = self.history.try_update(|history| history.redo(current)).flatten() {
-            self.roadmap.set(next);
+        let current = self.roadmap.with_value(Roadmap::clone);
+        if let Some(target) = self
+            .history
+            .try_update(|history| step(history, current))
+            .flatten()
+        {
+            self.set_roadmap(target);
         }
     }
 
@@ -273,6 +439,21 @@ impl Planner {
 
     pub fn can_redo(&self) -> bool {
         self.history.with(History::can_redo)
+    }
+
+    /// Puts a roadmap on screen with a fresh history and no selection.
+    pub fn show(&self, roadmap: Roadmap) {
+        self.typing.set_value(None);
+        self.gesture_start.set_value(None);
+        self.history.set(History::default());
+        self.select(None);
+        self.set_roadmap(roadmap);
+    }
+
+    /// Replaces the open roadmap with an imported one, as one undoable change.
+    pub fn replace_roadmap(&self, roadmap: Roadmap) {
+        self.edit(|current| *current = roadmap);
+        self.select(None);
     }
 
     /// Adds a catalog heading as an initiative and selects it; asks first when the heading
@@ -286,12 +467,9 @@ impl Planner {
         }) else {
             return;
         };
-        let present = self
-            .roadmap
-            .with_untracked(|roadmap| roadmap.from_catalog_path(&origin.path).is_some());
+        let present = self.with_roadmap(|roadmap| roadmap.from_catalog_path(&origin.path).is_some());
         if present && !again {
-            self.confirmation
-                .set(Some(Confirmation::DuplicateCatalogItem { entry }));
+            self.ask(Confirmation::DuplicateCatalogItem { entry });
             return;
         }
         let mut added = None;
@@ -299,36 +477,86 @@ impl Planner {
         self.select(added);
     }
 
-    /// Whether this initiative is the selected one (tracked).
-    pub fn is_selected(&self, id: &InitiativeId) -> bool {
-        self.selected.with(|selected| selected.as_ref() == Some(id))
-    }
-
-    pub fn select(&self, id: Option<InitiativeId>) {
-        self.typing.set_value(None);
-        self.selected.set(id);
-    }
+    // ---- talking to the user ----
 
     pub fn tell(&self, tone: Tone, text: impl Into<String>) {
-        self.notice.set(Some(Notice {
+        self.show_notice(Notice {
             tone,
             text: text.into(),
             rescue: None,
             offer_export: false,
-        }));
+        });
+    }
+
+    pub fn show_notice(&self, notice: Notice) {
+        self.notice.set(Some(notice));
+    }
+
+    pub fn dismiss_notice(&self) {
+        self.notice.set(None);
+    }
+
+    pub fn ask(&self, confirmation: Confirmation) {
+        self.confirmation.set(Some(confirmation));
+    }
+
+    /// Closes the open question (answered or dismissed).
+    pub fn close_question(&self) {
+        self.confirmation.set(None);
+    }
+
+    // ---- files in and out ----
+
+    /// Checks offered text and, if it is a roadmap, asks the user what to do with it;
+    /// nothing changes before the user answers.
+    pub fn offer_import(&self, offered: Offered) {
+        match crate::model::import(&offered.text) {
+            Ok(roadmap) => self.ask(Confirmation::Import {
+                roadmap: Box::new(roadmap),
+                source: offered.source,
+            }),
+            Err(error) => self.refuse_import(&offered.source, &error),
+        }
+    }
+
+    fn refuse_import(&self, source: &str, error: &dyn std::fmt::Display) {
+        self.tell(
+            Tone::Error,
+            format!("{source} was not imported; your roadmap is unchanged. {error}"),
+        );
+    }
+
+    /// Reads a chosen or dropped file, then offers it for import.
+    pub fn import_file(&self, file: web_sys::File) {
+        let planner = *self;
+        crate::import::read_file(file, move |outcome| match outcome {
+            Ok(offered) => planner.offer_import(offered),
+            Err((source, FileError::TooLarge(error))) => planner.refuse_import(&source, &error),
+            Err((source, FileError::Unreadable(reason))) => {
+                planner.tell(Tone::Error, format!("{source} could not be read: {reason}."))
+            }
+        });
+    }
+
+    /// Offers files dropped on the page and roadmap JSON pasted outside a text field.
+    pub fn accept_drops_and_pastes(&self) {
+        let planner = *self;
+        crate::import::listen_for_drops_and_pastes(
+            move |file| planner.import_file(file),
+            move |offered| planner.offer_import(offered),
+        );
     }
 
     /// Downloads the open roadmap as `<name>.stackplan.json`.
     pub fn export_json(&self) {
-        let (name, text) = self
-            .roadmap
-            .with_untracked(|roadmap| (crate::model::file_name(roadmap), crate::model::export(roadmap)));
+        let (name, text) =
+            self.with_roadmap(|roadmap| (crate::model::file_name(roadmap), crate::model::export(roadmap)));
         self.download(&name, &text, "application/json");
     }
 
     /// Downloads the initiative list as `<name>.csv`.
     pub fn export_csv(&self) {
-        let (name, text) = self.roadmap.with_untracked(|roadmap| {
+        let (name, text) = self.with_roadmap(|roadmap| {
             let name = crate::model::file_name(roadmap).replace(".stackplan.json", ".csv");
             (name, crate::model::to_csv(roadmap))
         });
@@ -344,17 +572,6 @@ impl Planner {
             );
         }
     }
-
-    /// Reports a storage problem; where the roadmap is not saved, offers to export it.
-    pub fn warn_storage(&self, problem: &storage::StorageProblem) {
-        use storage::StorageProblem::{Full, Unavailable, WriteRefused};
-        self.notice.set(Some(Notice {
-            tone: Tone::Error,
-            text: problem.message(),
-            rescue: None,
-            offer_export: matches!(problem, Full | Unavailable | WriteRefused(_)),
-        }));
-    }
 }
 
 /// Puts the planner in context for every component below.
@@ -369,8 +586,10 @@ pub fn use_planner() -> Planner {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     use super::*;
-    use crate::model::{RoadmapId, Score};
+    use crate::model::{InitiativeField, RoadmapEntry, RoadmapId, Score};
 
     fn planner() -> Planner {
         let workspace = Workspace::new(RoadmapEntry {
@@ -384,35 +603,36 @@ mod tests {
         Owner::new().with(test);
     }
 
+    fn add(planner: &Planner, title: &str) -> InitiativeId {
+        let mut id = None;
+        planner.edit(|roadmap| id = Some(roadmap.add_initiative(title)));
+        id.expect("added")
+    }
+
+    fn title_of(planner: &Planner, id: &InitiativeId) -> Option<String> {
+        planner.with_roadmap(|roadmap| roadmap.initiative(id).map(|i| i.title.clone()))
+    }
+
     #[test]
     fn typing_a_title_is_one_undo_step() {
         in_owner(|| {
             let planner = planner();
-            let mut id = None;
-            planner.edit(|roadmap| id = Some(roadmap.add_initiative("")));
-            let id = id.expect("added");
+            let id = add(&planner, "");
             for title in ["D", "Da", "Dat", "Data"] {
-                planner.edit_typing(format!("title:{}", id.as_str()), |roadmap| {
-                    roadmap.update_initiative(&id, |initiative| initiative.title = title.into());
-                });
+                planner.edit_typing(
+                    EditKey::Initiative(id.clone(), InitiativeField::Title),
+                    |roadmap| {
+                        roadmap.update_initiative(&id, |initiative| initiative.title = title.into());
+                    },
+                );
             }
             planner.undo();
-            let title = planner
-                .roadmap
-                .with_untracked(|roadmap| roadmap.initiative(&id).map(|i| i.title.clone()));
-            assert_eq!(title.as_deref(), Some(""));
+            assert_eq!(title_of(&planner, &id).as_deref(), Some(""));
             planner.undo();
-            assert!(
-                planner
-                    .roadmap
-                    .with_untracked(|roadmap| roadmap.initiatives.is_empty())
-            );
+            assert!(planner.with_roadmap(|roadmap| roadmap.initiatives.is_empty()));
             planner.redo();
             planner.redo();
-            let title = planner
-                .roadmap
-                .with_untracked(|roadmap| roadmap.initiative(&id).map(|i| i.title.clone()));
-            assert_eq!(title.as_deref(), Some("Data"));
+            assert_eq!(title_of(&planner, &id).as_deref(), Some("Data"));
         });
     }
 
@@ -420,18 +640,30 @@ mod tests {
     fn a_drag_is_one_undo_step() {
         in_owner(|| {
             let planner = planner();
-            let mut id = None;
-            planner.edit(|roadmap| id = Some(roadmap.add_initiative("Kafka")));
-            let id = id.expect("added");
-            let before = planner.roadmap.get_untracked();
+            let id = add(&planner, "Kafka");
+            let before = planner.with_roadmap(Roadmap::clone);
             for step in 1..=5 {
                 planner.preview(|roadmap| {
                     roadmap.place(&id, Score::clamped(f64::from(step)), Score::clamped(9.0));
                 });
             }
-            planner.record(before.clone());
+            planner.finish_gesture();
             planner.undo();
-            assert_eq!(planner.roadmap.get_untracked(), before);
+            assert_eq!(planner.with_roadmap(Roadmap::clone), before);
+            planner.undo();
+            assert!(planner.with_roadmap(|roadmap| roadmap.initiatives.is_empty()));
+        });
+    }
+
+    #[test]
+    fn a_click_without_moving_records_nothing() {
+        in_owner(|| {
+            let planner = planner();
+            add(&planner, "Kafka");
+            planner.undo();
+            assert!(!planner.can_undo());
+            planner.finish_gesture();
+            assert!(!planner.can_undo());
         });
     }
 
@@ -441,9 +673,7 @@ mod tests {
             let planner = planner();
             planner.edit(|_| {});
             assert!(!planner.history.with_untracked(History::can_undo));
-            let first = planner
-                .roadmap
-                .with_untracked(|roadmap| roadmap.phases[0].id.clone());
+            let first = planner.with_roadmap(|roadmap| roadmap.phases[0].id.clone());
             planner.edit(|roadmap| {
                 roadmap.move_phase(&first, -1);
             });
@@ -452,34 +682,115 @@ mod tests {
     }
 
     #[test]
+    fn redo_is_offered_after_an_undo_and_dropped_by_a_new_edit() {
+        in_owner(|| {
+            let planner = planner();
+            add(&planner, "Lake");
+            assert!(planner.can_undo() && !planner.can_redo());
+            planner.undo();
+            assert!(planner.can_redo());
+            add(&planner, "Warehouse");
+            assert!(!planner.can_redo());
+        });
+    }
+
+    #[test]
     fn adding_a_catalog_item_twice_asks_first() {
         in_owner(|| {
             let planner = planner();
+            let count = || planner.with_roadmap(|roadmap| roadmap.initiatives.len());
+            planner.add_catalog_entry(1, false);
+            assert_eq!(count(), 1);
             planner.add_catalog_entry(1, false);
             assert_eq!(
-                planner
-                    .roadmap
-                    .with_untracked(|roadmap| roadmap.initiatives.len()),
-                1
-            );
-            planner.add_catalog_entry(1, false);
-            assert_eq!(
-                planner.confirmation.get_untracked(),
+                planner.confirmation_untracked(),
                 Some(Confirmation::DuplicateCatalogItem { entry: 1 })
             );
-            assert_eq!(
-                planner
-                    .roadmap
-                    .with_untracked(|roadmap| roadmap.initiatives.len()),
-                1
-            );
+            assert_eq!(count(), 1);
             planner.add_catalog_entry(1, true);
+            assert_eq!(count(), 2);
+        });
+    }
+
+    /// Card-like computations, each reading one initiative's cell and its selection exactly
+    /// as the grid and board cards do; `rerun` reads them all and counts how many re-ran.
+    struct WatchedCards {
+        runs: Arc<AtomicUsize>,
+        cards: Vec<Memo<(Score, bool)>>,
+    }
+
+    impl WatchedCards {
+        fn new(planner: Planner, ids: &[InitiativeId]) -> WatchedCards {
+            let runs = Arc::new(AtomicUsize::new(0));
+            let cards = ids
+                .iter()
+                .map(|id| {
+                    let cell = planner.cell(id).expect("a cell per initiative");
+                    let runs = Arc::clone(&runs);
+                    let id = id.clone();
+                    Memo::new(move |_| {
+                        runs.fetch_add(1, Ordering::Relaxed);
+                        (
+                            cell.with(|initiative| initiative.effort),
+                            planner.is_selected(&id),
+                        )
+                    })
+                })
+                .collect();
+            WatchedCards { runs, cards }
+        }
+
+        fn rerun(&self) -> usize {
+            self.runs.store(0, Ordering::Relaxed);
+            for card in &self.cards {
+                card.get_untracked();
+            }
+            self.runs.load(Ordering::Relaxed)
+        }
+    }
+
+    #[test]
+    fn an_edit_or_a_click_wakes_a_constant_number_of_cards() {
+        in_owner(|| {
+            let planner = planner();
+            let ids: Vec<InitiativeId> = (0..500).map(|n| add(&planner, &format!("Card {n}"))).collect();
+            let cards = WatchedCards::new(planner, &ids);
             assert_eq!(
-                planner
-                    .roadmap
-                    .with_untracked(|roadmap| roadmap.initiatives.len()),
-                2
+                cards.rerun(),
+                ids.len(),
+                "each card computes once when first read"
             );
+            assert_eq!(cards.rerun(), 0, "nothing changed, nothing re-runs");
+
+            planner.edit(|roadmap| {
+                roadmap.place(&ids[7], Score::clamped(2.0), Score::clamped(3.0));
+            });
+            assert_eq!(cards.rerun(), 1, "moving one card re-runs only that card");
+
+            let mut drag_runs = 0;
+            for step in 1..=10 {
+                planner.preview(|roadmap| {
+                    roadmap.place(&ids[9], Score::clamped(f64::from(step)), Score::clamped(4.0));
+                });
+                drag_runs += cards.rerun();
+            }
+            planner.finish_gesture();
+            assert_eq!(drag_runs, 10, "each step of a drag re-runs only the dragged card");
+
+            planner.select(Some(ids[3].clone()));
+            assert_eq!(cards.rerun(), 1, "selecting wakes the newly selected card");
+            planner.select(Some(ids[4].clone()));
+            assert_eq!(
+                cards.rerun(),
+                2,
+                "changing the selection wakes the old and the new card"
+            );
+
+            planner.undo();
+            assert_eq!(cards.rerun(), 1, "undoing the drag re-runs only the dragged card");
+
+            planner.edit(|roadmap| roadmap.name = "Renamed".into());
+            assert_eq!(cards.rerun(), 0, "renaming the roadmap wakes no card");
         });
     }
 }

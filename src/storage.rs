@@ -1,13 +1,13 @@
-//! Browser edge: localStorage. Saves the roadmap, reads it back through the one import path,
-//! and sets unreadable data aside instead of ever overwriting it.
+//! Browser edge: localStorage. Typed reads and writes of roadmaps and the workspace, the
+//! other tabs' writes as typed events, and a lock so that two tabs never interleave a save.
+//! Unreadable data is set aside instead of ever being overwritten. No planner, no signals:
+//! the autosave module decides when to call what.
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
-use leptos::prelude::*;
-
-use crate::model::{self, Roadmap, RoadmapEntry, RoadmapId, Workspace};
-use crate::state::{Confirmation, Planner, Tone};
+use crate::model::{self, ImportError, Roadmap, RoadmapEntry, RoadmapId, Workspace};
 
 /// The list of roadmaps and which one is open.
 pub const WORKSPACE_KEY: &str = "stackplan:workspace";
@@ -22,8 +22,12 @@ pub enum StorageProblem {
     Unavailable,
     Full,
     Unreadable {
-        reason: String,
+        error: ImportError,
         kept_under: Option<String>,
+    },
+    /// Saved, but the roadmap fills most of what a browser keeps for one site.
+    NearlyFull {
+        chars: usize,
     },
     WriteRefused(String),
     /// Another tab changed the open roadmap while this one had unsaved changes.
@@ -40,13 +44,20 @@ impl StorageProblem {
             StorageProblem::Full => "Browser storage is full, so your latest changes are not saved here. Your work \
                  is still open: use Export JSON to keep it, or free space used by other sites."
                 .to_string(),
-            StorageProblem::Unreadable { reason, kept_under: Some(key) } => format!(
-                "Your saved roadmap could not be read: {reason} Its text was kept aside under \"{key}\" and can \
+            StorageProblem::Unreadable { error, kept_under: Some(key) } => format!(
+                "Your saved roadmap could not be read: {error} Its text was kept aside under \"{key}\" and can \
                  be downloaded below; you are starting from a fresh roadmap."
             ),
-            StorageProblem::Unreadable { reason, kept_under: None } => format!(
-                "Your saved roadmap could not be read: {reason} There was no room to set it aside, so \
+            StorageProblem::Unreadable { error, kept_under: None } => format!(
+                "Your saved roadmap could not be read: {error} There was no room to set it aside, so \
                  changes are not saved until you download it below and reload."
+            ),
+            StorageProblem::NearlyFull { chars } => format!(
+                "This roadmap is saved, but it takes {:.1} million of the about {:.0} million characters a \
+                 browser keeps for one site. Export JSON to keep a copy, and split it or delete roadmaps you no \
+                 longer need before it stops fitting.",
+                *chars as f64 / 1e6,
+                model::STORAGE_LIMIT_CHARS as f64 / 1e6
             ),
             StorageProblem::Conflict => "This roadmap was changed in another tab while you were editing it here. \
                  Nothing was overwritten: choose which version to keep."
@@ -127,10 +138,7 @@ pub fn read(id: &RoadmapId) -> Stored {
         Err(error) => {
             let kept_under = set_aside(&text);
             let kept = kept_under.is_some();
-            let problem = StorageProblem::Unreadable {
-                reason: error.to_string(),
-                kept_under,
-            };
+            let problem = StorageProblem::Unreadable { error, kept_under };
             Stored::Unreadable { problem, text, kept }
         }
     }
@@ -248,6 +256,12 @@ pub fn save(id: &RoadmapId, roadmap: &Roadmap) -> Result<String, StorageProblem>
     Ok(text)
 }
 
+/// Whether a saved text is close enough to the browser's limit to warn about.
+pub fn nearly_full(text: &str) -> Option<StorageProblem> {
+    let chars = text.encode_utf16().count();
+    model::storage_is_nearly_full(chars).then_some(StorageProblem::NearlyFull { chars })
+}
+
 pub fn save_workspace(workspace: &Workspace) -> Result<(), StorageProblem> {
     if !is_available() {
         return Err(StorageProblem::Unavailable);
@@ -266,227 +280,85 @@ pub fn remove(id: &RoadmapId) {
     }
 }
 
-/// Saving in the background, and keeping in step with other tabs: one per page.
-#[derive(Clone, Copy)]
-pub struct Autosave {
-    planner: Planner,
-    pending: StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>,
-    /// The text this tab last read or wrote for the open roadmap: if storage holds anything
-    /// else, another tab wrote it.
-    baseline: StoredValue<Option<String>>,
-    last_problem: StoredValue<Option<StorageProblem>>,
-    /// Off while a conflict waits for the user's choice.
-    paused: StoredValue<bool>,
-    /// The next roadmap change came from storage (another tab, a switch): nothing to save.
-    quiet: StoredValue<bool>,
+/// A write by another tab, as the `storage` event reports it.
+pub enum StorageChange {
+    /// The list of roadmaps; `None` when it was removed or cannot be read.
+    Workspace(Option<Workspace>),
+    /// One roadmap's text; `None` when it was deleted.
+    Roadmap { id: RoadmapId, text: Option<String> },
 }
 
-impl Autosave {
-    /// Starts saving `planner`'s roadmap after every change, a moment after the last one
-    /// (a drag changes it many times a second), and at once when the page is hidden.
-    pub fn start(planner: Planner) -> Autosave {
-        use leptos::leptos_dom::helpers::window_event_listener;
-
-        let autosave = Autosave {
-            planner,
-            pending: StoredValue::new(None),
-            baseline: StoredValue::new(
-                planner
-                    .workspace
-                    .with_untracked(|workspace| stored_text(&workspace.active)),
-            ),
-            last_problem: StoredValue::new(None),
-            paused: StoredValue::new(false),
-            quiet: StoredValue::new(false),
-        };
-        Effect::new(move |previous: Option<()>| {
-            planner.roadmap.track();
-            // The first run is the roadmap just loaded: nothing to save yet. A change that
-            // came from storage is already saved; saving it again would only open a window
-            // in which another tab's next save looks like a conflict.
-            let quiet = autosave.quiet.try_update_value(std::mem::take).unwrap_or(false);
-            if previous.is_some() && !quiet {
-                autosave.schedule();
-            }
-        });
-        // Live as long as the page: the listeners are never removed.
-        let _ = window_event_listener(leptos::ev::pagehide, move |_| autosave.flush());
-        let _ = window_event_listener(leptos::ev::beforeunload, move |_| autosave.flush());
-        let _ = window_event_listener(leptos::ev::storage, move |event| autosave.on_other_tab(&event));
-        autosave
-    }
-
-    /// Drops a waiting save (the roadmap it would save is being deleted).
-    pub fn cancel_pending(self) {
-        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    }
-
-    /// Shows `roadmap`, which storage already holds as `text`, without saving it back.
-    /// `undoable` keeps this tab's previous version one Undo away.
-    pub fn adopt(self, roadmap: Roadmap, text: Option<String>, undoable: bool) {
-        self.cancel_pending();
-        self.baseline.set_value(text);
-        self.paused.set_value(false);
-        if self.planner.roadmap.with_untracked(|current| current == &roadmap) {
-            return;
-        }
-        self.quiet.set_value(true);
-        if undoable {
-            self.planner.edit(|current| *current = roadmap);
-        } else {
-            self.planner.roadmap.set(roadmap);
-        }
-    }
-
-    fn schedule(self) {
-        use leptos::leptos_dom::helpers::set_timeout_with_handle;
-        if let Some(handle) = self.pending.get_value() {
-            handle.clear();
-        }
-        let handle =
-            set_timeout_with_handle(move || self.save_now(), std::time::Duration::from_millis(300)).ok();
-        self.pending.set_value(handle);
-    }
-
-    /// Saves at once if a save is waiting (before switching roadmaps, or leaving).
-    pub fn flush(self) {
-        if self.pending.with_value(Option::is_some) {
-            self.save_now();
-        }
-    }
-
-    fn save_now(self) {
-        self.cancel_pending();
-        if self.paused.get_value() {
-            return;
-        }
-        let id = self
-            .planner
-            .workspace
-            .with_untracked(|workspace| workspace.active.clone());
-        // Never overwrite what another tab wrote since this tab last looked.
-        if stored_text(&id) != self.baseline.get_value() && self.baseline.with_value(Option::is_some) {
-            self.conflict();
-            return;
-        }
-        let result =
-            self.planner
-                .roadmap
-                .with_untracked(|roadmap| save(&id, roadmap))
-                .and_then(|text| {
-                    self.baseline.set_value(Some(text));
-                    let name = self
-                        .planner
-                        .roadmap
-                        .with_untracked(|roadmap| roadmap.name.clone());
-                    let renamed = self.planner.workspace.with_untracked(|workspace| {
-                        workspace.entry(&id).is_some_and(|entry| entry.name != name)
-                    });
-                    if renamed {
-                        self.planner
-                            .workspace
-                            .update(|workspace| workspace.rename(&id, &name));
-                    }
-                    self.planner.workspace.with_untracked(save_workspace)
-                });
-        self.report(result.err());
-    }
-
-    fn report(self, problem: Option<StorageProblem>) {
-        if problem != self.last_problem.get_value() {
-            if let Some(problem) = &problem {
-                self.planner.warn_storage(problem);
-            }
-            self.last_problem.set_value(problem);
-        }
-    }
-
-    fn conflict(self) {
-        self.paused.set_value(true);
-        self.planner.confirmation.set(Some(Confirmation::Conflict));
-    }
-
-    /// Resolves a conflict: keep this tab's version (written over the other) or take theirs
-    /// (an undoable change here, so this tab's version is one Undo away).
-    pub fn resolve_conflict(self, keep_mine: bool) {
-        let id = self
-            .planner
-            .workspace
-            .with_untracked(|workspace| workspace.active.clone());
-        self.paused.set_value(false);
-        if keep_mine {
-            self.baseline.set_value(stored_text(&id));
-            self.save_now();
-            return;
-        }
-        match read(&id) {
-            Stored::Found { roadmap, text } => self.adopt(roadmap, Some(text), true),
-            Stored::Missing => self.planner.tell(
-                Tone::Info,
-                "The other tab deleted this roadmap; this tab's version stays open and is saved.",
-            ),
-            Stored::Unreadable { problem, .. } => self.planner.tell(Tone::Error, problem.message()),
-        }
-    }
-
-    /// Another tab wrote to storage.
-    fn on_other_tab(self, event: &web_sys::StorageEvent) {
+/// Calls `handle` for every write another tab makes to Stackplan's keys, as long as the page lives.
+pub fn on_other_tab(handle: impl Fn(StorageChange) + 'static) {
+    let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
         let Some(key) = event.key() else { return };
         if key == WORKSPACE_KEY {
-            let theirs = event
+            let workspace = event
                 .new_value()
                 .and_then(|text| serde_json::from_str::<Workspace>(&text).ok())
                 .and_then(Workspace::mended);
-            if let Some(mut theirs) = theirs {
-                // Their list, but this tab keeps its own roadmap open.
-                let (active, entry) = self.planner.workspace.with_untracked(|workspace| {
-                    (
-                        workspace.active.clone(),
-                        workspace.entry(&workspace.active).cloned(),
-                    )
-                });
-                if let Some(entry) = entry.filter(|_| theirs.entry(&active).is_none()) {
-                    theirs.roadmaps.push(entry);
-                }
-                theirs.active = active;
-                self.planner.workspace.set(theirs);
+            handle(StorageChange::Workspace(workspace));
+        } else if let Some(id) = key.strip_prefix(ROADMAP_PREFIX) {
+            handle(StorageChange::Roadmap {
+                id: RoadmapId(id.to_string()),
+                text: event.new_value(),
+            });
+        }
+    });
+    listen("storage", listener);
+}
+
+/// Calls `handle` when the page is hidden or about to unload: the last moment to save.
+pub fn on_leaving(handle: impl Fn() + 'static) {
+    let handle = std::rc::Rc::new(handle);
+    for event in ["pagehide", "beforeunload"] {
+        let handle = std::rc::Rc::clone(&handle);
+        listen(
+            event,
+            Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| handle()),
+        );
+    }
+}
+
+fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(event: &str, listener: Closure<dyn Fn(E)>) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+    }
+    // Lives as long as the page: the listener is never removed.
+    listener.forget();
+}
+
+/// Runs `save` while holding the page-wide save lock (the Web Locks API), so a read, compare
+/// and write in one tab never interleaves with another tab's. Where the API is missing,
+/// `save` runs at once and the compare-before-write check alone guards against other tabs.
+pub fn with_save_lock(save: impl FnOnce() + 'static) {
+    let locks = web_sys::window()
+        .map(|window| window.navigator())
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"locks".into()).ok())
+        .filter(|locks| !locks.is_undefined() && !locks.is_null());
+    let request = locks.as_ref().and_then(|locks| {
+        js_sys::Reflect::get(locks, &"request".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        save();
+        return;
+    };
+    let pending = std::rc::Rc::new(std::cell::Cell::new(Some(save)));
+    let locked = {
+        let pending = std::rc::Rc::clone(&pending);
+        Closure::once_into_js(move || {
+            if let Some(save) = pending.take() {
+                save();
             }
-            return;
-        }
-        let active = self
-            .planner
-            .workspace
-            .with_untracked(|workspace| workspace.active.clone());
-        if key != roadmap_key(&active) {
-            return;
-        }
-        let Some(text) = event.new_value() else {
-            self.planner.tell(
-                Tone::Info,
-                "This roadmap was deleted in another tab. It stays open here and is saved again when you change it.",
-            );
-            self.baseline.set_value(None);
-            return;
-        };
-        if self
-            .baseline
-            .with_value(|baseline| baseline.as_deref() == Some(text.as_str()))
-        {
-            return;
-        }
-        if self.pending.with_value(Option::is_some) {
-            self.cancel_pending();
-            self.conflict();
-            return;
-        }
-        match model::import(&text) {
-            Ok(roadmap) => self.adopt(roadmap, Some(text), true),
-            Err(error) => self.planner.tell(
-                Tone::Error,
-                format!("Another tab saved this roadmap in a form this tab cannot read ({error}); nothing was changed here."),
-            ),
+        })
+    };
+    if request.call2(&locks, &"stackplan:save".into(), &locked).is_err() {
+        // The browser refused the request: save without the lock rather than not at all.
+        if let Some(save) = pending.take() {
+            save();
         }
     }
 }

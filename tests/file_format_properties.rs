@@ -163,7 +163,7 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                             }
                         }
                     }
-                    initiative
+                    std::sync::Arc::new(initiative)
                 })
                 .collect();
             Roadmap {

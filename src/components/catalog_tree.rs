@@ -14,7 +14,7 @@ fn item_id(entry: usize) -> String {
 #[component]
 pub fn CatalogTree() -> impl IntoView {
     let planner = use_planner();
-    let catalog = planner.catalog;
+    let catalog = planner.catalog();
     let query = RwSignal::new(String::new());
     // Top levels open, deeper ones closed: the outline reads as a table of contents.
     let expanded = RwSignal::new(catalog.with_untracked(|outline| {
@@ -46,7 +46,8 @@ pub fn CatalogTree() -> impl IntoView {
         })
     });
     let on_roadmap = Memo::new(move |_| {
-        planner.roadmap.with(|roadmap| {
+        planner.track_origins();
+        planner.with_roadmap(|roadmap| {
             roadmap
                 .initiatives
                 .iter()

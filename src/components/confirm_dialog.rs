@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::focus_later;
-use crate::model::Roadmap;
+use crate::autosave::{Autosave, use_autosave};
+use crate::model::{Roadmap, import_summary};
 use crate::state::{Confirmation, Planner, use_planner};
 
 /// One answer: its button text, whether it is the suggested one, and what it does.
@@ -21,39 +22,17 @@ fn answer(label: &'static str, primary: bool, act: impl Fn() + Send + Sync + 'st
     }
 }
 
-fn import_summary(roadmap: &Roadmap) -> String {
-    let count = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    let quick_wins = roadmap
-        .initiatives
-        .iter()
-        .filter(|initiative| initiative.quick_win)
-        .count();
-    format!(
-        "{}, {}, {} marked as {}",
-        count(roadmap.initiatives.len(), "initiative", "initiatives"),
-        count(roadmap.phases.len(), "phase", "phases"),
-        quick_wins,
-        if quick_wins == 1 {
-            "a quick win"
-        } else {
-            "quick wins"
-        }
-    )
-}
-
 /// Title, text and answers for a question; answers close the dialog first.
-fn question(planner: Planner, confirmation: Confirmation) -> (String, String, Vec<Answer>) {
-    let cancel = move || planner.confirmation.set(None);
+fn question(
+    planner: Planner,
+    autosave: Autosave,
+    confirmation: Confirmation,
+) -> (String, String, Vec<Answer>) {
+    let cancel = move || planner.close_question();
     match confirmation {
         Confirmation::DuplicateCatalogItem { entry } => {
             let heading = planner
-                .catalog
+                .catalog()
                 .with_untracked(|outline| outline.entries.get(entry).map(|found| found.heading.clone()))
                 .unwrap_or_default();
             (
@@ -69,7 +48,7 @@ fn question(planner: Planner, confirmation: Confirmation) -> (String, String, Ve
             )
         }
         Confirmation::DeletePhase(id) => {
-            let (name, count) = planner.roadmap.with_untracked(|roadmap| {
+            let (name, count) = planner.with_roadmap(|roadmap| {
                 (
                     roadmap
                         .phase(&id)
@@ -98,9 +77,7 @@ fn question(planner: Planner, confirmation: Confirmation) -> (String, String, Ve
             )
         }
         Confirmation::DeleteRoadmap => {
-            let name = planner
-                .roadmap
-                .with_untracked(|roadmap| roadmap.display_name().to_string());
+            let name = planner.with_roadmap(|roadmap| roadmap.display_name().to_string());
             (
                 format!("Delete “{name}”?"),
                 "It is removed from this browser for good and cannot be undone. Export it first to keep a copy."
@@ -109,15 +86,13 @@ fn question(planner: Planner, confirmation: Confirmation) -> (String, String, Ve
                     answer("Cancel", false, cancel),
                     answer("Delete roadmap", true, move || {
                         cancel();
-                        planner.delete_open_roadmap();
+                        autosave.delete_open_roadmap();
                     }),
                 ],
             )
         }
         Confirmation::Import { roadmap, source } => {
-            let current = planner
-                .roadmap
-                .with_untracked(|roadmap| roadmap.display_name().to_string());
+            let current = planner.with_roadmap(|roadmap| roadmap.display_name().to_string());
             let title = format!("Import “{}”?", roadmap.display_name());
             let text = format!(
                 "{source} holds the roadmap “{}”: {}. Open it as a new roadmap beside “{current}”, or replace “{current}” with it (Undo brings it back).",
@@ -127,15 +102,15 @@ fn question(planner: Planner, confirmation: Confirmation) -> (String, String, Ve
             let replacement = roadmap.clone();
             let mut answers = vec![
                 answer("Cancel", false, cancel),
-                answer("Replace current roadmap", !planner.keeps_roadmaps(), move || {
+                answer("Replace current roadmap", !autosave.keeps_roadmaps(), move || {
                     cancel();
                     planner.replace_roadmap(Roadmap::clone(&replacement));
                 }),
             ];
-            if planner.keeps_roadmaps() {
+            if autosave.keeps_roadmaps() {
                 answers.push(answer("Open as new roadmap", true, move || {
                     cancel();
-                    planner.open_as_new(Roadmap::clone(&roadmap));
+                    autosave.open_as_new(Roadmap::clone(&roadmap));
                 }));
             }
             (title, text, answers)
@@ -146,11 +121,11 @@ fn question(planner: Planner, confirmation: Confirmation) -> (String, String, Ve
             vec![
                 answer("Keep this tab's version", false, move || {
                     cancel();
-                    planner.resolve_conflict(true);
+                    autosave.resolve_conflict(true);
                 }),
                 answer("Use the other tab's version", true, move || {
                     cancel();
-                    planner.resolve_conflict(false);
+                    autosave.resolve_conflict(false);
                 }),
             ],
         ),
@@ -160,16 +135,17 @@ fn question(planner: Planner, confirmation: Confirmation) -> (String, String, Ve
 #[component]
 pub fn ConfirmDialog() -> impl IntoView {
     let planner = use_planner();
+    let autosave = use_autosave();
     move || {
-        let confirmation = planner.confirmation.get()?;
+        let confirmation = planner.confirmation()?;
         // A conflict must be answered; everything else can be dismissed.
         let dismissable = confirmation != Confirmation::Conflict;
         let dismiss = move || {
             if dismissable {
-                planner.confirmation.set(None);
+                planner.close_question();
             }
         };
-        let (title, text, answers) = question(planner, confirmation);
+        let (title, text, answers) = question(planner, autosave, confirmation);
         focus_later("confirm-action".to_string());
         let buttons = answers
             .into_iter()

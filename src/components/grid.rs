@@ -1,32 +1,113 @@
-//! The effort-vs-impact grid: quadrants, axes and one card per initiative.
+//! The effort-vs-impact grid: quadrants, axes, and the initiatives laid out so that none
+//! hides another (cards, spread a little where they crowd, clusters where they crowd more).
 
 use leptos::html;
 use leptos::prelude::*;
 
-use super::initiative_card::InitiativeCard;
-use crate::model::{Quadrant, Score};
+use super::initiative_card::{ClusterChip, InitiativeCard, OpenCluster};
+use crate::model::{Footprint, GridItem, InitiativeId, Quadrant, Score, Spot, arrange};
 use crate::state::{Tone, use_planner};
+
+/// What keys an item on the grid: a card by its initiative, a cluster by its first member.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ItemKey {
+    Card(InitiativeId),
+    Cluster(InitiativeId),
+}
+
+fn key_of(item: &GridItem) -> Option<ItemKey> {
+    match item {
+        GridItem::Card { id, .. } => Some(ItemKey::Card(id.clone())),
+        GridItem::Cluster { members, .. } => members.first().cloned().map(ItemKey::Cluster),
+    }
+}
+
+/// Measures a card's footprint against the plot; the footprint element's CSS size is the
+/// card's box plus a small gap, so the layout and the stylesheet cannot disagree.
+fn measure(plot: &web_sys::Element, footprint: &web_sys::Element) -> Option<Footprint> {
+    let plot = plot.get_bounding_client_rect();
+    let card = footprint.get_bounding_client_rect();
+    (plot.width() > 0.0 && plot.height() > 0.0).then(|| Footprint {
+        width: card.width() / plot.width(),
+        height: card.height() / plot.height(),
+    })
+}
 
 #[component]
 pub fn Grid() -> impl IntoView {
     let planner = use_planner();
-    let roadmap = planner.roadmap;
+    provide_context(OpenCluster(RwSignal::new(None)));
     let plot = NodeRef::<html::Div>::new();
-    let ids = Memo::new(move |_| {
-        roadmap.with(|roadmap| {
-            roadmap
-                .initiatives
-                .iter()
-                .map(|initiative| initiative.id.clone())
-                .collect::<Vec<_>>()
+    let probe = NodeRef::<html::Div>::new();
+    // A guess until the plot is measured: about a card on a 1280x720 screen.
+    let footprint = RwSignal::new(Footprint {
+        width: 0.2,
+        height: 0.09,
+    });
+    let remeasure = move || {
+        if let (Some(plot), Some(probe)) = (plot.get_untracked(), probe.get_untracked())
+            && let Some(measured) = measure(&plot, &probe)
+            && measured != footprint.get_untracked()
+        {
+            footprint.set(measured);
+        }
+    };
+    Effect::new(move |_| {
+        if plot.get().is_some() && probe.get().is_some() {
+            remeasure();
+        }
+    });
+    let _ = leptos::leptos_dom::helpers::window_event_listener(leptos::ev::resize, move |_| remeasure());
+
+    let count = move || planner.with_ids(<[InitiativeId]>::len);
+    // The whole layout in one pass (O(n)); it re-runs when scores, the set of initiatives,
+    // the selection (always shown as a card) or the card size change, never for a title.
+    let layout = Memo::new(move |_| {
+        planner.track_scores();
+        planner.with_ids(|_| ());
+        let pinned = planner.selected();
+        let footprint = footprint.get();
+        planner.with_roadmap(|roadmap| {
+            arrange(
+                roadmap.initiatives.iter().map(AsRef::as_ref),
+                pinned.as_ref(),
+                footprint,
+            )
         })
     });
-    let stack_levels = Memo::new(move |_| roadmap.with(|roadmap| roadmap.stack_levels()));
-    let split = Memo::new(move |_| roadmap.with(|roadmap| roadmap.quadrant_split));
-    // Split lines as percentages of the plot, impact measured from the top.
-    let split_x = move || split.get().effort.fraction() * 100.0;
-    let split_y = move || (1.0 - split.get().impact.fraction()) * 100.0;
+    let keys = move || layout.with(|items| items.iter().filter_map(key_of).collect::<Vec<_>>());
+    let item_view = move |key: ItemKey| {
+        let wanted = key.clone();
+        // Each item reads only its own entry of the layout (a few hundred at most).
+        let item = Memo::new(move |_| {
+            layout.with(|items| {
+                items
+                    .iter()
+                    .find(|item| key_of(item).as_ref() == Some(&wanted))
+                    .cloned()
+            })
+        });
+        let at = Signal::derive(move || {
+            item.with(|item| item.as_ref().map_or(Spot { x: 0.5, y: 0.5 }, GridItem::at))
+        });
+        match key {
+            ItemKey::Card(id) => view! { <InitiativeCard id=id at=at plot=plot/> }.into_any(),
+            ItemKey::Cluster(first) => {
+                let members = Signal::derive(move || {
+                    item.with(|item| match item {
+                        Some(GridItem::Cluster { members, .. }) => members.clone(),
+                        _ => Vec::new(),
+                    })
+                });
+                view! { <ClusterChip first=first members=members at=at/> }.into_any()
+            }
+        }
+    };
 
+    let split = move || planner.split();
+    // Split lines as percentages of the plot, impact measured from the top.
+    let split_x = move || split().effort.fraction() * 100.0;
+    let split_y = move || (1.0 - split().impact.fraction()) * 100.0;
     let quadrant = move |quadrant: Quadrant| {
         let style = move || {
             let (x, y) = (split_x(), split_y());
@@ -62,7 +143,7 @@ pub fn Grid() -> impl IntoView {
             <div class="panel-head">
                 <h2>"Effort vs impact"</h2>
                 <span class="panel-sub">
-                    {move || match ids.with(Vec::len) {
+                    {move || match count() {
                         1 => "1 initiative".to_string(),
                         count => format!("{count} initiatives"),
                     }}
@@ -75,11 +156,12 @@ pub fn Grid() -> impl IntoView {
                 <div class="plot" node_ref=plot>
                     {Quadrant::ALL.map(quadrant)}
                     {ticks}
-                    <p class="grid-empty" hidden=move || !ids.with(Vec::is_empty)>
+                    <div class="card-footprint" node_ref=probe aria-hidden="true"></div>
+                    <p class="grid-empty" hidden=move || count() != 0>
                         "Pick items from the catalog or create a New initiative, then drag each card to its effort and impact."
                     </p>
-                    <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <InitiativeCard id=id plot=plot stack_levels=stack_levels/>
+                    <For each=keys key=|key| key.clone() let:key>
+                        {item_view(key)}
                     </For>
                 </div>
                 <span class="axis-label axis-x" aria-hidden="true">"Effort →"</span>
@@ -94,10 +176,8 @@ fn SplitSettings() -> impl IntoView {
     let planner = use_planner();
     let input = move |label: &'static str, is_effort: bool| {
         let current = move || {
-            planner.roadmap.with(|roadmap| {
-                let split = roadmap.quadrant_split;
-                if is_effort { split.effort } else { split.impact }.to_string()
-            })
+            let split = planner.split();
+            if is_effort { split.effort } else { split.impact }.to_string()
         };
         view! {
             <label class="split-field">

@@ -1,50 +1,18 @@
-//! A card on the grid: shows an initiative where its scores put it, and moves it by
-//! pointer drag or arrow keys.
+//! What the grid shows: a card per initiative where its scores put it, moved by pointer drag
+//! or arrow keys, and a cluster chip where cards crowd too much to show apart.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::focus_later;
 use crate::model::{
-    Initiative, InitiativeId, NUDGE_BIG_STEP, NUDGE_STEP, Nudge, QuadrantSplit, QuickWinStatus, Roadmap,
-    Score, Urgency,
+    Initiative, InitiativeId, NUDGE_BIG_STEP, NUDGE_STEP, Nudge, QuadrantSplit, QuickWinStatus, Score, Spot,
+    Urgency, card_label,
 };
-use crate::state::{Planner, use_planner};
-
-/// The initiative with this id as it is now; re-runs only when that initiative changes.
-pub(crate) fn watch_initiative(planner: Planner, id: InitiativeId) -> Memo<Option<Initiative>> {
-    Memo::new(move |_| {
-        let index = planner.positions.with(|positions| positions.get(&id).copied())?;
-        planner
-            .roadmap
-            .with(|roadmap| roadmap.initiatives.get(index).cloned())
-    })
-}
-
-/// Text read by screen readers: title first (the UI contract), then where it stands.
-pub(crate) fn card_label(initiative: &Initiative, split: &QuadrantSplit) -> String {
-    let mut label = format!(
-        "{}, effort {}, impact {}, {}",
-        initiative.display_title(),
-        initiative.effort,
-        initiative.impact,
-        initiative.quadrant(split).label()
-    );
-    if initiative.urgency != Urgency::None {
-        label.push_str(&format!(", urgency {}", initiative.urgency.label()));
-    }
-    if let Some(due) = initiative.due {
-        label.push_str(&format!(", due {due}"));
-    }
-    match initiative.quick_win_status(split) {
-        QuickWinStatus::Marked => label.push_str(", quick win"),
-        QuickWinStatus::Inconsistent => label.push_str(", marked quick win but not in Quick wins"),
-        QuickWinStatus::Suggested | QuickWinStatus::NotQuickWin => {}
-    }
-    label
-}
+use crate::state::{InitiativeCell, Planner, use_planner};
 
 /// Urgency, due date and quick-win cues, each with text so none relies on colour alone.
 pub(crate) fn card_badges(initiative: &Initiative, split: &QuadrantSplit) -> impl IntoView + use<> {
@@ -70,9 +38,20 @@ pub(crate) fn card_badges(initiative: &Initiative, split: &QuadrantSplit) -> imp
     }
 }
 
+/// The cell of an initiative a view was made for. A view can outlive its initiative for a
+/// moment (removed, then the list updates); it then shows the last version it saw.
+pub(crate) fn cell_or_last(planner: Planner, id: &InitiativeId) -> InitiativeCell {
+    planner
+        .cell(id)
+        .unwrap_or_else(|| ArcRwSignal::new(Arc::new(Initiative::new(id.clone(), ""))))
+}
+
+pub(crate) fn grid_card_id(id: &InitiativeId) -> String {
+    format!("card-{}", id.as_str())
+}
+
 /// A pointer drag in progress.
 struct Drag {
-    before: Roadmap,
     pointer: i32,
     /// Pointer position minus card centre, so the card does not jump under the pointer.
     grab: (f64, f64),
@@ -80,58 +59,55 @@ struct Drag {
     moved: bool,
 }
 
-fn nudge_for(key: &str) -> Option<Nudge> {
-    match key {
-        "ArrowLeft" => Some(Nudge::LessEffort),
-        "ArrowRight" => Some(Nudge::MoreEffort),
-        "ArrowDown" => Some(Nudge::LessImpact),
-        "ArrowUp" => Some(Nudge::MoreImpact),
-        _ => None,
-    }
+/// The nudge an arrow key asks for, with its step (Shift: a big step).
+pub(crate) fn nudge_for(event: &web_sys::KeyboardEvent) -> Option<(Nudge, f64)> {
+    let nudge = match event.key().as_str() {
+        "ArrowLeft" => Nudge::LessEffort,
+        "ArrowRight" => Nudge::MoreEffort,
+        "ArrowDown" => Nudge::LessImpact,
+        "ArrowUp" => Nudge::MoreImpact,
+        _ => return None,
+    };
+    let step = if event.shift_key() {
+        NUDGE_BIG_STEP
+    } else {
+        NUDGE_STEP
+    };
+    Some((nudge, step))
 }
 
 #[component]
-pub fn InitiativeCard(
-    id: InitiativeId,
-    plot: NodeRef<html::Div>,
-    stack_levels: Memo<HashMap<InitiativeId, usize>>,
-) -> impl IntoView {
+pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Div>) -> impl IntoView {
     let planner = use_planner();
-    let initiative = watch_initiative(planner, id.clone());
-    let split = Memo::new(move |_| planner.roadmap.with(|roadmap| roadmap.quadrant_split));
+    let cell = cell_or_last(planner, &id);
     let drag: StoredValue<Option<Drag>, LocalStorage> = StoredValue::new_local(None);
     let selected = {
         let id = id.clone();
         move || planner.is_selected(&id)
     };
-    let stack = {
-        let id = id.clone();
-        move || stack_levels.with(|levels| levels.get(&id).copied().unwrap_or(0))
-    };
-
     let position = move || {
-        initiative.with(|initiative| {
-            initiative.as_ref().map_or_else(String::new, |initiative| {
-                format!(
-                    "left:{}%;top:{}%;--stack:{}",
-                    initiative.effort.fraction() * 100.0,
-                    (1.0 - initiative.impact.fraction()) * 100.0,
-                    stack()
-                )
-            })
-        })
+        let at = at.get();
+        format!("left:{}%;top:{}%", at.x * 100.0, at.y * 100.0)
     };
-    let class = move || {
-        initiative.with(|initiative| {
-            initiative.as_ref().map_or_else(String::new, |initiative| {
-                let split = split.get();
+    let class = {
+        let cell = cell.clone();
+        move || {
+            let split = planner.split();
+            cell.with(|initiative| {
                 format!(
                     "card quadrant-card-{} urgency-edge-{}",
                     initiative.quadrant(&split).as_str(),
                     initiative.urgency.as_str()
                 )
             })
-        })
+        }
+    };
+    let label = {
+        let cell = cell.clone();
+        move || {
+            let split = planner.split();
+            cell.with(|initiative| card_label(initiative, &split))
+        }
     };
 
     let on_pointerdown = {
@@ -150,7 +126,6 @@ pub fn InitiativeCard(
             let rect = card.get_bounding_client_rect();
             let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
             drag.set_value(Some(Drag {
-                before: planner.roadmap.get_untracked(),
                 pointer: event.pointer_id(),
                 grab: (
                     x - (rect.left() + rect.width() / 2.0),
@@ -197,21 +172,18 @@ pub fn InitiativeCard(
             {
                 let _ = card.release_pointer_capture(finished.pointer);
             }
-            planner.record(finished.before);
+            planner.finish_gesture();
         }
     };
     let on_keydown = {
         let id = id.clone();
         move |event: web_sys::KeyboardEvent| {
-            let Some(nudge) = nudge_for(&event.key()) else {
+            let Some((nudge, step)) = nudge_for(&event) else {
                 return;
             };
             event.prevent_default();
-            let step = if event.shift_key() {
-                NUDGE_BIG_STEP
-            } else {
-                NUDGE_STEP
-            };
+            // The selected card is always shown apart, so the keyboard never loses it.
+            planner.select(Some(id.clone()));
             planner.edit(|roadmap| {
                 roadmap.nudge(&id, nudge, step);
             });
@@ -221,15 +193,24 @@ pub fn InitiativeCard(
         let id = id.clone();
         move |_| planner.select(Some(id.clone()))
     };
+    let content = move || {
+        let split = planner.split();
+        cell.with(|initiative| {
+            view! {
+                <span class="card-title">{initiative.display_title().to_string()}</span>
+                {card_badges(initiative, &split)}
+            }
+        })
+    };
 
     view! {
         <button
             type="button"
-            id=format!("card-{}", id.as_str())
+            id=grid_card_id(&id)
             class=class
-            class=("is-selected", selected)
+            class=("is-selected", selected.clone())
             style=position
-            aria-label=move || initiative.with(|found| found.as_ref().map(|found| card_label(found, &split.get())))
+            aria-label=label
             aria-pressed={
                 let selected = selected.clone();
                 move || selected().to_string()
@@ -241,16 +222,146 @@ pub fn InitiativeCard(
             on:keydown=on_keydown
             on:click=on_click
         >
-            {move || {
-                initiative
-                    .get()
-                    .map(|initiative| {
-                        view! {
-                            <span class="card-title">{initiative.display_title().to_string()}</span>
-                            {card_badges(&initiative, &split.get())}
-                        }
-                    })
-            }}
+            {content}
         </button>
+    }
+}
+
+/// Which cluster's list is open on the grid, named by its first member.
+#[derive(Clone, Copy)]
+pub(crate) struct OpenCluster(pub RwSignal<Option<InitiativeId>>);
+
+/// How many members a cluster's list shows; more would not read as a list.
+const CLUSTER_LIST_LIMIT: usize = 100;
+
+fn chip_id(first: &InitiativeId) -> String {
+    format!("cluster-{}", first.as_str())
+}
+
+/// Initiatives too crowded to show apart: a chip ("+12") that opens a list of them.
+#[component]
+pub fn ClusterChip(
+    first: InitiativeId,
+    members: Signal<Vec<InitiativeId>>,
+    at: Signal<Spot>,
+) -> impl IntoView {
+    let planner = use_planner();
+    let OpenCluster(open_cluster) = expect_context::<OpenCluster>();
+    let is_open = {
+        let first = first.clone();
+        Memo::new(move |_| open_cluster.with(|open| open.as_ref() == Some(&first)))
+    };
+    let count = move || members.with(Vec::len);
+    let position = move || {
+        let at = at.get();
+        format!("left:{}%;top:{}%", at.x * 100.0, at.y * 100.0)
+    };
+    let label = move || {
+        let at = at.get();
+        format!(
+            "Cluster of {} initiatives near effort {}, impact {}",
+            count(),
+            Score::from_fraction(at.x),
+            Score::from_fraction(1.0 - at.y)
+        )
+    };
+    let toggle = {
+        let first = first.clone();
+        move |_| {
+            open_cluster.update(|open| {
+                *open = if open.as_ref() == Some(&first) {
+                    None
+                } else {
+                    Some(first.clone())
+                }
+            })
+        }
+    };
+    let close = {
+        let first = first.clone();
+        move || {
+            open_cluster.set(None);
+            focus_later(chip_id(&first));
+        }
+    };
+    // Lists the members by name; each can be selected (it then leaves the cluster as the
+    // selected card) or moved with the arrow keys.
+    let member_list = move || {
+        let members = members.get();
+        let hidden = members.len().saturating_sub(CLUSTER_LIST_LIMIT);
+        let close = close.clone();
+        let entries = members
+            .into_iter()
+            .take(CLUSTER_LIST_LIMIT)
+            .map(|id| {
+                let cell = cell_or_last(planner, &id);
+                let label = Memo::new(move |_| {
+                    let split = planner.split();
+                    cell.with(|initiative| card_label(initiative, &split))
+                });
+                let pick = {
+                    let id = id.clone();
+                    move |_| {
+                        planner.select(Some(id.clone()));
+                        focus_later(grid_card_id(&id));
+                    }
+                };
+                let on_keydown = {
+                    let id = id.clone();
+                    move |event: web_sys::KeyboardEvent| {
+                        let Some((nudge, step)) = nudge_for(&event) else {
+                            return;
+                        };
+                        event.prevent_default();
+                        planner.select(Some(id.clone()));
+                        planner.edit(|roadmap| {
+                            roadmap.nudge(&id, nudge, step);
+                        });
+                        // Selected, it now stands apart on the grid: keep the keyboard on it.
+                        focus_later(grid_card_id(&id));
+                    }
+                };
+                view! {
+                    <li>
+                        <button type="button" class="cluster-member" aria-label=label on:click=pick on:keydown=on_keydown>
+                            {label}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div
+                class="cluster-list"
+                role="dialog"
+                aria-label=format!("Cluster of {} initiatives", count())
+                on:keydown=move |event: web_sys::KeyboardEvent| {
+                    if event.key() == "Escape" {
+                        event.stop_propagation();
+                        close();
+                    }
+                }
+            >
+                <p class="cluster-note">"Select one to bring it out, or move it with the arrow keys."</p>
+                <ul>{entries}</ul>
+                {(hidden > 0).then(|| view! { <p class="cluster-note">{format!("and {hidden} more here")}</p> })}
+            </div>
+        }
+    };
+
+    view! {
+        <div class="cluster" style=position class=("is-open", is_open)>
+            <button
+                type="button"
+                class="cluster-chip"
+                id=chip_id(&first)
+                aria-label=label
+                aria-expanded=move || is_open.get().to_string()
+                on:click=toggle
+            >
+                {move || format!("+{}", count())}
+            </button>
+            <Show when=move || is_open.get()>{member_list.clone()}</Show>
+        </div>
     }
 }

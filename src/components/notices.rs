@@ -8,7 +8,7 @@ use crate::state::{Tone, use_planner};
 pub fn Notices() -> impl IntoView {
     let planner = use_planner();
     move || {
-        planner.notice.get().map(|notice| {
+        planner.notice().map(|notice| {
             let rescue = notice.rescue.clone().map(|rescue| {
                 let download = move |_| planner.download(&rescue.file_name, &rescue.text, "application/json");
                 view! {
@@ -36,7 +36,7 @@ pub fn Notices() -> impl IntoView {
                     <p class="notice-text">{notice.text}</p>
                     {rescue}
                     {export}
-                    <button type="button" class="link" on:click=move |_| planner.notice.set(None)>
+                    <button type="button" class="link" on:click=move |_| planner.dismiss_notice()>
                         "Dismiss"
                     </button>
                 </div>

@@ -4,9 +4,12 @@
 use leptos::prelude::*;
 
 use super::focus_later;
-use super::initiative_card::{card_badges, card_label, watch_initiative};
-use crate::model::{InitiativeId, PhaseId};
-use crate::state::{Confirmation, use_planner};
+use super::initiative_card::{card_badges, cell_or_last};
+use crate::model::{InitiativeId, PhaseId, card_label};
+use crate::state::{Confirmation, EditKey, use_planner};
+
+/// How many cards a column shows before "Show all": long columns stay quick to draw.
+const COLUMN_WINDOW: usize = 40;
 
 /// Drag-and-drop payload type for an initiative id.
 const DRAG_TYPE: &str = "application/x-stackplan-initiative";
@@ -19,13 +22,7 @@ fn board_card_id(id: &InitiativeId) -> String {
 pub fn PhaseBoard() -> impl IntoView {
     let planner = use_planner();
     let phase_ids = Memo::new(move |_| {
-        planner.roadmap.with(|roadmap| {
-            roadmap
-                .phases
-                .iter()
-                .map(|phase| phase.id.clone())
-                .collect::<Vec<_>>()
-        })
+        planner.with_phases(|phases| phases.iter().map(|phase| phase.id.clone()).collect::<Vec<_>>())
     });
     let add_phase = move |_| {
         let mut added = None;
@@ -57,17 +54,21 @@ pub fn PhaseBoard() -> impl IntoView {
 #[component]
 fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
     let planner = use_planner();
-    let roadmap = planner.roadmap;
-    let name = {
+    let this_phase = {
         let phase = phase.clone();
-        Memo::new(move |_| match &phase {
-            Some(id) => roadmap.with(|roadmap| {
-                roadmap
-                    .phase(id)
-                    .map(|phase| phase.name.clone())
-                    .unwrap_or_default()
-            }),
-            None => "Unphased".to_string(),
+        Memo::new(move |_| {
+            let id = phase.as_ref()?;
+            planner.with_phases(|phases| phases.iter().find(|found| &found.id == id).cloned())
+        })
+    };
+    let name = {
+        let unphased = phase.is_none();
+        Memo::new(move |_| {
+            if unphased {
+                "Unphased".to_string()
+            } else {
+                this_phase.with(|phase| phase.as_ref().map(|phase| phase.name.clone()).unwrap_or_default())
+            }
         })
     };
     // Phase names may be blank while being edited; the column still needs a name.
@@ -79,10 +80,12 @@ fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
             name
         }
     };
+    // Re-run only when initiatives change phase or come and go, not on every edit.
     let members = {
         let phase = phase.clone();
         Memo::new(move |_| {
-            roadmap.with(|roadmap| {
+            planner.track_membership();
+            planner.with_roadmap(|roadmap| {
                 roadmap
                     .initiatives_in(phase.as_ref())
                     .map(|initiative| initiative.id.clone())
@@ -93,11 +96,29 @@ fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
     let load = {
         let phase = phase.clone();
         Memo::new(move |_| {
-            phase
-                .as_ref()
-                .map(|id| roadmap.with(|roadmap| roadmap.phase_load(id)))
+            let id = phase.as_ref()?;
+            planner.track_membership();
+            planner.track_scores();
+            this_phase.track();
+            Some(planner.with_roadmap(|roadmap| roadmap.phase_load(id)))
         })
     };
+    let show_all = RwSignal::new(false);
+    // The first cards of a long column, plus the selected one wherever it is, so a card
+    // moved here by keyboard stays in view.
+    let shown = Memo::new(move |_| {
+        let selected = planner.selected();
+        members.with(|members| {
+            if show_all.get() || members.len() <= COLUMN_WINDOW {
+                return members.clone();
+            }
+            let mut shown: Vec<InitiativeId> = members[..COLUMN_WINDOW].to_vec();
+            if let Some(selected) = selected.filter(|selected| members[COLUMN_WINDOW..].contains(selected)) {
+                shown.push(selected);
+            }
+            shown
+        })
+    });
     let drop_target = RwSignal::new(false);
     let on_drop = {
         let phase = phase.clone();
@@ -123,8 +144,7 @@ fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
             let id = id.clone();
             move |event| {
                 let value = event_target_value(&event);
-                let key = format!("phase-name:{}", id.as_str());
-                planner.edit_typing(key, |roadmap| {
+                planner.edit_typing(EditKey::PhaseName(id.clone()), |roadmap| {
                     roadmap.update_phase(&id, |phase| phase.name = value);
                 });
             }
@@ -159,16 +179,10 @@ fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
         };
         let delete = {
             let id = id.clone();
-            move |_| planner.confirmation.set(Some(Confirmation::DeletePhase(id.clone())))
+            move |_| planner.ask(Confirmation::DeletePhase(id.clone()))
         };
-        let capacity_text = {
-            let id = id.clone();
-            move || {
-                roadmap.with(|roadmap| {
-                    roadmap.phase(&id).and_then(|phase| phase.capacity).map(|c| c.to_string()).unwrap_or_default()
-                })
-            }
-        };
+        let capacity_text =
+            move || this_phase.with(|phase| phase.as_ref().and_then(|phase| phase.capacity).map(|c| c.to_string()).unwrap_or_default());
         view! {
             <div class="phase-head">
                 <input
@@ -260,13 +274,29 @@ fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
                 }
             }}
             <ul class="phase-cards">
-                <For each=move || members.get() key=|id| id.clone() let:id>
+                <For each=move || shown.get() key=|id| id.clone() let:id>
                     <li>
                         <BoardCard id=id/>
                     </li>
                 </For>
             </ul>
             <p class="empty-note" hidden=move || !members.with(Vec::is_empty)>{empty_text}</p>
+            <button
+                type="button"
+                class="link show-all"
+                hidden=move || members.with(Vec::len) <= COLUMN_WINDOW
+                aria-expanded=move || show_all.get().to_string()
+                on:click=move |_| show_all.update(|all| *all = !*all)
+            >
+                {move || {
+                    let count = members.with(Vec::len);
+                    if show_all.get() {
+                        format!("Show the first {COLUMN_WINDOW}")
+                    } else {
+                        format!("Show all {count}")
+                    }
+                }}
+            </button>
         </div>
     }
 }
@@ -275,8 +305,7 @@ fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
 #[component]
 fn BoardCard(id: InitiativeId) -> impl IntoView {
     let planner = use_planner();
-    let initiative = watch_initiative(planner, id.clone());
-    let split = Memo::new(move |_| planner.roadmap.with(|roadmap| roadmap.quadrant_split));
+    let cell = cell_or_last(planner, &id);
     let selected = {
         let id = id.clone();
         move || planner.is_selected(&id)
@@ -300,6 +329,8 @@ fn BoardCard(id: InitiativeId) -> impl IntoView {
                 _ => return,
             };
             event.prevent_default();
+            // Selected, the card stays in view in its new column however long that is.
+            planner.select(Some(id.clone()));
             planner.edit(|roadmap| {
                 roadmap.shift_phase(&id, offset);
             });
@@ -311,6 +342,25 @@ fn BoardCard(id: InitiativeId) -> impl IntoView {
         let id = id.clone();
         move |_| planner.select(Some(id.clone()))
     };
+    let label = {
+        let cell = cell.clone();
+        move || {
+            let split = planner.split();
+            cell.with(|initiative| card_label(initiative, &split))
+        }
+    };
+    let content = move || {
+        let split = planner.split();
+        cell.with(|initiative| {
+            view! {
+                <span class="card-title">{initiative.display_title().to_string()}</span>
+                <span class="board-card-meta">
+                    <span class="score">{format!("E {} · I {}", initiative.effort, initiative.impact)}</span>
+                    {card_badges(initiative, &split)}
+                </span>
+            }
+        })
+    };
     view! {
         <button
             type="button"
@@ -318,25 +368,12 @@ fn BoardCard(id: InitiativeId) -> impl IntoView {
             class=("is-selected", selected)
             id=board_card_id(&id)
             draggable="true"
-            aria-label=move || initiative.with(|found| found.as_ref().map(|found| card_label(found, &split.get())))
+            aria-label=label
             on:dragstart=on_dragstart
             on:keydown=on_keydown
             on:click=on_click
         >
-            {move || {
-                initiative
-                    .get()
-                    .map(|initiative| {
-                        let split = split.get();
-                        view! {
-                            <span class="card-title">{initiative.display_title().to_string()}</span>
-                            <span class="board-card-meta">
-                                <span class="score">{format!("E {} · I {}", initiative.effort, initiative.impact)}</span>
-                                {card_badges(&initiative, &split)}
-                            </span>
-                        }
-                    })
-            }}
+            {content}
         </button>
     }
 }

@@ -4,14 +4,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::focus_later;
-use crate::import;
+use crate::autosave::use_autosave;
 use crate::model::{Roadmap, RoadmapId};
-use crate::state::{Confirmation, use_planner};
+use crate::state::{Confirmation, EditKey, use_planner};
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let planner = use_planner();
-    let keeps_roadmaps = planner.keeps_roadmaps();
+    let autosave = use_autosave();
+    let keeps_roadmaps = autosave.keeps_roadmaps();
     let storage_off = "Needs browser storage, which is not available";
     let new_initiative = move |_| {
         let mut added = None;
@@ -27,13 +28,13 @@ pub fn Toolbar() -> impl IntoView {
             return;
         };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            import::offer_file(planner, file);
+            planner.import_file(file);
         }
         // Choosing the same file again must fire `change` again.
         input.set_value("");
     };
-    let roadmaps = move || planner.workspace.with(|workspace| workspace.roadmaps.clone());
-    let active = move || planner.workspace.with(|workspace| workspace.active.clone());
+    let roadmaps = move || planner.workspace().with(|workspace| workspace.roadmaps.clone());
+    let active = move || planner.workspace().with(|workspace| workspace.active.clone());
 
     view! {
         <header class="toolbar">
@@ -46,7 +47,7 @@ pub fn Toolbar() -> impl IntoView {
                     aria-label="Open roadmap"
                     title=if keeps_roadmaps { "Open another roadmap kept in this browser" } else { storage_off }
                     disabled=!keeps_roadmaps
-                    on:change=move |event| planner.open_roadmap(RoadmapId(event_target_value(&event)))
+                    on:change=move |event| autosave.open_roadmap(RoadmapId(event_target_value(&event)))
                 >
                     {move || {
                         let active = active();
@@ -65,10 +66,10 @@ pub fn Toolbar() -> impl IntoView {
                     class="roadmap-name"
                     aria-label="Roadmap name"
                     placeholder="Untitled roadmap"
-                    prop:value=move || planner.roadmap.with(|roadmap| roadmap.name.clone())
+                    prop:value=move || planner.name()
                     on:input=move |event| {
                         let name = event_target_value(&event);
-                        planner.edit_typing("roadmap-name".to_string(), |roadmap| roadmap.name = name);
+                        planner.edit_typing(EditKey::RoadmapName, |roadmap| roadmap.name = name);
                     }
                 />
                 <button
@@ -77,7 +78,7 @@ pub fn Toolbar() -> impl IntoView {
                     aria-label="New roadmap"
                     title=if keeps_roadmaps { "New roadmap" } else { storage_off }
                     disabled=!keeps_roadmaps
-                    on:click=move |_| planner.open_as_new(Roadmap::new("New roadmap"))
+                    on:click=move |_| autosave.open_as_new(Roadmap::new("New roadmap"))
                 >
                     "+ New"
                 </button>
@@ -87,7 +88,7 @@ pub fn Toolbar() -> impl IntoView {
                     aria-label="Duplicate roadmap"
                     title=if keeps_roadmaps { "Duplicate this roadmap" } else { storage_off }
                     disabled=!keeps_roadmaps
-                    on:click=move |_| planner.duplicate_roadmap()
+                    on:click=move |_| autosave.duplicate_roadmap()
                 >
                     "Copy"
                 </button>
@@ -97,7 +98,7 @@ pub fn Toolbar() -> impl IntoView {
                     aria-label="Delete roadmap"
                     title=if keeps_roadmaps { "Delete this roadmap from this browser" } else { storage_off }
                     disabled=!keeps_roadmaps
-                    on:click=move |_| planner.confirmation.set(Some(Confirmation::DeleteRoadmap))
+                    on:click=move |_| planner.ask(Confirmation::DeleteRoadmap)
                 >
                     "Delete"
                 </button>

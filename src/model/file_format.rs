@@ -648,6 +648,14 @@ pub fn to_storage_text(roadmap: &Roadmap) -> String {
     .unwrap_or_default()
 }
 
+/// About how many characters (UTF-16 code units) a browser keeps in localStorage for one site.
+pub const STORAGE_LIMIT_CHARS: usize = 5_000_000;
+
+/// A stored roadmap this large is saved, but the user is warned before it stops fitting.
+pub fn storage_is_nearly_full(chars: usize) -> bool {
+    chars * 10 >= STORAGE_LIMIT_CHARS * 7
+}
+
 /// A file name from a roadmap name: `Data 2027` → `Data-2027.stackplan.json`.
 pub fn file_name(roadmap: &Roadmap) -> String {
     let stem: String = roadmap
@@ -755,6 +763,13 @@ mod tests {
     }
 
     // ---- export ----
+
+    #[test]
+    fn storage_warns_from_seventy_percent_of_the_limit() {
+        assert!(!storage_is_nearly_full(3_499_999));
+        assert!(storage_is_nearly_full(3_500_000));
+        assert!(storage_is_nearly_full(STORAGE_LIMIT_CHARS));
+    }
 
     #[test]
     fn export_is_pretty_printed_with_format_and_version_first() {

@@ -1,9 +1,12 @@
 //! The planning domain: plain Rust, no browser, fully unit tested.
 
+mod changes;
 mod csv;
+mod fields;
 mod file_format;
 mod history;
 mod initiative;
+mod layout;
 mod outline;
 mod phase;
 mod quadrant;
@@ -12,13 +15,19 @@ mod score;
 mod urgency;
 mod workspace;
 
+pub use changes::RoadmapChanges;
 pub use csv::to_csv;
+pub use fields::{
+    Choices, DependencyChoices, FieldError, InitiativeField, card_label, dependency_choices, import_summary,
+    parse_budget, parse_score,
+};
 pub use file_format::{
-    CURRENT_VERSION, FORMAT, ImportError, MAX_FILE_BYTES, MIGRATIONS, Migration, export, file_name, import,
-    migrate, to_storage_text,
+    CURRENT_VERSION, FORMAT, ImportError, MAX_FILE_BYTES, MIGRATIONS, Migration, STORAGE_LIMIT_CHARS, export,
+    file_name, import, migrate, storage_is_nearly_full, to_storage_text,
 };
 pub use history::{HISTORY_LIMIT, History};
 pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, QuickWinStatus, split_list};
+pub use layout::{Footprint, GridItem, Spot, arrange};
 pub use outline::{MODERN_STACKS, Outline, OutlineEntry, OutlineError};
 pub use phase::{Phase, PhaseId, PhaseLoad};
 pub use quadrant::{Quadrant, QuadrantSplit};

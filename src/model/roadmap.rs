@@ -1,6 +1,7 @@
 //! The roadmap: initiatives, their phases and the quadrant split, with every planning operation.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,9 @@ pub struct Roadmap {
     pub name: String,
     pub quadrant_split: QuadrantSplit,
     pub phases: Vec<Phase>,
-    pub initiatives: Vec<Initiative>,
+    /// Shared, so an undo snapshot or a copy costs one pointer per initiative and a change
+    /// copies only the initiative it touches.
+    pub initiatives: Vec<Arc<Initiative>>,
 }
 
 /// A direction on the grid, as the arrow keys give it.
@@ -59,7 +62,10 @@ impl Roadmap {
     // ---- initiatives ----
 
     pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
-        self.initiatives.iter().find(|initiative| &initiative.id == id)
+        self.initiatives
+            .iter()
+            .map(Arc::as_ref)
+            .find(|initiative| &initiative.id == id)
     }
 
     /// Changes one initiative in place; returns false when the id is unknown.
@@ -70,7 +76,7 @@ impl Roadmap {
             .find(|initiative| &initiative.id == id)
         {
             Some(initiative) => {
-                change(initiative);
+                change(Arc::make_mut(initiative));
                 true
             }
             None => false,
@@ -80,7 +86,8 @@ impl Roadmap {
     /// Adds a free-form initiative at the centre of the grid and returns its id.
     pub fn add_initiative(&mut self, title: impl Into<String>) -> InitiativeId {
         let id = InitiativeId(next_id("i", self.initiatives.iter().map(|i| i.id.as_str())));
-        self.initiatives.push(Initiative::new(id.clone(), title));
+        self.initiatives
+            .push(Arc::new(Initiative::new(id.clone(), title)));
         id
     }
 
@@ -93,7 +100,7 @@ impl Roadmap {
 
     /// The initiative already made from this catalog heading, if any.
     pub fn from_catalog_path(&self, path: &[String]) -> Option<&Initiative> {
-        self.initiatives.iter().find(|initiative| {
+        self.initiatives.iter().map(Arc::as_ref).find(|initiative| {
             initiative
                 .origin
                 .as_ref()
@@ -108,10 +115,15 @@ impl Roadmap {
             .iter()
             .position(|initiative| &initiative.id == id)?;
         let removed = self.initiatives.remove(index);
+        // Only the dependants are copied; every other initiative stays shared.
         for initiative in &mut self.initiatives {
-            initiative.dependencies.retain(|dependency| dependency != id);
+            if initiative.dependencies.contains(id) {
+                Arc::make_mut(initiative)
+                    .dependencies
+                    .retain(|dependency| dependency != id);
+            }
         }
-        Some(removed)
+        Some(Arc::unwrap_or_clone(removed))
     }
 
     pub fn place(&mut self, id: &InitiativeId, effort: Score, impact: Score) -> bool {
@@ -146,14 +158,14 @@ impl Roadmap {
 
     /// Whether `id` depends on `on`, directly or through others.
     pub fn depends_on(&self, id: &InitiativeId, on: &InitiativeId) -> bool {
+        let by_id = self.by_id();
         let mut stack = vec![id];
-        let mut seen: Vec<&InitiativeId> = Vec::new();
+        let mut seen: HashSet<&InitiativeId> = HashSet::new();
         while let Some(current) = stack.pop() {
-            if seen.contains(&current) {
+            if !seen.insert(current) {
                 continue;
             }
-            seen.push(current);
-            if let Some(initiative) = self.initiative(current) {
+            if let Some(initiative) = by_id.get(current) {
                 if initiative.dependencies.contains(on) {
                     return true;
                 }
@@ -161,6 +173,38 @@ impl Roadmap {
             }
         }
         false
+    }
+
+    /// Every initiative that depends on `id`, directly or through others: the ones `id`
+    /// must not depend on, or there would be a cycle. One pass over the roadmap.
+    pub fn dependants_of(&self, id: &InitiativeId) -> HashSet<InitiativeId> {
+        let mut dependants_by_id: HashMap<&InitiativeId, Vec<&InitiativeId>> = HashMap::new();
+        for initiative in &self.initiatives {
+            for dependency in &initiative.dependencies {
+                dependants_by_id
+                    .entry(dependency)
+                    .or_default()
+                    .push(&initiative.id);
+            }
+        }
+        let mut found = HashSet::new();
+        let mut stack = vec![id];
+        while let Some(current) = stack.pop() {
+            for &dependant in dependants_by_id.get(current).into_iter().flatten() {
+                if found.insert(dependant.clone()) {
+                    stack.push(dependant);
+                }
+            }
+        }
+        found
+    }
+
+    /// The initiatives by id, for lookups inside one operation.
+    fn by_id(&self) -> HashMap<&InitiativeId, &Initiative> {
+        self.initiatives
+            .iter()
+            .map(|initiative| (&initiative.id, initiative.as_ref()))
+            .collect()
     }
 
     // ---- phases ----
@@ -215,7 +259,7 @@ impl Roadmap {
         let index = self.phases.iter().position(|phase| &phase.id == id)?;
         for initiative in &mut self.initiatives {
             if initiative.phase.as_ref() == Some(id) {
-                initiative.phase = None;
+                Arc::make_mut(initiative).phase = None;
             }
         }
         Some(self.phases.remove(index))
@@ -250,21 +294,8 @@ impl Roadmap {
     ) -> impl Iterator<Item = &'a Initiative> + 'a {
         self.initiatives
             .iter()
+            .map(Arc::as_ref)
             .filter(move |initiative| initiative.phase.as_ref() == phase)
-    }
-
-    /// For each initiative, how many earlier ones sit at exactly the same scores, so the
-    /// grid can fan out stacked cards instead of hiding them under each other.
-    pub fn stack_levels(&self) -> HashMap<InitiativeId, usize> {
-        let mut taken: HashMap<(Score, Score), usize> = HashMap::new();
-        self.initiatives
-            .iter()
-            .map(|initiative| {
-                let level = taken.entry((initiative.effort, initiative.impact)).or_insert(0);
-                *level += 1;
-                (initiative.id.clone(), *level - 1)
-            })
-            .collect()
     }
 
     pub fn phase_load(&self, id: &PhaseId) -> PhaseLoad {
@@ -331,7 +362,7 @@ mod tests {
         let mut roadmap = Roadmap::default();
         let first = roadmap.add_initiative("a");
         roadmap.add_initiative("b");
-        roadmap.initiatives[1].id = InitiativeId("i41".into());
+        Arc::make_mut(&mut roadmap.initiatives[1]).id = InitiativeId("i41".into());
         roadmap.remove_initiative(&first);
         assert_eq!(roadmap.add_initiative("c").as_str(), "i42");
     }
@@ -461,17 +492,6 @@ mod tests {
         );
         assert!(roadmap.shift_phase(&id, -3));
         assert_eq!(roadmap.initiative(&id).and_then(|i| i.phase.clone()), None);
-    }
-
-    #[test]
-    fn cards_on_the_same_spot_get_increasing_stack_levels() {
-        let mut roadmap = Roadmap::default();
-        let first = roadmap.add_initiative("a");
-        let second = roadmap.add_initiative("b");
-        let apart = roadmap.add_initiative("c");
-        roadmap.place(&apart, score(2.0), score(2.0));
-        let levels = roadmap.stack_levels();
-        assert_eq!((levels[&first], levels[&second], levels[&apart]), (0, 1, 0));
     }
 
     #[test]

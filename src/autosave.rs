@@ -1,0 +1,344 @@
+//! Keeping roadmaps in this browser: saving after every change, flushing when the page is
+//! left, staying in step with other tabs (and pausing on a conflict until the user chooses),
+//! and the commands that open, create, copy and delete the roadmaps kept here.
+
+use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
+use leptos::prelude::*;
+
+use crate::model::{Roadmap, RoadmapEntry, RoadmapId};
+use crate::state::{Confirmation, Notice, Planner, Tone};
+use crate::storage::{self, StorageChange, StorageProblem, Stored};
+
+/// How long after the last change a save waits: a drag changes the roadmap many times a second.
+const SAVE_DELAY_MS: u64 = 300;
+
+/// Saving in the background, one per page; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct Autosave {
+    planner: Planner,
+    /// Whether roadmaps are kept in this browser at all: storage works and holds nothing
+    /// that a save could overwrite unseen.
+    enabled: bool,
+    pending: StoredValue<Option<TimeoutHandle>>,
+    /// The text this tab last read or wrote for the open roadmap: if storage holds anything
+    /// else, another tab wrote it.
+    baseline: StoredValue<Option<String>>,
+    last_problem: StoredValue<Option<StorageProblem>>,
+    /// Off while a conflict waits for the user's choice.
+    paused: StoredValue<bool>,
+    /// The next roadmap change came from storage (another tab, a switch): nothing to save.
+    quiet: StoredValue<bool>,
+}
+
+impl Autosave {
+    /// Starts saving `planner`'s roadmap after every change (saves to storage), unless
+    /// `enabled` is false (no storage, or unreadable data that could not be set aside).
+    pub fn start(planner: Planner, enabled: bool) -> Autosave {
+        let autosave = Autosave {
+            planner,
+            enabled,
+            pending: StoredValue::new(None),
+            baseline: StoredValue::new(
+                planner
+                    .workspace()
+                    .with_untracked(|workspace| storage::stored_text(&workspace.active)),
+            ),
+            last_problem: StoredValue::new(None),
+            paused: StoredValue::new(false),
+            quiet: StoredValue::new(false),
+        };
+        if !enabled {
+            return autosave;
+        }
+        Effect::new(move |previous: Option<()>| {
+            planner.track_roadmap();
+            // The first run is the roadmap just loaded: nothing to save yet. A change that
+            // came from storage is already saved; saving it again would only open a window
+            // in which another tab's next save looks like a conflict.
+            let quiet = autosave.quiet.try_update_value(std::mem::take).unwrap_or(false);
+            if previous.is_some() && !quiet {
+                autosave.schedule();
+            }
+        });
+        storage::on_leaving(move || autosave.flush());
+        storage::on_other_tab(move |change| autosave.on_other_tab(change));
+        autosave
+    }
+
+    /// Whether roadmaps are kept in this browser (and so can be several).
+    pub fn keeps_roadmaps(&self) -> bool {
+        self.enabled
+    }
+
+    fn active(&self) -> RoadmapId {
+        self.planner
+            .workspace()
+            .with_untracked(|workspace| workspace.active.clone())
+    }
+
+    // ---- roadmap commands ----
+
+    /// Opens another roadmap kept in this browser; the open one is saved first.
+    pub fn open_roadmap(self, id: RoadmapId) {
+        self.flush();
+        let (roadmap, text) = match storage::read(&id) {
+            Stored::Found { roadmap, text } => (roadmap, Some(text)),
+            Stored::Missing => (
+                self.planner
+                    .workspace()
+                    .with_untracked(|workspace| storage::blank(workspace, &id)),
+                None,
+            ),
+            Stored::Unreadable { problem, .. } => {
+                self.planner.tell(Tone::Error, problem.message());
+                return;
+            }
+        };
+        self.planner
+            .workspace()
+            .update(|workspace| workspace.active = id.clone());
+        self.show(roadmap, text);
+    }
+
+    /// Adds a roadmap to this browser's workspace and opens it (saves to storage).
+    pub fn open_as_new(self, mut roadmap: Roadmap) {
+        self.flush();
+        let seed = js_sys::Date::now() as u64;
+        let workspace = self.planner.workspace();
+        let id = workspace.with_untracked(|workspace| {
+            roadmap.name = workspace.unique_name(roadmap.display_name());
+            workspace.fresh_id(seed)
+        });
+        workspace.update(|workspace| {
+            workspace.add(RoadmapEntry {
+                id: id.clone(),
+                name: roadmap.name.clone(),
+            })
+        });
+        let saved = storage::save(&id, &roadmap);
+        if let Err(problem) = &saved {
+            self.warn(problem);
+        }
+        let _ = workspace.with_untracked(storage::save_workspace);
+        self.show(roadmap, saved.ok());
+    }
+
+    pub fn duplicate_roadmap(self) {
+        let mut copy = self.planner.with_roadmap(Roadmap::clone);
+        copy.name = format!("{} (copy)", copy.display_name());
+        self.open_as_new(copy);
+    }
+
+    /// Deletes the open roadmap from this browser and opens a neighbour (or a fresh one).
+    pub fn delete_open_roadmap(self) {
+        // A save still waiting would write the deleted roadmap over the next one.
+        self.cancel_pending();
+        let id = self.active();
+        let workspace = self.planner.workspace();
+        let removed = workspace
+            .try_update(|workspace| workspace.remove(&id))
+            .unwrap_or(false);
+        storage::remove(&id);
+        if !removed {
+            // The last roadmap: start over with an empty one in its place.
+            self.show(Roadmap::default(), None);
+            return;
+        }
+        let _ = workspace.with_untracked(storage::save_workspace);
+        self.open_roadmap(self.active());
+    }
+
+    /// Puts a roadmap on screen with a fresh history; `stored` is its text in storage.
+    fn show(self, roadmap: Roadmap, stored: Option<String>) {
+        self.adopt(&roadmap, stored);
+        self.planner.show(roadmap);
+    }
+
+    /// Takes `stored` as what storage holds for `roadmap`, about to be shown: the change
+    /// that follows (if it changes anything) is not saved back.
+    fn adopt(self, roadmap: &Roadmap, stored: Option<String>) {
+        self.cancel_pending();
+        self.baseline.set_value(stored);
+        self.paused.set_value(false);
+        let changes = self.planner.with_roadmap(|current| current != roadmap);
+        self.quiet.set_value(changes);
+    }
+
+    // ---- saving ----
+
+    /// Drops a waiting save (the roadmap it would save is being deleted).
+    fn cancel_pending(self) {
+        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    fn schedule(self) {
+        self.cancel_pending();
+        let handle = set_timeout_with_handle(
+            move || {
+                self.pending.set_value(None);
+                storage::with_save_lock(move || self.save_now());
+            },
+            std::time::Duration::from_millis(SAVE_DELAY_MS),
+        )
+        .ok();
+        self.pending.set_value(handle);
+    }
+
+    /// Saves at once if a save is waiting (before switching roadmaps, or leaving). Runs
+    /// without the lock: the page may be gone before the lock is granted.
+    pub fn flush(self) {
+        if self.pending.with_value(Option::is_some) {
+            self.cancel_pending();
+            self.save_now();
+        }
+    }
+
+    fn save_now(self) {
+        if !self.enabled || self.paused.get_value() {
+            return;
+        }
+        let id = self.active();
+        // Never overwrite what another tab wrote since this tab last looked.
+        if self.baseline.with_value(Option::is_some) && storage::stored_text(&id) != self.baseline.get_value()
+        {
+            self.conflict();
+            return;
+        }
+        let saved = self.planner.with_roadmap(|roadmap| storage::save(&id, roadmap));
+        let result = saved.and_then(|text| {
+            let warning = storage::nearly_full(&text);
+            self.baseline.set_value(Some(text));
+            let name = self.planner.with_roadmap(|roadmap| roadmap.name.clone());
+            let workspace = self.planner.workspace();
+            let renamed = workspace
+                .with_untracked(|workspace| workspace.entry(&id).is_some_and(|entry| entry.name != name));
+            if renamed {
+                workspace.update(|workspace| workspace.rename(&id, &name));
+            }
+            workspace.with_untracked(storage::save_workspace)?;
+            warning.map_or(Ok(()), Err)
+        });
+        self.report(result.err());
+    }
+
+    /// Tells the user about a storage problem once, not on every save.
+    fn report(self, problem: Option<StorageProblem>) {
+        if problem != self.last_problem.get_value() {
+            if let Some(problem) = &problem {
+                self.warn(problem);
+            }
+            self.last_problem.set_value(problem);
+        }
+    }
+
+    /// Reports a storage problem; where the roadmap is not saved, offers to export it.
+    pub fn warn(self, problem: &StorageProblem) {
+        use StorageProblem::{Full, NearlyFull, Unavailable, WriteRefused};
+        self.planner.show_notice(Notice {
+            tone: Tone::Error,
+            text: problem.message(),
+            rescue: None,
+            offer_export: matches!(problem, Full | Unavailable | WriteRefused(_) | NearlyFull { .. }),
+        });
+    }
+
+    // ---- other tabs ----
+
+    fn conflict(self) {
+        self.paused.set_value(true);
+        self.planner.ask(Confirmation::Conflict);
+    }
+
+    /// Resolves a conflict: keep this tab's version (written over the other) or take theirs
+    /// (an undoable change here, so this tab's version is one Undo away).
+    pub fn resolve_conflict(self, keep_mine: bool) {
+        let id = self.active();
+        self.paused.set_value(false);
+        if keep_mine {
+            self.baseline.set_value(storage::stored_text(&id));
+            self.save_now();
+            return;
+        }
+        match storage::read(&id) {
+            Stored::Found { roadmap, text } => self.take_theirs(roadmap, text),
+            Stored::Missing => self.planner.tell(
+                Tone::Info,
+                "The other tab deleted this roadmap; this tab's version stays open and is saved.",
+            ),
+            Stored::Unreadable { problem, .. } => self.planner.tell(Tone::Error, problem.message()),
+        }
+    }
+
+    /// Shows another tab's version as an undoable change, without saving it back.
+    fn take_theirs(self, roadmap: Roadmap, text: String) {
+        self.adopt(&roadmap, Some(text));
+        self.planner.edit(|current| *current = roadmap);
+    }
+
+    fn on_other_tab(self, change: StorageChange) {
+        match change {
+            StorageChange::Workspace(Some(mut theirs)) => {
+                // Their list, but this tab keeps its own roadmap open.
+                let workspace = self.planner.workspace();
+                let (active, entry) = workspace.with_untracked(|workspace| {
+                    (
+                        workspace.active.clone(),
+                        workspace.entry(&workspace.active).cloned(),
+                    )
+                });
+                if let Some(entry) = entry.filter(|_| theirs.entry(&active).is_none()) {
+                    theirs.roadmaps.push(entry);
+                }
+                theirs.active = active;
+                workspace.set(theirs);
+            }
+            StorageChange::Workspace(None) => {}
+            StorageChange::Roadmap { id, text } => {
+                if id == self.active() {
+                    self.on_open_roadmap_written(text);
+                }
+            }
+        }
+    }
+
+    fn on_open_roadmap_written(self, text: Option<String>) {
+        let Some(text) = text else {
+            self.planner.tell(
+                Tone::Info,
+                "This roadmap was deleted in another tab. It stays open here and is saved again when you change it.",
+            );
+            self.baseline.set_value(None);
+            return;
+        };
+        if self
+            .baseline
+            .with_value(|baseline| baseline.as_deref() == Some(text.as_str()))
+        {
+            return;
+        }
+        if self.pending.with_value(Option::is_some) {
+            self.cancel_pending();
+            self.conflict();
+            return;
+        }
+        match crate::model::import(&text) {
+            Ok(roadmap) => self.take_theirs(roadmap, text),
+            Err(error) => self.planner.tell(
+                Tone::Error,
+                format!("Another tab saved this roadmap in a form this tab cannot read ({error}); nothing was changed here."),
+            ),
+        }
+    }
+}
+
+/// Puts the autosave in context for the views' roadmap commands.
+pub fn provide_autosave(autosave: Autosave) {
+    provide_context(autosave);
+}
+
+/// The autosave from context; every component lives under `App`, which provides it.
+pub fn use_autosave() -> Autosave {
+    expect_context::<Autosave>()
+}

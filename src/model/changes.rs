@@ -1,0 +1,164 @@
+//! What an edit changed, so the views can wake only what shows it.
+
+use std::sync::Arc;
+
+use super::{InitiativeId, Roadmap};
+
+/// The difference between two versions of a roadmap. Initiatives are compared by pointer
+/// first: an edit copies only the initiatives it touches, so the rest are the same `Arc`s
+/// and cost one comparison each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoadmapChanges {
+    pub name: bool,
+    pub split: bool,
+    pub phases: bool,
+    /// Initiatives were added, removed or reordered.
+    pub order: bool,
+    /// Initiatives present in both versions whose fields changed.
+    pub initiatives: Vec<InitiativeId>,
+    /// Some initiative moved to another phase (or the set of initiatives changed).
+    pub membership: bool,
+    /// Some effort or impact score changed (or the set of initiatives changed).
+    pub scores: bool,
+    /// Titles or dependencies changed: what dependency choices are made of.
+    pub links: bool,
+    /// Catalog origins changed: which outline headings are on the roadmap.
+    pub origins: bool,
+}
+
+impl RoadmapChanges {
+    /// Compares `after` with `before`.
+    pub fn between(before: &Roadmap, after: &Roadmap) -> RoadmapChanges {
+        let order = before.initiatives.len() != after.initiatives.len()
+            || before
+                .initiatives
+                .iter()
+                .zip(&after.initiatives)
+                .any(|(old, new)| old.id != new.id);
+        let mut changes = RoadmapChanges {
+            name: before.name != after.name,
+            split: before.quadrant_split != after.quadrant_split,
+            phases: before.phases != after.phases,
+            order,
+            membership: order,
+            scores: order,
+            links: order,
+            origins: order,
+            initiatives: Vec::new(),
+        };
+        let mut compare = |old: &Arc<super::Initiative>, new: &Arc<super::Initiative>| {
+            if Arc::ptr_eq(old, new) || old == new {
+                return;
+            }
+            changes.membership |= old.phase != new.phase;
+            changes.scores |= old.effort != new.effort || old.impact != new.impact;
+            changes.links |= old.title != new.title || old.dependencies != new.dependencies;
+            changes.origins |= old.origin != new.origin;
+            changes.initiatives.push(new.id.clone());
+        };
+        if order {
+            let old_by_id: std::collections::HashMap<&InitiativeId, &Arc<super::Initiative>> = before
+                .initiatives
+                .iter()
+                .map(|initiative| (&initiative.id, initiative))
+                .collect();
+            for new in &after.initiatives {
+                if let Some(old) = old_by_id.get(&new.id) {
+                    compare(old, new);
+                }
+            }
+        } else {
+            for (old, new) in before.initiatives.iter().zip(&after.initiatives) {
+                compare(old, new);
+            }
+        }
+        changes
+    }
+
+    /// Whether anything changed at all.
+    pub fn any(&self) -> bool {
+        self.name || self.split || self.phases || self.order || !self.initiatives.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Score, Urgency};
+
+    fn roadmap_of_three() -> (Roadmap, [InitiativeId; 3]) {
+        let mut roadmap = Roadmap::new("Plan");
+        let ids = ["a", "b", "c"].map(|title| roadmap.add_initiative(title));
+        (roadmap, ids)
+    }
+
+    #[test]
+    fn an_unchanged_copy_changes_nothing() {
+        let (roadmap, _) = roadmap_of_three();
+        let changes = RoadmapChanges::between(&roadmap, &roadmap.clone());
+        assert_eq!(changes, RoadmapChanges::default());
+        assert!(!changes.any());
+    }
+
+    #[test]
+    fn moving_one_card_names_only_that_card_and_its_scores() {
+        let (before, [_, b, _]) = roadmap_of_three();
+        let mut after = before.clone();
+        after.place(&b, Score::clamped(2.0), Score::clamped(9.0));
+        let changes = RoadmapChanges::between(&before, &after);
+        assert_eq!(changes.initiatives, vec![b]);
+        assert!(changes.scores);
+        assert!(!changes.membership && !changes.order && !changes.links && !changes.origins);
+    }
+
+    #[test]
+    fn a_copy_of_the_same_value_is_not_a_change() {
+        let (before, [a, _, _]) = roadmap_of_three();
+        let mut after = before.clone();
+        // Copies the initiative (a new Arc) but leaves its fields as they were.
+        after.update_initiative(&a, |_| {});
+        assert!(!RoadmapChanges::between(&before, &after).any());
+    }
+
+    #[test]
+    fn phase_moves_titles_and_urgency_are_told_apart() {
+        let (before, [a, b, c]) = roadmap_of_three();
+        let mut after = before.clone();
+        let phase = after.phases[0].id.clone();
+        after.assign_phase(&a, Some(phase));
+        after.update_initiative(&b, |initiative| initiative.title = "Bee".into());
+        after.update_initiative(&c, |initiative| initiative.urgency = Urgency::High);
+        let changes = RoadmapChanges::between(&before, &after);
+        assert_eq!(changes.initiatives, vec![a, b, c]);
+        assert!(changes.membership && changes.links);
+        assert!(!changes.scores && !changes.order);
+    }
+
+    #[test]
+    fn adding_removing_and_reordering_change_the_order() {
+        let (before, [a, b, _]) = roadmap_of_three();
+        let mut added = before.clone();
+        added.add_initiative("d");
+        assert!(RoadmapChanges::between(&before, &added).order);
+        let mut removed = before.clone();
+        removed.remove_initiative(&a);
+        assert!(RoadmapChanges::between(&before, &removed).order);
+        let mut swapped = before.clone();
+        swapped.initiatives.swap(0, 1);
+        let changes = RoadmapChanges::between(&before, &swapped);
+        assert!(changes.order && changes.membership && changes.scores);
+        assert!(changes.initiatives.is_empty(), "{b:?} moved but did not change");
+    }
+
+    #[test]
+    fn name_split_and_phases_are_reported() {
+        let (before, _) = roadmap_of_three();
+        let mut after = before.clone();
+        after.name = "Other".into();
+        after.quadrant_split.effort = Score::clamped(4.0);
+        after.add_phase(None);
+        let changes = RoadmapChanges::between(&before, &after);
+        assert!(changes.name && changes.split && changes.phases);
+        assert!(changes.initiatives.is_empty());
+    }
+}

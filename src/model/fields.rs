@@ -1,0 +1,280 @@
+//! The inspector's fields in the planner's words: which field an edit or an error belongs
+//! to, how typed text becomes a value, and the texts cards and dialogs read out.
+
+use std::fmt;
+
+use super::{Initiative, InitiativeId, QuadrantSplit, QuickWinStatus, Roadmap, Score, Urgency};
+
+/// A field of an initiative that the user edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InitiativeField {
+    Title,
+    Description,
+    Effort,
+    Impact,
+    Due,
+    Owner,
+    Budget,
+}
+
+impl InitiativeField {
+    /// The field's name as the inspector labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            InitiativeField::Title => "Title",
+            InitiativeField::Description => "Description",
+            InitiativeField::Effort => "Effort",
+            InitiativeField::Impact => "Impact",
+            InitiativeField::Due => "Due date",
+            InitiativeField::Owner => "Owner",
+            InitiativeField::Budget => "Budget",
+        }
+    }
+}
+
+/// Why typed text is not a value for its field; shown next to the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    ScoreNotANumber(InitiativeField),
+    ScoreOutOfRange(InitiativeField),
+    BudgetInvalid,
+    DueDateInvalid,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldError::ScoreNotANumber(field) => {
+                write!(f, "{} must be a number from 1 to 10.", field.label())
+            }
+            FieldError::ScoreOutOfRange(field) => write!(f, "{} must be between 1 and 10.", field.label()),
+            FieldError::BudgetInvalid => f.write_str("Budget must be an amount of zero or more, like 25000."),
+            FieldError::DueDateInvalid => f.write_str("Due date must be a real day, like 2027-03-31."),
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// A typed score ("6", "6.5", "6,5"), rounded to one decimal place.
+pub fn parse_score(text: &str, field: InitiativeField) -> Result<Score, FieldError> {
+    let number: f64 = text
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| FieldError::ScoreNotANumber(field))?;
+    Score::rounded(number).map_err(|_| FieldError::ScoreOutOfRange(field))
+}
+
+/// A typed budget: blank for none, else an amount of zero or more ("25,000" and "25 000" too).
+pub fn parse_budget(text: &str) -> Result<Option<f64>, FieldError> {
+    let text = text.trim().replace([',', '_', ' '], "");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<f64>() {
+        Ok(budget) if budget.is_finite() && budget >= 0.0 => Ok(Some(budget)),
+        _ => Err(FieldError::BudgetInvalid),
+    }
+}
+
+/// Text read by screen readers for a card: title first (the UI contract), then where it stands.
+pub fn card_label(initiative: &Initiative, split: &QuadrantSplit) -> String {
+    let mut label = format!(
+        "{}, effort {}, impact {}, {}",
+        initiative.display_title(),
+        initiative.effort,
+        initiative.impact,
+        initiative.quadrant(split).label()
+    );
+    if initiative.urgency != Urgency::None {
+        label.push_str(&format!(", urgency {}", initiative.urgency.label()));
+    }
+    if let Some(due) = initiative.due {
+        label.push_str(&format!(", due {due}"));
+    }
+    match initiative.quick_win_status(split) {
+        QuickWinStatus::Marked => label.push_str(", quick win"),
+        QuickWinStatus::Inconsistent => label.push_str(", marked quick win but not in Quick wins"),
+        QuickWinStatus::Suggested | QuickWinStatus::NotQuickWin => {}
+    }
+    label
+}
+
+/// "3 initiatives, 1 phase, 0 marked as quick wins": what an import would bring.
+pub fn import_summary(roadmap: &Roadmap) -> String {
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let quick_wins = roadmap
+        .initiatives
+        .iter()
+        .filter(|initiative| initiative.quick_win)
+        .count();
+    format!(
+        "{}, {}, {} marked as {}",
+        count(roadmap.initiatives.len(), "initiative", "initiatives"),
+        count(roadmap.phases.len(), "phase", "phases"),
+        quick_wins,
+        if quick_wins == 1 {
+            "a quick win"
+        } else {
+            "quick wins"
+        }
+    )
+}
+
+/// (id, title) pairs for the dependency editor.
+pub type Choices = Vec<(InitiativeId, String)>;
+
+/// What one initiative depends on, and what it could depend on without a cycle.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DependencyChoices {
+    pub listed: Choices,
+    pub addable: Choices,
+}
+
+/// The dependency editor's lists for `id`, in one pass over the roadmap.
+pub fn dependency_choices(roadmap: &Roadmap, id: &InitiativeId) -> DependencyChoices {
+    let Some(initiative) = roadmap.initiative(id) else {
+        return DependencyChoices::default();
+    };
+    let titles: std::collections::HashMap<&InitiativeId, &str> = roadmap
+        .initiatives
+        .iter()
+        .map(|other| (&other.id, other.display_title()))
+        .collect();
+    let listed = initiative
+        .dependencies
+        .iter()
+        .map(|on| {
+            (
+                on.clone(),
+                titles.get(on).copied().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let dependants = roadmap.dependants_of(id);
+    let addable = roadmap
+        .initiatives
+        .iter()
+        .filter(|other| {
+            &other.id != id && !initiative.dependencies.contains(&other.id) && !dependants.contains(&other.id)
+        })
+        .map(|other| (other.id.clone(), other.display_title().to_string()))
+        .collect();
+    DependencyChoices { listed, addable }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DueDate;
+
+    #[test]
+    fn scores_accept_commas_and_round_to_one_decimal() {
+        assert_eq!(
+            parse_score(" 6,25 ", InitiativeField::Effort),
+            Ok(Score::clamped(6.3))
+        );
+        assert_eq!(parse_score("10", InitiativeField::Impact), Ok(Score::MAX));
+    }
+
+    #[test]
+    fn scores_refuse_words_and_numbers_outside_the_scale() {
+        assert_eq!(
+            parse_score("high", InitiativeField::Effort),
+            Err(FieldError::ScoreNotANumber(InitiativeField::Effort))
+        );
+        assert_eq!(
+            parse_score("12", InitiativeField::Impact),
+            Err(FieldError::ScoreOutOfRange(InitiativeField::Impact))
+        );
+        assert_eq!(
+            parse_score("12", InitiativeField::Impact)
+                .map_err(|error| error.to_string())
+                .unwrap_err(),
+            "Impact must be between 1 and 10."
+        );
+        assert_eq!(
+            FieldError::ScoreNotANumber(InitiativeField::Effort).to_string(),
+            "Effort must be a number from 1 to 10."
+        );
+    }
+
+    #[test]
+    fn budgets_are_blank_or_an_amount_of_zero_or_more() {
+        assert_eq!(parse_budget("  "), Ok(None));
+        assert_eq!(parse_budget("25,000"), Ok(Some(25_000.0)));
+        assert_eq!(parse_budget("1 250.5"), Ok(Some(1_250.5)));
+        assert_eq!(parse_budget("0"), Ok(Some(0.0)));
+        for bad in ["-5", "lots", "inf", "NaN"] {
+            assert_eq!(parse_budget(bad), Err(FieldError::BudgetInvalid), "{bad}");
+        }
+        assert_eq!(
+            FieldError::BudgetInvalid.to_string(),
+            "Budget must be an amount of zero or more, like 25000."
+        );
+    }
+
+    #[test]
+    fn card_labels_start_with_the_title_and_say_every_cue() {
+        let split = QuadrantSplit::default();
+        let mut initiative = Initiative::new(InitiativeId("i1".into()), "Data lake");
+        initiative.effort = Score::clamped(2.0);
+        initiative.impact = Score::clamped(9.0);
+        assert_eq!(
+            card_label(&initiative, &split),
+            "Data lake, effort 2.0, impact 9.0, Quick wins"
+        );
+        initiative.urgency = Urgency::High;
+        initiative.due = "2027-03-01".parse::<DueDate>().ok();
+        initiative.quick_win = true;
+        assert_eq!(
+            card_label(&initiative, &split),
+            "Data lake, effort 2.0, impact 9.0, Quick wins, urgency High, due 2027-03-01, quick win"
+        );
+        initiative.effort = Score::clamped(9.0);
+        assert!(card_label(&initiative, &split).ends_with(", marked quick win but not in Quick wins"));
+    }
+
+    #[test]
+    fn import_summaries_count_in_singular_and_plural() {
+        let mut roadmap = Roadmap::new("Plan");
+        assert_eq!(
+            import_summary(&roadmap),
+            "0 initiatives, 3 phases, 0 marked as quick wins"
+        );
+        let id = roadmap.add_initiative("a");
+        roadmap.update_initiative(&id, |initiative| initiative.quick_win = true);
+        roadmap.phases.truncate(1);
+        assert_eq!(
+            import_summary(&roadmap),
+            "1 initiative, 1 phase, 1 marked as a quick win"
+        );
+    }
+
+    #[test]
+    fn dependency_choices_leave_out_self_current_ones_and_cycles() {
+        let mut roadmap = Roadmap::new("Plan");
+        let [lake, warehouse, dashboards, catalog] =
+            ["Lake", "Warehouse", "Dashboards", "Catalog"].map(|title| roadmap.add_initiative(title));
+        roadmap.set_dependency(&warehouse, &lake, true);
+        roadmap.set_dependency(&dashboards, &warehouse, true);
+        let choices = dependency_choices(&roadmap, &warehouse);
+        assert_eq!(choices.listed, vec![(lake.clone(), "Lake".to_string())]);
+        // Dashboards depends on Warehouse, so Warehouse cannot depend on it.
+        assert_eq!(choices.addable, vec![(catalog.clone(), "Catalog".to_string())]);
+        let of_lake = dependency_choices(&roadmap, &lake);
+        assert!(of_lake.listed.is_empty());
+        assert_eq!(of_lake.addable, vec![(catalog, "Catalog".to_string())]);
+        assert_eq!(
+            dependency_choices(&roadmap, &InitiativeId("gone".into())),
+            DependencyChoices::default()
+        );
+    }
+}

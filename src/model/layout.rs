@@ -1,0 +1,346 @@
+//! Where the grid shows each initiative so that no card hides another: at its scores when
+//! there is room, spread a little when cards crowd one spot, gathered into a cluster chip
+//! when even that finds no room.
+
+use std::collections::HashMap;
+
+use super::{Initiative, InitiativeId};
+
+/// A card's footprint as fractions of the plot's width and height.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Footprint {
+    pub width: f64,
+    pub height: f64,
+}
+
+/// A point on the plot: fractions from the left and from the top.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spot {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Spot {
+    /// Where an initiative's scores put it: effort left to right, impact bottom to top.
+    pub fn of(initiative: &Initiative) -> Spot {
+        Spot {
+            x: initiative.effort.fraction(),
+            y: 1.0 - initiative.impact.fraction(),
+        }
+    }
+}
+
+/// One thing drawn on the grid.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GridItem {
+    Card {
+        id: InitiativeId,
+        at: Spot,
+    },
+    /// Several initiatives too crowded to show apart; `members[0]` names the cluster.
+    Cluster {
+        members: Vec<InitiativeId>,
+        at: Spot,
+    },
+}
+
+impl GridItem {
+    pub fn at(&self) -> Spot {
+        match self {
+            GridItem::Card { at, .. } | GridItem::Cluster { at, .. } => *at,
+        }
+    }
+}
+
+/// Offsets tried, in footprints, when a card's own spot is taken: straight down and up
+/// first, then sideways, then the corners. Never further than one footprint.
+const SPREAD: [(f64, f64); 9] = [
+    (0.0, 0.0),
+    (0.0, 1.0),
+    (0.0, -1.0),
+    (1.0, 0.0),
+    (-1.0, 0.0),
+    (1.0, 1.0),
+    (-1.0, 1.0),
+    (1.0, -1.0),
+    (-1.0, -1.0),
+];
+
+/// Lays out initiatives in the order given; `pinned` (the selected one) goes first and is
+/// always a card at its own spot, so what the user works on never disappears into a cluster.
+/// Deterministic: the same input gives the same layout.
+pub fn arrange<'a>(
+    initiatives: impl IntoIterator<Item = &'a Initiative>,
+    pinned: Option<&InitiativeId>,
+    footprint: Footprint,
+) -> Vec<GridItem> {
+    let mut board = Board::new(footprint);
+    let mut rest = Vec::new();
+    for initiative in initiatives {
+        if Some(&initiative.id) == pinned {
+            board.place_card(initiative.id.clone(), Spot::of(initiative), true);
+        } else {
+            rest.push(initiative);
+        }
+    }
+    for initiative in rest {
+        board.add(initiative.id.clone(), Spot::of(initiative));
+    }
+    board.items.into_iter().map(|placed| placed.item).collect()
+}
+
+struct Placed {
+    item: GridItem,
+    pinned: bool,
+}
+
+/// Placed items with a spatial index of footprint-sized cells, so each lookup checks only
+/// the neighbouring cells: laying out n initiatives costs O(n).
+struct Board {
+    footprint: Footprint,
+    items: Vec<Placed>,
+    cells: HashMap<(i64, i64), Vec<usize>>,
+}
+
+impl Board {
+    fn new(footprint: Footprint) -> Board {
+        Board {
+            footprint: Footprint {
+                width: footprint.width.max(1e-3),
+                height: footprint.height.max(1e-3),
+            },
+            items: Vec::new(),
+            cells: HashMap::new(),
+        }
+    }
+
+    fn cell_of(&self, spot: Spot) -> (i64, i64) {
+        (
+            (spot.x / self.footprint.width).floor() as i64,
+            (spot.y / self.footprint.height).floor() as i64,
+        )
+    }
+
+    /// Indexes of placed items whose cells lie within `reach` cells of `spot`.
+    fn near(&self, spot: Spot, reach: i64) -> impl Iterator<Item = usize> + '_ {
+        let (column, row) = self.cell_of(spot);
+        (-reach..=reach).flat_map(move |dx| {
+            (-reach..=reach).flat_map(move |dy| {
+                self.cells
+                    .get(&(column + dx, row + dy))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+            })
+        })
+    }
+
+    fn overlaps(&self, a: Spot, b: Spot) -> bool {
+        (a.x - b.x).abs() < self.footprint.width - 1e-9 && (a.y - b.y).abs() < self.footprint.height - 1e-9
+    }
+
+    fn is_free(&self, spot: Spot) -> bool {
+        self.near(spot, 1)
+            .all(|index| !self.overlaps(spot, self.items[index].item.at()))
+    }
+
+    fn place_card(&mut self, id: InitiativeId, at: Spot, pinned: bool) {
+        let cell = self.cell_of(at);
+        self.cells.entry(cell).or_default().push(self.items.len());
+        self.items.push(Placed {
+            item: GridItem::Card { id, at },
+            pinned,
+        });
+    }
+
+    fn add(&mut self, id: InitiativeId, own: Spot) {
+        let free = SPREAD
+            .iter()
+            .map(|(dx, dy)| Spot {
+                x: own.x + dx * self.footprint.width,
+                y: own.y + dy * self.footprint.height,
+            })
+            .filter(|spot| (0.0..=1.0).contains(&spot.x) && (0.0..=1.0).contains(&spot.y))
+            .find(|spot| self.is_free(*spot));
+        if let Some(spot) = free {
+            self.place_card(id, spot, false);
+            return;
+        }
+        // No room within one footprint: join the nearest item that is not pinned.
+        let distance = |spot: Spot| {
+            let dx = (spot.x - own.x) / self.footprint.width;
+            let dy = (spot.y - own.y) / self.footprint.height;
+            dx * dx + dy * dy
+        };
+        let nearest = self
+            .near(own, 2)
+            .filter(|&index| !self.items[index].pinned)
+            .min_by(|&a, &b| {
+                distance(self.items[a].item.at())
+                    .total_cmp(&distance(self.items[b].item.at()))
+                    .then(a.cmp(&b))
+            });
+        let Some(index) = nearest else {
+            // Only the pinned card is near: show this one beside it anyway.
+            self.place_card(id, own, false);
+            return;
+        };
+        let placed = &mut self.items[index].item;
+        *placed = match std::mem::replace(
+            placed,
+            GridItem::Cluster {
+                members: Vec::new(),
+                at: own,
+            },
+        ) {
+            GridItem::Card { id: first, at } => GridItem::Cluster {
+                members: vec![first, id],
+                at,
+            },
+            GridItem::Cluster { mut members, at } => {
+                members.push(id);
+                GridItem::Cluster { members, at }
+            }
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Roadmap, Score};
+
+    const CARD: Footprint = Footprint {
+        width: 0.2,
+        height: 0.08,
+    };
+
+    fn roadmap_at(spots: &[(f64, f64)]) -> (Roadmap, Vec<InitiativeId>) {
+        let mut roadmap = Roadmap::new("Plan");
+        let ids = spots
+            .iter()
+            .enumerate()
+            .map(|(n, (effort, impact))| {
+                let id = roadmap.add_initiative(format!("Card {n}"));
+                roadmap.place(&id, Score::clamped(*effort), Score::clamped(*impact));
+                id
+            })
+            .collect();
+        (roadmap, ids)
+    }
+
+    fn members(items: &[GridItem]) -> usize {
+        items
+            .iter()
+            .map(|item| match item {
+                GridItem::Card { .. } => 1,
+                GridItem::Cluster { members, .. } => members.len(),
+            })
+            .sum()
+    }
+
+    fn no_two_overlap(items: &[GridItem]) {
+        for (a, first) in items.iter().enumerate() {
+            for second in &items[a + 1..] {
+                let (p, q) = (first.at(), second.at());
+                assert!(
+                    (p.x - q.x).abs() >= CARD.width - 1e-9 || (p.y - q.y).abs() >= CARD.height - 1e-9,
+                    "{first:?} overlaps {second:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn cards_with_room_sit_exactly_at_their_scores() {
+        let (roadmap, ids) = roadmap_at(&[(1.0, 10.0), (10.0, 1.0), (5.5, 5.5)]);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        assert_eq!(items.len(), 3);
+        for (item, initiative) in items.iter().zip(&roadmap.initiatives) {
+            assert_eq!(
+                item,
+                &GridItem::Card {
+                    id: initiative.id.clone(),
+                    at: Spot::of(initiative)
+                }
+            );
+        }
+        assert_eq!(ids.len(), 3);
+    }
+
+    #[test]
+    fn cards_on_one_spot_spread_a_little_then_gather_into_a_cluster() {
+        let (roadmap, ids) = roadmap_at(&[(5.5, 5.5); 12]);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        no_two_overlap(&items);
+        assert_eq!(members(&items), 12, "every initiative is shown once");
+        let cards = items
+            .iter()
+            .filter(|item| matches!(item, GridItem::Card { .. }))
+            .count();
+        assert_eq!(
+            cards, 8,
+            "the spot and its eight neighbours, one of them a cluster"
+        );
+        let centre = Spot::of(&roadmap.initiatives[0]);
+        for item in &items {
+            let at = item.at();
+            assert!((at.x - centre.x).abs() <= CARD.width + 1e-9);
+            assert!((at.y - centre.y).abs() <= CARD.height + 1e-9);
+        }
+        let cluster = items
+            .iter()
+            .find_map(|item| match item {
+                GridItem::Cluster { members, .. } => Some(members.clone()),
+                GridItem::Card { .. } => None,
+            })
+            .expect("a cluster");
+        assert_eq!(cluster.len(), 4);
+        assert_eq!(cluster[0], ids[0], "the first card's spot names the cluster");
+    }
+
+    #[test]
+    fn the_pinned_card_is_never_clustered_and_sits_at_its_scores() {
+        let (roadmap, ids) = roadmap_at(&[(5.5, 5.5); 30]);
+        let pinned = &ids[17];
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Some(pinned), CARD);
+        assert_eq!(
+            items[0],
+            GridItem::Card {
+                id: pinned.clone(),
+                at: Spot::of(&roadmap.initiatives[17])
+            }
+        );
+        no_two_overlap(&items);
+        assert_eq!(members(&items), 30);
+    }
+
+    #[test]
+    fn ten_thousand_initiatives_stay_apart_and_all_counted() {
+        let spots: Vec<(f64, f64)> = (0..10_000)
+            .map(|n| {
+                (
+                    1.0 + f64::from(n * 37 % 91) / 10.0,
+                    1.0 + f64::from(n * 53 % 91) / 10.0,
+                )
+            })
+            .collect();
+        let (roadmap, _) = roadmap_at(&spots);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        assert_eq!(members(&items), 10_000);
+        assert!(
+            items.len() < 400,
+            "a dense board shows clusters, not 10,000 cards: {}",
+            items.len()
+        );
+        no_two_overlap(&items);
+    }
+
+    #[test]
+    fn the_same_roadmap_gives_the_same_layout() {
+        let (roadmap, _) = roadmap_at(&[(3.0, 3.0), (3.1, 3.0), (3.0, 3.1), (3.2, 3.2), (3.0, 3.0)]);
+        let first = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        let again = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        assert_eq!(first, again);
+    }
+}
