@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::initiative_card::{ClusterChip, InitiativeCard, OpenCluster};
-use crate::model::{Footprint, GridItem, InitiativeId, Quadrant, Score, Spot, arrange};
+use crate::model::{Footprint, Footprints, GridItem, InitiativeId, Quadrant, Score, Spot, arrange};
 use crate::state::{Tone, use_planner};
 
 /// What keys an item on the grid: a card by its initiative, a cluster by its first member.
@@ -22,44 +22,66 @@ fn key_of(item: &GridItem) -> Option<ItemKey> {
     }
 }
 
-/// Measures a card's footprint against the plot; the footprint element's CSS size is the
-/// card's box plus a small gap, so the layout and the stylesheet cannot disagree.
-fn measure(plot: &web_sys::Element, footprint: &web_sys::Element) -> Option<Footprint> {
+/// Measures the footprints of a card and a chip against the plot; the probe elements' CSS
+/// sizes are the boxes plus a small gap, so the layout and the stylesheet cannot disagree.
+fn measure(plot: &web_sys::Element, card: &web_sys::Element, chip: &web_sys::Element) -> Option<Footprints> {
     let plot = plot.get_bounding_client_rect();
-    let card = footprint.get_bounding_client_rect();
-    (plot.width() > 0.0 && plot.height() > 0.0).then(|| Footprint {
-        width: card.width() / plot.width(),
-        height: card.height() / plot.height(),
+    let relative = |probe: &web_sys::Element| {
+        let rect = probe.get_bounding_client_rect();
+        Footprint {
+            width: rect.width() / plot.width(),
+            height: rect.height() / plot.height(),
+        }
+    };
+    (plot.width() > 0.0 && plot.height() > 0.0).then(|| Footprints {
+        card: relative(card),
+        chip: relative(chip),
     })
 }
+
+/// From this many initiatives on, the grid shows compact one-line cards.
+const DENSE_FROM: usize = 30;
 
 #[component]
 pub fn Grid() -> impl IntoView {
     let planner = use_planner();
     provide_context(OpenCluster(RwSignal::new(None)));
     let plot = NodeRef::<html::Div>::new();
-    let probe = NodeRef::<html::Div>::new();
-    // A guess until the plot is measured: about a card on a 1280x720 screen.
-    let footprint = RwSignal::new(Footprint {
-        width: 0.2,
-        height: 0.09,
+    let card_probe = NodeRef::<html::Div>::new();
+    let chip_probe = NodeRef::<html::Div>::new();
+    // A guess until the plot is measured: about a card and a chip on a 1280x720 screen.
+    let footprint = RwSignal::new(Footprints {
+        card: Footprint {
+            width: 0.2,
+            height: 0.09,
+        },
+        chip: Footprint {
+            width: 0.08,
+            height: 0.07,
+        },
     });
     let remeasure = move || {
-        if let (Some(plot), Some(probe)) = (plot.get_untracked(), probe.get_untracked())
-            && let Some(measured) = measure(&plot, &probe)
+        if let (Some(plot), Some(card), Some(chip)) = (
+            plot.get_untracked(),
+            card_probe.get_untracked(),
+            chip_probe.get_untracked(),
+        ) && let Some(measured) = measure(&plot, &card, &chip)
             && measured != footprint.get_untracked()
         {
             footprint.set(measured);
         }
     };
+    let count = move || planner.with_ids(<[InitiativeId]>::len);
+    // Past a few dozen initiatives, cards shrink to one line so more of them fit apart.
+    let dense = Memo::new(move |_| count() > DENSE_FROM);
     Effect::new(move |_| {
-        if plot.get().is_some() && probe.get().is_some() {
+        dense.track();
+        if plot.get().is_some() && card_probe.get().is_some() && chip_probe.get().is_some() {
             remeasure();
         }
     });
     let _ = leptos::leptos_dom::helpers::window_event_listener(leptos::ev::resize, move |_| remeasure());
 
-    let count = move || planner.with_ids(<[InitiativeId]>::len);
     // The whole layout in one pass (O(n)); it re-runs when scores, the set of initiatives,
     // the selection (always shown as a card) or the card size change, never for a title.
     let layout = Memo::new(move |_| {
@@ -153,10 +175,11 @@ pub fn Grid() -> impl IntoView {
             </div>
             <div class="grid-frame">
                 <span class="axis-label axis-y" aria-hidden="true">"Impact ↑"</span>
-                <div class="plot" node_ref=plot>
+                <div class="plot" class=("is-dense", move || dense.get()) node_ref=plot>
                     {Quadrant::ALL.map(quadrant)}
                     {ticks}
-                    <div class="card-footprint" node_ref=probe aria-hidden="true"></div>
+                    <div class="footprint card-footprint" node_ref=card_probe aria-hidden="true"></div>
+                    <div class="footprint chip-footprint" node_ref=chip_probe aria-hidden="true"></div>
                     <p class="grid-empty" hidden=move || count() != 0>
                         "Pick items from the catalog or create a New initiative, then drag each card to its effort and impact."
                     </p>

@@ -196,8 +196,17 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
     let content = move || {
         let split = planner.split();
         cell.with(|initiative| {
+            // Compact cards keep the cues as icons before the title (the name says them in words).
+            let quick_win = matches!(
+                initiative.quick_win_status(&split),
+                QuickWinStatus::Marked | QuickWinStatus::Inconsistent
+            );
+            let cues = format!("{}{}", initiative.urgency.icon(), if quick_win { "★" } else { "" });
             view! {
-                <span class="card-title">{initiative.display_title().to_string()}</span>
+                <span class="card-title">
+                    {(!cues.is_empty()).then(|| view! { <span class="card-cues" aria-hidden="true">{cues}</span> })}
+                    {initiative.display_title().to_string()}
+                </span>
                 {card_badges(initiative, &split)}
             }
         })
@@ -330,9 +339,22 @@ pub fn ClusterChip(
                 }
             })
             .collect_view();
+        // Opens towards the middle of the plot, so it is never cut off at an edge.
+        let at = at.get_untracked();
+        let placement = format!(
+            "cluster-list {} {}",
+            if at.y > 0.5 { "opens-up" } else { "opens-down" },
+            if at.x < 0.3 {
+                "opens-right"
+            } else if at.x > 0.7 {
+                "opens-left"
+            } else {
+                "opens-centre"
+            }
+        );
         view! {
             <div
-                class="cluster-list"
+                class=placement
                 role="dialog"
                 aria-label=format!("Cluster of {} initiatives", count())
                 on:keydown=move |event: web_sys::KeyboardEvent| {

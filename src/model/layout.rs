@@ -6,11 +6,18 @@ use std::collections::HashMap;
 
 use super::{Initiative, InitiativeId};
 
-/// A card's footprint as fractions of the plot's width and height.
+/// The room an item takes, as fractions of the plot's width and height.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Footprint {
     pub width: f64,
     pub height: f64,
+}
+
+/// The room a card and a cluster chip take on the plot (a chip is smaller than a card).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Footprints {
+    pub card: Footprint,
+    pub chip: Footprint,
 }
 
 /// A point on the plot: fractions from the left and from the top.
@@ -50,6 +57,19 @@ impl GridItem {
             GridItem::Card { at, .. } | GridItem::Cluster { at, .. } => *at,
         }
     }
+
+    fn footprint(&self, sizes: &Footprints) -> Footprint {
+        match self {
+            GridItem::Card { .. } => sizes.card,
+            GridItem::Cluster { .. } => sizes.chip,
+        }
+    }
+}
+
+/// Whether two items of these sizes, centred at these spots, would overlap.
+fn overlap(a: Spot, a_size: Footprint, b: Spot, b_size: Footprint) -> bool {
+    (a.x - b.x).abs() < (a_size.width + b_size.width) / 2.0 - 1e-9
+        && (a.y - b.y).abs() < (a_size.height + b_size.height) / 2.0 - 1e-9
 }
 
 /// Offsets tried, in footprints, when a card's own spot is taken: straight down and up
@@ -72,9 +92,9 @@ const SPREAD: [(f64, f64); 9] = [
 pub fn arrange<'a>(
     initiatives: impl IntoIterator<Item = &'a Initiative>,
     pinned: Option<&InitiativeId>,
-    footprint: Footprint,
+    sizes: Footprints,
 ) -> Vec<GridItem> {
-    let mut board = Board::new(footprint);
+    let mut board = Board::new(sizes);
     let mut rest = Vec::new();
     for initiative in initiatives {
         if Some(&initiative.id) == pinned {
@@ -94,21 +114,32 @@ struct Placed {
     pinned: bool,
 }
 
-/// Placed items with a spatial index of footprint-sized cells, so each lookup checks only
-/// the neighbouring cells: laying out n initiatives costs O(n).
+/// Placed items with a spatial index of card-sized cells, so each lookup checks only the
+/// neighbouring cells: laying out n initiatives costs O(n).
 struct Board {
+    sizes: Footprints,
+    /// The card's footprint: the index's cell size, and the unit of spreading.
     footprint: Footprint,
     items: Vec<Placed>,
     cells: HashMap<(i64, i64), Vec<usize>>,
 }
 
 impl Board {
-    fn new(footprint: Footprint) -> Board {
+    fn new(sizes: Footprints) -> Board {
+        let at_least = |size: Footprint| Footprint {
+            width: size.width.max(1e-3),
+            height: size.height.max(1e-3),
+        };
+        let card = at_least(sizes.card);
         Board {
-            footprint: Footprint {
-                width: footprint.width.max(1e-3),
-                height: footprint.height.max(1e-3),
+            sizes: Footprints {
+                card,
+                chip: Footprint {
+                    width: at_least(sizes.chip).width.min(card.width),
+                    height: at_least(sizes.chip).height.min(card.height),
+                },
             },
+            footprint: card,
             items: Vec::new(),
             cells: HashMap::new(),
         }
@@ -135,13 +166,12 @@ impl Board {
         })
     }
 
-    fn overlaps(&self, a: Spot, b: Spot) -> bool {
-        (a.x - b.x).abs() < self.footprint.width - 1e-9 && (a.y - b.y).abs() < self.footprint.height - 1e-9
-    }
-
+    /// Whether a card fits at `spot` without touching any placed item.
     fn is_free(&self, spot: Spot) -> bool {
-        self.near(spot, 1)
-            .all(|index| !self.overlaps(spot, self.items[index].item.at()))
+        self.near(spot, 1).all(|index| {
+            let item = &self.items[index].item;
+            !overlap(spot, self.sizes.card, item.at(), item.footprint(&self.sizes))
+        })
     }
 
     fn place_card(&mut self, id: InitiativeId, at: Spot, pinned: bool) {
@@ -214,6 +244,13 @@ mod tests {
         width: 0.2,
         height: 0.08,
     };
+    const SIZES: Footprints = Footprints {
+        card: CARD,
+        chip: Footprint {
+            width: 0.08,
+            height: 0.06,
+        },
+    };
 
     fn roadmap_at(spots: &[(f64, f64)]) -> (Roadmap, Vec<InitiativeId>) {
         let mut roadmap = Roadmap::new("Plan");
@@ -242,9 +279,13 @@ mod tests {
     fn no_two_overlap(items: &[GridItem]) {
         for (a, first) in items.iter().enumerate() {
             for second in &items[a + 1..] {
-                let (p, q) = (first.at(), second.at());
                 assert!(
-                    (p.x - q.x).abs() >= CARD.width - 1e-9 || (p.y - q.y).abs() >= CARD.height - 1e-9,
+                    !overlap(
+                        first.at(),
+                        first.footprint(&SIZES),
+                        second.at(),
+                        second.footprint(&SIZES)
+                    ),
                     "{first:?} overlaps {second:?}"
                 );
             }
@@ -254,7 +295,7 @@ mod tests {
     #[test]
     fn cards_with_room_sit_exactly_at_their_scores() {
         let (roadmap, ids) = roadmap_at(&[(1.0, 10.0), (10.0, 1.0), (5.5, 5.5)]);
-        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
         assert_eq!(items.len(), 3);
         for (item, initiative) in items.iter().zip(&roadmap.initiatives) {
             assert_eq!(
@@ -271,7 +312,7 @@ mod tests {
     #[test]
     fn cards_on_one_spot_spread_a_little_then_gather_into_a_cluster() {
         let (roadmap, ids) = roadmap_at(&[(5.5, 5.5); 12]);
-        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
         no_two_overlap(&items);
         assert_eq!(members(&items), 12, "every initiative is shown once");
         let cards = items
@@ -303,7 +344,7 @@ mod tests {
     fn the_pinned_card_is_never_clustered_and_sits_at_its_scores() {
         let (roadmap, ids) = roadmap_at(&[(5.5, 5.5); 30]);
         let pinned = &ids[17];
-        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Some(pinned), CARD);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Some(pinned), SIZES);
         assert_eq!(
             items[0],
             GridItem::Card {
@@ -326,7 +367,7 @@ mod tests {
             })
             .collect();
         let (roadmap, _) = roadmap_at(&spots);
-        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
         assert_eq!(members(&items), 10_000);
         assert!(
             items.len() < 400,
@@ -339,8 +380,8 @@ mod tests {
     #[test]
     fn the_same_roadmap_gives_the_same_layout() {
         let (roadmap, _) = roadmap_at(&[(3.0, 3.0), (3.1, 3.0), (3.0, 3.1), (3.2, 3.2), (3.0, 3.0)]);
-        let first = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
-        let again = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, CARD);
+        let first = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
+        let again = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
         assert_eq!(first, again);
     }
 }
