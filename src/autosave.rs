@@ -323,7 +323,7 @@ impl Autosave {
             self.conflict();
             return;
         }
-        match crate::model::import(&text) {
+        match crate::model::read_storage_text(&text) {
             Ok(roadmap) => self.take_theirs(roadmap, text),
             Err(error) => self.planner.tell(
                 Tone::Error,

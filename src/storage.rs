@@ -133,7 +133,7 @@ pub fn read(id: &RoadmapId) -> Stored {
     let Some(text) = stored_text(id) else {
         return Stored::Missing;
     };
-    match model::import(&text) {
+    match model::read_storage_text(&text) {
         Ok(roadmap) => Stored::Found { roadmap, text },
         Err(error) => {
             let kept_under = set_aside(&text);
@@ -192,7 +192,9 @@ pub fn blank(workspace: &Workspace, id: &RoadmapId) -> Roadmap {
 }
 
 fn read_name(id: &RoadmapId) -> Option<String> {
-    model::import(&stored_text(id)?).ok().map(|roadmap| roadmap.name)
+    model::read_storage_text(&stored_text(id)?)
+        .ok()
+        .map(|roadmap| roadmap.name)
 }
 
 /// Reads the workspace and its open roadmap; a first visit starts a fresh one.
@@ -249,9 +251,9 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Saves a roadmap (compact; read back with `model::import`); returns the text written.
+/// Saves a roadmap (compact, deflated when large); returns the text written.
 pub fn save(id: &RoadmapId, roadmap: &Roadmap) -> Result<String, StorageProblem> {
-    let text = model::to_storage_text(roadmap);
+    let text = model::storage_text(roadmap);
     write(&roadmap_key(id), &text)?;
     Ok(text)
 }

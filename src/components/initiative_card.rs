@@ -203,9 +203,9 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
             );
             let cues = format!("{}{}", initiative.urgency.icon(), if quick_win { "★" } else { "" });
             view! {
-                <span class="card-title">
+                <span class="card-line">
                     {(!cues.is_empty()).then(|| view! { <span class="card-cues" aria-hidden="true">{cues}</span> })}
-                    {initiative.display_title().to_string()}
+                    <span class="card-title">{initiative.display_title().to_string()}</span>
                 </span>
                 {card_badges(initiative, &split)}
             }

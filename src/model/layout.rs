@@ -86,6 +86,10 @@ const SPREAD: [(f64, f64); 9] = [
     (-1.0, -1.0),
 ];
 
+/// How far, in card footprints, a crowded card goes to join an existing cluster before it
+/// gathers with a nearer card instead.
+const JOIN_CLUSTER_WITHIN: f64 = 1.5;
+
 /// Lays out initiatives in the order given; `pinned` (the selected one) goes first and is
 /// always a card at its own spot, so what the user works on never disappears into a cluster.
 /// Deterministic: the same input gives the same layout.
@@ -196,20 +200,24 @@ impl Board {
             self.place_card(id, spot, false);
             return;
         }
-        // No room within one footprint: join the nearest item that is not pinned.
+        // No room within one footprint: join a cluster close by, so cards around it stay
+        // cards, or else gather with the nearest card that is not pinned.
         let distance = |spot: Spot| {
             let dx = (spot.x - own.x) / self.footprint.width;
             let dy = (spot.y - own.y) / self.footprint.height;
             dx * dx + dy * dy
         };
-        let nearest = self
-            .near(own, 2)
-            .filter(|&index| !self.items[index].pinned)
-            .min_by(|&a, &b| {
-                distance(self.items[a].item.at())
-                    .total_cmp(&distance(self.items[b].item.at()))
-                    .then(a.cmp(&b))
-            });
+        let nearest_where = |wanted: &dyn Fn(&GridItem) -> bool| {
+            self.near(own, 2)
+                .filter(|&index| !self.items[index].pinned && wanted(&self.items[index].item))
+                .map(|index| (distance(self.items[index].item.at()), index))
+                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+        };
+        let cluster = nearest_where(&|item| matches!(item, GridItem::Cluster { .. }))
+            .filter(|(distance, _)| *distance <= JOIN_CLUSTER_WITHIN * JOIN_CLUSTER_WITHIN);
+        let nearest = cluster
+            .or_else(|| nearest_where(&|_| true))
+            .map(|(_, index)| index);
         let Some(index) = nearest else {
             // Only the pinned card is near: show this one beside it anyway.
             self.place_card(id, own, false);
@@ -375,6 +383,44 @@ mod tests {
             items.len()
         );
         no_two_overlap(&items);
+    }
+
+    #[test]
+    fn crowded_boards_keep_showing_cards_beside_their_clusters() {
+        // Regression: every card used to be absorbed into a cluster from 400 initiatives on.
+        // Sizes of compact cards on a 1280x720 screen.
+        let sizes = Footprints {
+            card: Footprint {
+                width: 0.165,
+                height: 0.046,
+            },
+            chip: Footprint {
+                width: 0.085,
+                height: 0.046,
+            },
+        };
+        for count in [100u32, 400, 1_000, 10_000] {
+            let spots: Vec<(f64, f64)> = (0..count)
+                .map(|k| {
+                    (
+                        1.0 + f64::from((k * 7919 + 13) % 900) / 100.0,
+                        1.0 + f64::from((k * 104_729 + 7) % 900) / 100.0,
+                    )
+                })
+                .collect();
+            let (roadmap, _) = roadmap_at(&spots);
+            let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, sizes);
+            let cards = items
+                .iter()
+                .filter(|item| matches!(item, GridItem::Card { .. }))
+                .count();
+            assert!(
+                cards * 2 >= items.len(),
+                "{count} initiatives: {cards} cards of {} items",
+                items.len()
+            );
+            assert_eq!(members(&items), count as usize);
+        }
     }
 
     #[test]

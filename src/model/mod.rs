@@ -12,6 +12,7 @@ mod phase;
 mod quadrant;
 mod roadmap;
 mod score;
+mod stored;
 mod urgency;
 mod workspace;
 
@@ -33,5 +34,6 @@ pub use phase::{Phase, PhaseId, PhaseLoad};
 pub use quadrant::{Quadrant, QuadrantSplit};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
 pub use score::{Score, ScoreError};
+pub use stored::{DEFLATE_FROM_CHARS, DEFLATED_PREFIX, read_storage_text, storage_text};
 pub use urgency::{DueDate, DueDateError, Urgency};
 pub use workspace::{RoadmapEntry, RoadmapId, Workspace};

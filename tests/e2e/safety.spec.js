@@ -2,24 +2,27 @@
 // in this browser (create, rename, duplicate, switch, delete) across a reload, two tabs on the
 // same roadmap (changes follow, conflicts are asked about), and full storage.
 const { test, expect } = require('@playwright/test');
-const { Planner, scoreInName, stored, waitForSave, ROADMAP_KEY } = require('./support/planner');
+const {
+  Planner,
+  ROADMAP_KEY,
+  WORKSPACE_KEY,
+  saveTimers,
+  scoreInName,
+  stored,
+  storedRoadmap,
+  waitForNoPendingSave,
+  waitForSave,
+  watchSaveTimers,
+} = require('./support/planner');
 const { download, exportJson, roadmapNameBox, roadmapNames, roadmapSwitcher } = require('./support/files');
 
 const STORAGE = 'Data Storage - Amazon S3, Hadoop HDFS, Snowflake, Amazon Redshift';
 
-/** Deletes the selected initiative (answering a confirmation if the app asks one). */
-async function deleteSelected(app) {
+/** Deletes the selected initiative `title`: gone at once, without a question. */
+async function deleteSelected(app, title) {
   await app.inspector.deleteButton.click();
-  const dialog = app.page.getByRole('alertdialog');
-  if (await dialog.waitFor({ timeout: 1_000 }).then(() => true, () => false)) {
-    await dialog.getByRole('button', { name: /delete/i }).click();
-  }
-}
-
-/** The stored roadmap r1, parsed (null when absent). */
-async function storedRoadmap(page, key = ROADMAP_KEY) {
-  const text = await stored(page, key);
-  return text === null ? null : JSON.parse(text);
+  await expect(app.grid.card(title)).toHaveCount(0);
+  await expect(app.page.getByRole('alertdialog')).toHaveCount(0);
 }
 
 test.describe('undo and redo', () => {
@@ -40,8 +43,7 @@ test.describe('undo and redo', () => {
     await page.keyboard.press('ArrowUp');
     await expect(card).toHaveAccessibleName(scoreInName('impact', 6));
     await app.selectCard(STORAGE);
-    await deleteSelected(app);
-    await expect(card).toHaveCount(0);
+    await deleteSelected(app, STORAGE);
     return card;
   }
 
@@ -53,9 +55,9 @@ test.describe('undo and redo', () => {
     await expect(app.redoButton).toBeDisabled();
 
     await app.undoButton.click(); // the delete
-    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 6(\.0)?,/);
+    await expect(card).toHaveAccessibleName(/, effort 6\.0, impact 6\.0,/);
     await app.undoButton.click(); // ArrowUp
-    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 5\.5,/);
+    await expect(card).toHaveAccessibleName(/, effort 6\.0, impact 5\.5,/);
     await app.undoButton.click(); // ArrowRight
     await expect(card).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
     await app.undoButton.click(); // the add
@@ -66,9 +68,9 @@ test.describe('undo and redo', () => {
     await app.redoButton.click();
     await expect(card).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
     await app.redoButton.click();
-    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 5\.5,/);
+    await expect(card).toHaveAccessibleName(/, effort 6\.0, impact 5\.5,/);
     await app.redoButton.click();
-    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 6(\.0)?,/);
+    await expect(card).toHaveAccessibleName(/, effort 6\.0, impact 6\.0,/);
     await app.redoButton.click();
     await expect(card).toHaveCount(0);
     await expect(app.redoButton).toBeDisabled();
@@ -85,11 +87,11 @@ test.describe('undo and redo', () => {
     await page.evaluate(() => document.activeElement && document.activeElement.blur());
 
     await page.keyboard.press('Control+z');
-    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 6(\.0)?,/);
+    await expect(card).toHaveAccessibleName(/, effort 6\.0, impact 6\.0,/);
     // Focus on the card (a button) still lets the shortcuts through.
     await card.focus();
     await page.keyboard.press('Control+z');
-    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 5\.5,/);
+    await expect(card).toHaveAccessibleName(/, effort 6\.0, impact 5\.5,/);
     await page.keyboard.press('Control+z');
     await expect(card).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
     await page.keyboard.press('Control+z');
@@ -99,19 +101,24 @@ test.describe('undo and redo', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect(card).toHaveAccessibleName(/, effort 5\.5, impact 5\.5,/);
     await page.keyboard.press('Control+Shift+Z');
-    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 5\.5,/);
+    await expect(card).toHaveAccessibleName(/, effort 6\.0, impact 5\.5,/);
     await page.keyboard.press('Control+y');
-    await expect(card).toHaveAccessibleName(/, effort 6(\.0)?, impact 6(\.0)?,/);
+    await expect(card).toHaveAccessibleName(/, effort 6\.0, impact 6\.0,/);
   });
 
   test('Ctrl+Z inside a text field is left to the text field', async ({ page }) => {
     await app.catalog.add(STORAGE, ['Data Tech Stack']);
     await expect(app.grid.card(STORAGE)).toBeVisible();
-    await roadmapNameBox(page).focus();
+    await expect(app.redoButton).toBeDisabled();
+    const nameBox = roadmapNameBox(page);
+    await nameBox.focus();
     await page.keyboard.press('Control+z');
-    await page.waitForTimeout(200);
+    // Keys are handled in order: once Tab has moved the focus on, Ctrl+Z has been handled too.
+    await page.keyboard.press('Tab');
+    await expect(nameBox).not.toBeFocused();
     await expect(app.grid.card(STORAGE)).toBeVisible();
     await expect(app.undoButton).toBeEnabled();
+    await expect(app.redoButton).toBeDisabled(); // the app's Undo did not run
   });
 });
 
@@ -184,7 +191,14 @@ test.describe('several roadmaps', () => {
         page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('stackplan:roadmap:')).length),
       )
       .toBe(2);
-    await page.waitForTimeout(500);
+    // The list of roadmaps is stored too, with Beta plan open.
+    await expect
+      .poll(async () => {
+        const workspace = JSON.parse(await stored(page, WORKSPACE_KEY));
+        const active = workspace.roadmaps.find((entry) => entry.id === workspace.active);
+        return [workspace.roadmaps.map((entry) => entry.name), active && active.name];
+      })
+      .toEqual([['Alpha plan', 'Beta plan'], 'Beta plan']);
 
     await page.reload();
     await expect(app.grid.region).toBeVisible();
@@ -198,20 +212,34 @@ test.describe('several roadmaps', () => {
 });
 
 test.describe('two tabs', () => {
-  // Each step below makes one change and lets it settle (> 300 ms debounce) before the next, so
-  // every save is a single write the other tab receives on its own.
-  const SETTLE = 800;
+  // Each step below makes one change and waits until the other tab shows it before the next.
+  // A tab learns of the other's change only from the storage event its save fires, so by then
+  // that save is in storage: every save is a single write the other tab receives on its own.
 
-  /** Opens the planner in `page` (running `setup` there and waiting for its save), then in a second tab. */
-  async function twoTabs(page, setup) {
+  /**
+   * Opens the planner in `page` (keeping a record of its save timers); with a `title`, creates
+   * that initiative at effort 5, impact 5 there and waits until it is stored. Then opens the
+   * planner in a second tab, showing what storage holds.
+   */
+  async function twoTabs(page, title) {
+    await watchSaveTimers(page);
     const a = new Planner(page);
     await a.goto();
-    if (setup) {
-      await setup(a);
-      await waitForSave(page);
+    if (title) {
+      await a.newInitiative(title, { effort: 5, impact: 5 });
+      await waitForSave(
+        page,
+        (roadmap) =>
+          roadmap.initiatives.length === 1 &&
+          roadmap.initiatives[0].title === title &&
+          roadmap.initiatives[0].effort === 5 &&
+          roadmap.initiatives[0].impact === 5,
+        `"${title}" at effort 5, impact 5 should be stored`,
+      );
     }
     const b = new Planner(await page.context().newPage());
     await b.goto();
+    if (title) await expect(b.grid.card(title)).toHaveAccessibleName(/, effort 5\.0, impact 5\.0,/);
     return [a, b];
   }
 
@@ -219,12 +247,12 @@ test.describe('two tabs', () => {
     const [a, b] = await twoTabs(page);
     await a.catalog.add(STORAGE, ['Data Tech Stack']);
     await expect(b.grid.card(STORAGE)).toHaveAccessibleName(scoreInName('effort', 5.5));
-    await page.waitForTimeout(SETTLE);
+    expect((await storedRoadmap(page)).initiatives.map((i) => i.title)).toEqual([STORAGE]);
 
     await roadmapNameBox(a.page).fill('Team plan');
     await expect(roadmapNameBox(b.page)).toHaveValue('Team plan');
     await expect.poll(() => roadmapNames(b.page)).toEqual(['Team plan']);
-    await page.waitForTimeout(SETTLE);
+    expect((await storedRoadmap(page)).name).toBe('Team plan');
 
     // And back: B moves the card, A follows.
     const cardB = b.grid.card(STORAGE);
@@ -240,8 +268,7 @@ test.describe('two tabs', () => {
     // next save inside that 300 ms window looked like a conflict. Here A saves at once by
     // opening a new roadmap (which flushes its pending save) right after B received A's
     // previous save.
-    const [a, b] = await twoTabs(page, (app) => app.newInitiative('Relay', { effort: 5, impact: 5 }));
-    await page.waitForTimeout(SETTLE);
+    const [a, b] = await twoTabs(page, 'Relay');
     const cardA = a.grid.card('Relay');
     await cardA.focus();
     await a.page.keyboard.press('ArrowRight'); // saved 300 ms later; B applies it
@@ -272,12 +299,13 @@ test.describe('two tabs', () => {
    * reorder them.
    */
   async function conflict(page) {
-    const [a, b] = await twoTabs(page, (app) => app.newInitiative('Contested', { effort: 5, impact: 5 }));
+    const [a, b] = await twoTabs(page, 'Contested');
     const cardA = a.grid.card('Contested');
     const cardB = b.grid.card('Contested');
-    await expect(cardB).toHaveAccessibleName(/, effort 5(\.0)?, impact 5(\.0)?,/);
+    await expect(cardB).toHaveAccessibleName(/, effort 5\.0, impact 5\.0,/);
     await cardB.focus();
     await cardA.focus();
+    const savesBefore = (await saveTimers(a.page)).scheduled;
 
     await a.page.evaluate(() => {
       const channel = new BroadcastChannel('stackplan-e2e-conflict');
@@ -299,17 +327,19 @@ test.describe('two tabs', () => {
       channel.postMessage('nudged');
       setTimeout(() => channel.close(), 1_000);
     });
-    await expect(cardB).toHaveAccessibleName(/, effort 5\.5, impact 5(\.0)?,/); // B: effort 5.5
+    await expect(cardB).toHaveAccessibleName(/, effort 5\.5, impact 5\.0,/); // B: effort 5.5
     expect(await a.page.evaluate(() => window.__nudged)).toMatch(/^Contested,/);
-    await expect(cardA).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/); // A: impact 5.5
+    await expect(cardA).toHaveAccessibleName(/, effort 5\.0, impact 5\.5,/); // A: impact 5.5
     const dialog = a.page.getByRole('alertdialog', { name: 'Changed in another tab' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Nothing was overwritten');
-    // Storage holds B's version, and A does not write over it while the question is open.
-    await a.page.waitForTimeout(700);
+    // Storage holds B's version, and A does not write over it while the question is open: A's
+    // nudge scheduled a save, and once no save is waiting or running in A, storage still holds B's.
+    expect((await saveTimers(a.page)).scheduled).toBeGreaterThan(savesBefore);
+    await waitForNoPendingSave(a.page);
     const kept = await storedRoadmap(a.page);
     expect(kept.initiatives[0]).toMatchObject({ effort: 5.5, impact: 5 });
-    await expect(cardA).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+    await expect(cardA).toHaveAccessibleName(/, effort 5\.0, impact 5\.5,/);
     await expect(b.page.getByRole('alertdialog')).toHaveCount(0);
     return { a, b, dialog, cardA, cardB };
   }
@@ -318,27 +348,32 @@ test.describe('two tabs', () => {
     const { a, dialog, cardA, cardB } = await conflict(page);
     await dialog.getByRole('button', { name: "Use the other tab's version", exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(cardA).toHaveAccessibleName(/, effort 5\.5, impact 5(\.0)?,/);
-    await page.waitForTimeout(SETTLE);
+    await expect(cardA).toHaveAccessibleName(/, effort 5\.5, impact 5\.0,/);
     await a.undoButton.click();
-    await expect(cardA).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+    await expect(cardA).toHaveAccessibleName(/, effort 5\.0, impact 5\.5,/);
     // That undo is a change like any other: saved, and B follows.
-    await expect(cardB).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+    await expect(cardB).toHaveAccessibleName(/, effort 5\.0, impact 5\.5,/);
   });
 
   test('both tabs change at once: "Keep this tab\'s version" writes it, and the other tab follows', async ({ page }) => {
     const { a, dialog, cardA, cardB } = await conflict(page);
     await dialog.getByRole('button', { name: "Keep this tab's version", exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(cardA).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
-    await expect(cardB).toHaveAccessibleName(/, effort 5(\.0)?, impact 5\.5,/);
+    await expect(cardA).toHaveAccessibleName(/, effort 5\.0, impact 5\.5,/);
+    await expect(cardB).toHaveAccessibleName(/, effort 5\.0, impact 5\.5,/);
     await expect.poll(async () => (await storedRoadmap(a.page)).initiatives[0]).toMatchObject({ effort: 5, impact: 5.5 });
   });
 
   test('the conflict question cannot be dismissed with Escape', async ({ page }) => {
     const { dialog } = await conflict(page);
-    await dialog.press('Escape');
-    await page.waitForTimeout(200);
+    const useTheirs = dialog.getByRole('button', { name: "Use the other tab's version", exact: true });
+    const keepMine = dialog.getByRole('button', { name: "Keep this tab's version", exact: true });
+    await useTheirs.focus();
+    await expect(useTheirs).toBeFocused();
+    await page.keyboard.press('Escape');
+    // Keys are handled in order: once Shift+Tab has moved the focus, Escape has been handled.
+    await page.keyboard.press('Shift+Tab');
+    await expect(keepMine).toBeFocused();
     await expect(dialog).toBeVisible();
   });
 });
@@ -348,7 +383,10 @@ test.describe('full storage', () => {
     const app = new Planner(page);
     await app.goto();
     await app.newInitiative('Saved before full', { effort: 2, impact: 9 });
-    await waitForSave(page, ['Saved before full']);
+    await waitForSave(
+      page,
+      (roadmap) => roadmap.initiatives.some((i) => i.title === 'Saved before full' && i.effort === 2 && i.impact === 9),
+    );
 
     // Fill localStorage with junk until not even one more character fits.
     const junkKeys = await page.evaluate(() => {

@@ -21,10 +21,14 @@ function score(value) {
   return n;
 }
 
-/** Regex for "<label> <n>" in a card's accessible name, accepting "6" and "6.0". */
+/** A score as the app writes it, always with one decimal place: 6 → "6.0", 5.5 → "5.5". */
+function scoreText(n) {
+  return n.toFixed(1);
+}
+
+/** Regex for "<label> <n>" in a card's accessible name, the score written as scoreText(n). */
 function scoreInName(label, n) {
-  const text = Number.isInteger(n) ? `${n}(\\.0)?` : String(n).replace('.', '\\.');
-  return new RegExp(`, ${label} ${text}(,|$)`);
+  return new RegExp(`, ${label} ${scoreText(n).replace('.', '\\.')}(,|$)`);
 }
 
 class Catalog {
@@ -76,9 +80,12 @@ class Grid {
     return this.region.getByRole('button', { name: startsWithTitle(title) });
   }
 
-  /** Drags a card with the mouse (pointer events) to a point given as fractions of the grid box. */
-  async dragCard(title, fx, fy) {
-    const card = this.card(title);
+  /**
+   * Drags a card (its title, or a locator) with the mouse (pointer events) to a point given as
+   * fractions of the grid region's box.
+   */
+  async dragCard(titleOrCard, fx, fy) {
+    const card = typeof titleOrCard === 'string' ? this.card(titleOrCard) : titleOrCard;
     const from = await card.boundingBox();
     const grid = await this.region.boundingBox();
     if (!from || !grid) throw new Error('card or grid not laid out');
@@ -225,29 +232,104 @@ function stored(page, key) {
   return page.evaluate((k) => window.localStorage.getItem(k), key);
 }
 
+/** A stored roadmap (r1 unless told), parsed; null when absent. */
+async function storedRoadmap(page, key = ROADMAP_KEY) {
+  const text = await stored(page, key);
+  return text === null ? null : JSON.parse(text);
+}
+
 /**
- * Waits until the autosave has written everything in `mustContain` (searched in the workspace
- * and roadmap keys) and the stored text has stopped changing (the save is debounced ~300 ms).
+ * Waits until autosave has stored a change. `expected` names the LAST change the test made:
+ * either strings that must all appear in the stored roadmap or workspace text, or a function
+ * given the parsed roadmap and workspace that returns true once they hold it. Every save writes
+ * the whole roadmap, in order, so once storage shows the last change it holds all earlier ones.
  */
-async function waitForSave(page, mustContain = []) {
-  const snapshot = () =>
-    page.evaluate(
-      ([a, b]) => `${window.localStorage.getItem(a) ?? ''}\n${window.localStorage.getItem(b) ?? ''}`,
-      [WORKSPACE_KEY, ROADMAP_KEY],
-    );
+async function waitForSave(page, expected, message = 'autosave should store the change') {
+  const parse = (text) => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return null; // not (yet) a save of ours, e.g. unreadable text a test put there
+    }
+  };
+  const check =
+    typeof expected === 'function'
+      ? (roadmapText, workspaceText) => {
+          const roadmap = roadmapText === null ? null : parse(roadmapText);
+          return roadmap !== null && Boolean(expected(roadmap, workspaceText === null ? null : parse(workspaceText)));
+        }
+      : (roadmapText, workspaceText) => {
+          const text = `${roadmapText ?? ''}\n${workspaceText ?? ''}`;
+          return expected.every((s) => text.includes(s));
+        };
   await expect
     .poll(async () => {
-      const text = await snapshot();
-      return mustContain.filter((s) => !text.includes(s));
-    }, { message: 'autosave should store the change', timeout: 5_000 })
-    .toEqual([]);
-  let last = await snapshot();
-  for (let i = 0; i < 20; i += 1) {
-    await page.waitForTimeout(400);
-    const now = await snapshot();
-    if (now === last) return;
-    last = now;
-  }
+      const [roadmapText, workspaceText] = await page.evaluate(
+        ([a, b]) => [window.localStorage.getItem(a), window.localStorage.getItem(b)],
+        [ROADMAP_KEY, WORKSPACE_KEY],
+      );
+      return check(roadmapText, workspaceText);
+    }, { message, timeout: 5_000 })
+    .toBe(true);
+}
+
+/** The autosave's debounce: a save is written this long after the last change. */
+const SAVE_DELAY_MS = 300;
+/** The Web Lock every save is written under (so two tabs never interleave a save). */
+const SAVE_LOCK = 'stackplan:save';
+
+/**
+ * Before the app loads in `page`, records the autosave's timers (the page's setTimeout calls
+ * with the save delay): how many were scheduled and how many are still waiting. Lets a test
+ * wait for "no save is pending" instead of sleeping past the debounce.
+ */
+async function watchSaveTimers(page) {
+  await page.addInitScript((delay) => {
+    const waiting = new Set();
+    let scheduled = 0;
+    const setTimer = window.setTimeout;
+    const clearTimer = window.clearTimeout;
+    window.setTimeout = function setTimeout(callback, ms, ...args) {
+      if (ms !== delay || typeof callback !== 'function') return setTimer.call(window, callback, ms, ...args);
+      scheduled += 1;
+      const id = setTimer.call(
+        window,
+        (...callArgs) => {
+          waiting.delete(id);
+          callback(...callArgs);
+        },
+        ms,
+        ...args,
+      );
+      waiting.add(id);
+      return id;
+    };
+    window.clearTimeout = function clearTimeout(id) {
+      waiting.delete(id);
+      return clearTimer.call(window, id);
+    };
+    window.__e2eSaveTimers = () => ({ scheduled, waiting: waiting.size });
+  }, SAVE_DELAY_MS);
+}
+
+/** { scheduled, waiting } save timers in a page set up with watchSaveTimers. */
+function saveTimers(page) {
+  return page.evaluate(() => {
+    if (typeof window.__e2eSaveTimers !== 'function') throw new Error('watchSaveTimers(page) was not called before the app loaded');
+    return window.__e2eSaveTimers();
+  });
+}
+
+/**
+ * Waits until no save is pending in `page` (set up with watchSaveTimers): no save timer is
+ * waiting, and every save already started has finished (the save lock, requested after them,
+ * is granted; Web Locks are granted in order).
+ */
+async function waitForNoPendingSave(page) {
+  await expect
+    .poll(async () => (await saveTimers(page)).waiting, { message: 'a save is still waiting' })
+    .toBe(0);
+  await page.evaluate((name) => navigator.locks.request(name, () => {}), SAVE_LOCK);
 }
 
 /** Locator for the card's "Quick win" mark (an icon may precede it; "Not in Quick wins" does not match). */
@@ -262,8 +344,13 @@ module.exports = {
   WORKSPACE_KEY,
   RECOVERED_PREFIX,
   startsWithTitle,
+  saveTimers,
   score,
   scoreInName,
+  scoreText,
   stored,
+  storedRoadmap,
+  waitForNoPendingSave,
   waitForSave,
+  watchSaveTimers,
 };

@@ -1,0 +1,335 @@
+// Scale (DESIGN.md section 1, "Dense boards stay readable"): a 1,000-initiative roadmap on the
+// grid (cluster chips that count every initiative once, a card dragged, a cluster's member moved
+// by keyboard) and in the phase columns (the first 40 cards and "Show all"); and a small roadmap
+// whose cards crowd one spot (spread apart, then gathered into a chip, never one under another).
+'use strict';
+
+const fs = require('node:fs');
+const { test, expect } = require('@playwright/test');
+const { Planner, scoreText } = require('./support/planner');
+const { importDialog, importInput } = require('./support/files');
+
+const COUNT = 1_000;
+const PHASES = 5;
+const NAME = `Scale test ${COUNT}`;
+/** How many cards a phase column shows before "Show all". */
+const COLUMN_WINDOW = 40;
+
+const CARD = 'button[id^="card-"]';
+const CHIP_NAME = /^Cluster of (\d+) initiatives near effort [\d.]+, impact [\d.]+$/;
+const LIST_NAME = /^Cluster of \d+ initiatives$/;
+/** A card's (or cluster member's) accessible name: title, effort, impact, then more. */
+const CARD_NAME = /^(.+?), effort (\d+\.\d), impact (\d+\.\d), /;
+
+// --- the roadmap file ----------------------------------------------------------------------------
+
+/** Small deterministic PRNG (mulberry32), as in scripts/import-bench.js: every run, the same file. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A format-v1 roadmap with `count` initiatives (every field present) in PHASES phases. */
+function generate(count) {
+  const random = rng(20270101);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const score = () => Math.round((1 + random() * 9) * 10) / 10;
+  const urgencies = ['none', 'low', 'medium', 'high', 'critical'];
+  const goals = ['Customer retention and loyalty', 'Market expansion', 'Product development', 'Cost control'];
+  const owners = ['Dana Okafor', 'Sam Lee', 'Priya Natarajan', 'Jörg Müller', 'Ana Souza', ''];
+  const teams = ['Data team', 'Finance', 'Ops', 'Product', 'Sales', 'Marketing', 'Executive team'];
+  const tags = ['platform', 'storage', 'cloud', 'governance', 'analytics', 'ml', 'security', 'cost'];
+  const areas = [
+    ['Modern Stacks', 'Data', 'Data Tech Stack', 'Data Lake'],
+    ['Modern Stacks', 'Data', 'Data Tech Stack', 'Data Catalog'],
+    ['Modern Stacks', 'Cloud', 'IAC'],
+    ['Modern Stacks', 'MLOps', 'Train and tune'],
+    ['Modern Stacks', 'Cloud', 'Serverless Computing'],
+  ];
+  const phases = Array.from({ length: PHASES }, (_, i) => ({
+    id: `p${i + 1}`,
+    name: `Phase ${i + 1}`,
+    capacity: i === PHASES - 1 ? null : 2000 + i * 500,
+  }));
+  const initiatives = [];
+  for (let n = 1; n <= count; n += 1) {
+    const dependencies = [];
+    // Dependencies only point backwards (no cycles); about one initiative in five has some.
+    if (n > 10 && random() < 0.2) {
+      const first = 1 + Math.floor(random() * (n - 1));
+      dependencies.push(`i${first}`);
+      const second = 1 + Math.floor(random() * (n - 1));
+      if (second !== first) dependencies.push(`i${second}`);
+    }
+    const effort = score();
+    const impact = score();
+    const month = String(1 + (n % 12)).padStart(2, '0');
+    const day = String(1 + (n % 28)).padStart(2, '0');
+    initiatives.push({
+      id: `i${n}`,
+      title: `Initiative ${n}: ${pick(['Data Lake', 'Feature store', 'Event streaming', 'BI dashboards', 'IaC rollout'])}`,
+      description: n % 3 === 0 ? '' : `Description of initiative ${n}.\nSecond line with <b>markup-looking</b> text & "quotes".`,
+      effort,
+      impact,
+      quick_win: effort < 5.5 && impact >= 5.5 && random() < 0.5,
+      urgency: pick(urgencies),
+      due: n % 4 === 0 ? null : `2027-${month}-${day}`,
+      phase: n % 6 === 0 ? null : `p${1 + (n % PHASES)}`,
+      origin: n % 2 === 0 ? { catalog: 'Modern Stacks', path: pick(areas) } : null,
+      owner: pick(owners),
+      stakeholders: teams.filter(() => random() < 0.3),
+      goals: goals.filter(() => random() < 0.4),
+      budget: n % 5 === 0 ? null : Math.round(random() * 500_000 * 100) / 100,
+      dependencies,
+      tags: tags.filter(() => random() < 0.25),
+    });
+  }
+  return {
+    format: 'stackplan.roadmap',
+    version: 1,
+    name: NAME,
+    quadrant_split: { effort: 5.5, impact: 5.5 },
+    phases,
+    initiatives,
+  };
+}
+
+/** Opens the planner and the 1,000-initiative file through "Import JSON" → "Open as new roadmap". */
+async function openLargeRoadmap(page, testInfo) {
+  const roadmap = generate(COUNT);
+  const file = testInfo.outputPath(`roadmap-${COUNT}.stackplan.json`);
+  fs.writeFileSync(file, `${JSON.stringify(roadmap, null, 2)}\n`);
+
+  const app = new Planner(page);
+  await app.goto();
+  await importInput(page).setInputFiles(file);
+  const dialog = importDialog(page, NAME);
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Open as new roadmap', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  // a) The grid's header counts them all.
+  await expect(app.grid.region.getByText(`${COUNT} initiatives`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  return { app, roadmap };
+}
+
+// --- reading the grid ----------------------------------------------------------------------------
+
+function escapeRegex(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** { title, effort, impact } from a card's or cluster member's accessible name. */
+function parseCard(name) {
+  const match = CARD_NAME.exec(name || '');
+  if (!match) throw new Error(`not a card name: ${JSON.stringify(name)}`);
+  return { title: match[1], effort: Number(match[2]), impact: Number(match[3]) };
+}
+
+/** What the grid shows: its cards' ids and names, its chips' names, and how many buttons in all. */
+async function gridItems(grid) {
+  const cards = await grid
+    .locator(CARD)
+    .evaluateAll((buttons) => buttons.map((b) => ({ id: b.id, name: b.getAttribute('aria-label') })));
+  const chips = await grid
+    .getByRole('button', { name: CHIP_NAME })
+    .evaluateAll((buttons) => buttons.map((b) => ({ name: b.getAttribute('aria-label'), expanded: b.getAttribute('aria-expanded') })));
+  const buttons = await grid.getByRole('button').count();
+  const clustered = chips.reduce((sum, chip) => sum + Number(CHIP_NAME.exec(chip.name)[1]), 0);
+  return { cards, chips, buttons, shown: cards.length + clustered };
+}
+
+/** Boxes of the cards and cluster chips on the grid. */
+async function itemBoxes(grid) {
+  const box = (buttons) =>
+    buttons.map((b) => {
+      const r = b.getBoundingClientRect();
+      return { name: b.getAttribute('aria-label'), x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+  return [
+    ...(await grid.locator(CARD).evaluateAll(box)),
+    ...(await grid.getByRole('button', { name: CHIP_NAME }).evaluateAll(box)),
+  ];
+}
+
+/** Pairs of boxes that overlap (share some area; touching edges is fine). */
+function overlaps(boxes) {
+  const found = [];
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
+        found.push(`${a.name} / ${b.name}`);
+      }
+    }
+  }
+  return found;
+}
+
+// --- the tests -----------------------------------------------------------------------------------
+
+test.describe('scale', () => {
+  test('a 1,000-initiative roadmap opens, a card drags, a cluster opens and a card in it moves by keyboard', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    const { app, roadmap } = await openLargeRoadmap(page, testInfo);
+    const grid = app.grid.region;
+    const idOf = new Map(roadmap.initiatives.map((initiative) => [initiative.title, initiative.id]));
+    const cards = grid.locator(CARD);
+    const chips = grid.getByRole('button', { name: CHIP_NAME });
+
+    await test.step('b) dense spots are cluster chips, and every initiative is counted once', async () => {
+      await expect.poll(async () => (await gridItems(grid)).shown, { timeout: 30_000 }).toBe(COUNT);
+      const items = await gridItems(grid);
+      expect(items.chips.length, 'cluster chips on a 1,000-initiative grid').toBeGreaterThan(0);
+      expect(items.cards.length + items.chips.length).toBeLessThan(COUNT);
+      // Every button on the grid is a card or a chip (no item is missed by the count), chips closed.
+      expect(items.buttons).toBe(items.cards.length + items.chips.length);
+      expect(items.chips.filter((chip) => chip.expanded !== 'false')).toEqual([]);
+      // A card is named by its initiative's title first, and its id is card-<initiative id>.
+      for (const card of items.cards) {
+        expect(card.id).toBe(`card-${idOf.get(parseCard(card.name).title)}`);
+      }
+    });
+
+    await test.step('c) a card dragged to the top left gets low effort and high impact, and stays a card', async () => {
+      await expect(cards.first(), 'the 1,000-initiative grid should show some initiatives as cards').toBeVisible();
+      const id = await cards.first().getAttribute('id');
+      const card = grid.locator(`#${id}`);
+      const { title } = parseCard(await card.getAttribute('aria-label'));
+      await app.grid.dragCard(card, 0.15, 0.25);
+      // effort ≤ 3, impact ≥ 8
+      await expect(card).toHaveAccessibleName(
+        new RegExp(`^${escapeRegex(title)}, effort ([12]\\.\\d|3\\.0), impact ([89]\\.\\d|10\\.0), `),
+      );
+      await expect(card).toBeVisible();
+      await expect(card).toHaveAttribute('aria-pressed', 'true');
+      await expect(app.inspector.title).toHaveValue(title);
+      await expect.poll(async () => (await gridItems(grid)).shown).toBe(COUNT);
+    });
+
+    await test.step('d) a cluster opens; ArrowUp on a member brings it out as the selected card, 0.5 higher', async () => {
+      const chipName = await chips.first().getAttribute('aria-label');
+      const size = Number(CHIP_NAME.exec(chipName)[1]);
+      const chip = grid.getByRole('button', { name: chipName, exact: true });
+      await expect(chip).toHaveAttribute('aria-expanded', 'false');
+      await chip.click();
+      await expect(chip).toHaveAttribute('aria-expanded', 'true');
+      const list = grid.getByRole('dialog', { name: LIST_NAME });
+      await expect(list).toBeVisible();
+      await expect(list).toHaveAccessibleName(`Cluster of ${size} initiatives`);
+      const members = list.getByRole('button');
+      await expect(members).toHaveCount(size);
+      const names = await members.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+      for (const name of names) expect(idOf.has(parseCard(name).title), name).toBe(true);
+
+      const member = members.first();
+      const before = parseCard(await member.getAttribute('aria-label'));
+      const card = grid.locator(`button#card-${idOf.get(before.title)}`);
+      await expect(card).toHaveCount(0); // inside the cluster, not a card
+      await member.focus();
+      await expect(member).toBeFocused();
+      await page.keyboard.press('ArrowUp');
+
+      const impact = Math.min(before.impact + 0.5, 10);
+      await expect(card).toBeVisible();
+      await expect(card).toBeFocused();
+      await expect(card).toHaveAttribute('aria-pressed', 'true');
+      await expect(card).toHaveAccessibleName(
+        new RegExp(`^${escapeRegex(before.title)}, effort ${escapeRegex(scoreText(before.effort))}, impact ${escapeRegex(scoreText(impact))}, `),
+      );
+      await expect(app.inspector.title).toHaveValue(before.title);
+      await expect.poll(async () => (await gridItems(grid)).shown).toBe(COUNT);
+    });
+
+    await test.step('d) Escape closes an open cluster list and puts focus back on its chip', async () => {
+      const chipName = await chips.first().getAttribute('aria-label');
+      const chip = grid.getByRole('button', { name: chipName, exact: true });
+      await chip.click();
+      await expect(chip).toHaveAttribute('aria-expanded', 'true');
+      const list = grid.getByRole('dialog', { name: LIST_NAME });
+      await expect(list).toBeVisible();
+      await list.getByRole('button').first().focus();
+      await page.keyboard.press('Escape');
+      await expect(list).toHaveCount(0);
+      await expect(chip).toHaveAttribute('aria-expanded', 'false');
+      await expect(chip).toBeFocused();
+    });
+  });
+
+  test('dense spots spread cards apart and never hide one under another', async ({ page }) => {
+    const app = new Planner(page);
+    await app.goto();
+    const grid = app.grid.region;
+    const chips = grid.getByRole('button', { name: CHIP_NAME });
+
+    // Six on one spot: each new initiative lands at effort 5.5, impact 5.5; all six fit apart.
+    for (let n = 1; n <= 6; n += 1) await app.newInitiative(`Crowded ${n}`);
+    for (let n = 1; n <= 6; n += 1) {
+      const card = app.grid.card(`Crowded ${n}`);
+      await expect(card).toBeVisible();
+      await expect(card).toHaveAccessibleName(new RegExp(`^Crowded ${n}, effort 5\\.5, impact 5\\.5, `));
+    }
+    await expect(grid.locator(CARD)).toHaveCount(6);
+    await expect(chips).toHaveCount(0);
+    await expect.poll(async () => overlaps(await itemBoxes(grid))).toEqual([]);
+
+    // Twelve on one spot: no room for all, so some gather into one cluster chip.
+    for (let n = 7; n <= 12; n += 1) await app.newInitiative(`Crowded ${n}`);
+    await expect(chips).toHaveCount(1);
+    await expect.poll(async () => (await gridItems(grid)).shown).toBe(12);
+    const items = await gridItems(grid);
+    expect(items.buttons).toBe(items.cards.length + 1);
+    await expect.poll(async () => overlaps(await itemBoxes(grid))).toEqual([]);
+    expect(await itemBoxes(grid)).toHaveLength(items.cards.length + 1);
+  });
+
+  test('long phase columns show the first 40 cards and a Show all button', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    const { app, roadmap } = await openLargeRoadmap(page, testInfo);
+    const board = app.phases.region;
+    const titlesIn = (phaseId) =>
+      roadmap.initiatives.filter((initiative) => initiative.phase === phaseId).map((initiative) => initiative.title);
+    const columns = [
+      { name: 'Unphased', titles: titlesIn(null) },
+      ...roadmap.phases.map((phase) => ({ name: phase.name, titles: titlesIn(phase.id) })),
+    ];
+    const cardsIn = (column) => column.locator('button.board-card');
+    const titlesShown = async (column) =>
+      (await cardsIn(column).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label'))))
+        .map((name) => parseCard(name).title)
+        .sort();
+
+    // Every column is a group named by its phase; each holds more than 40, so shows 40.
+    await expect(board.getByRole('group')).toHaveCount(columns.length);
+    for (const { name, titles } of columns) {
+      expect(titles.length, name).toBeGreaterThan(COLUMN_WINDOW);
+      const column = app.phases.column(name);
+      await expect(column).toBeVisible({ timeout: 30_000 });
+      await expect(cardsIn(column)).toHaveCount(COLUMN_WINDOW, { timeout: 30_000 });
+      await expect(column.getByRole('button', { name: `Show all ${titles.length}`, exact: true })).toBeVisible();
+      const shown = await titlesShown(column);
+      expect(shown.filter((title) => !titles.includes(title)), `cards in ${name} from elsewhere`).toEqual([]);
+    }
+
+    // "Show all" on Phase 1 shows every member; the button then offers the first 40 again.
+    const { name, titles } = columns[1];
+    const column = app.phases.column(name);
+    await column.getByRole('button', { name: `Show all ${titles.length}`, exact: true }).click();
+    await expect(cardsIn(column)).toHaveCount(titles.length, { timeout: 30_000 });
+    expect(await titlesShown(column)).toEqual([...titles].sort());
+    const showFirst = column.getByRole('button', { name: `Show the first ${COLUMN_WINDOW}`, exact: true });
+    await expect(showFirst).toBeVisible();
+    await expect(column.getByRole('button', { name: /^Show all / })).toHaveCount(0);
+    // The other columns still show 40.
+    await expect(cardsIn(app.phases.column(columns[2].name))).toHaveCount(COLUMN_WINDOW);
+
+    await showFirst.click();
+    await expect(cardsIn(column)).toHaveCount(COLUMN_WINDOW);
+    await expect(column.getByRole('button', { name: `Show all ${titles.length}`, exact: true })).toBeVisible();
+  });
+});
