@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::focus_later;
 use crate::model::{
@@ -81,6 +80,7 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
     let planner = use_planner();
     let cell = cell_or_last(planner, &id);
     let drag: StoredValue<Option<Drag>, LocalStorage> = StoredValue::new_local(None);
+    let button = NodeRef::<html::Button>::new();
     let selected = {
         let id = id.clone();
         move || planner.is_selected(&id)
@@ -116,10 +116,7 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
             if event.button() != 0 {
                 return;
             }
-            let Some(card) = event
-                .current_target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            else {
+            let Some(card) = button.get_untracked() else {
                 return;
             };
             let _ = card.set_pointer_capture(event.pointer_id());
@@ -164,12 +161,9 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
             });
         }
     };
-    let end_drag = move |event: web_sys::PointerEvent| {
+    let end_drag = move |_: web_sys::PointerEvent| {
         if let Some(finished) = drag.try_update_value(Option::take).flatten() {
-            if let Some(card) = event
-                .current_target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            {
+            if let Some(card) = button.get_untracked() {
                 let _ = card.release_pointer_capture(finished.pointer);
             }
             planner.finish_gesture();
@@ -215,6 +209,7 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
     view! {
         <button
             type="button"
+            node_ref=button
             id=grid_card_id(&id)
             class=class
             class=("is-selected", selected.clone())
