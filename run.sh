@@ -4,8 +4,8 @@
 #   ./run.sh serve   install missing tools, release build, serve dist/ on http://127.0.0.1:${PORT:-8080}
 #   ./run.sh test    install missing tools, then fmt, clippy (host + wasm32), cargo test,
 #                    release build, bundle-size report, Playwright e2e (fails fast)
-#   ./run.sh bench   bundle-size report of the current dist/ (builds first if dist/ is missing),
-#                    then the import benchmark (10,000-initiative file; target/import-bench.json)
+#   ./run.sh bench   bundle-size report of dist/ (built first if it holds no .wasm), then the app
+#                    measured next to a blank Leptos page: a Markdown table and target/bench.json
 #   ./run.sh setup   install missing tools only
 #
 # Every tool comes from a package registry (crates.io, npm, Debian); nothing is downloaded from
@@ -135,12 +135,14 @@ setup_all() {
 
 # --- tasks -----------------------------------------------------------------------------------
 
-build() { trunk build --release --offline; }
+# The release site, with brotli and gzip copies beside each asset for hosts that serve them.
+build() { trunk build --release --offline && node scripts/precompress.js dist; }
 
 bundle_size() { node scripts/bundle-size.js; }
 
-# Times importing and rendering a generated 10,000-initiative roadmap in chromium (no asserts).
-import_bench() { node scripts/import-bench.js; }
+# Size, cold load, import/render (100 to 10,000 initiatives), drag, click and memory of the release
+# build next to a blank Leptos page (bench/blank, built on first use), in chromium. Reports, never asserts.
+benchmark() { node scripts/bench.js; }
 
 e2e() {
   # The Playwright config serves dist/ itself (python3 http.server on 127.0.0.1).
@@ -172,14 +174,14 @@ cmd_test() {
 }
 
 cmd_bench() {
+  # The blank comparison page is a Trunk build too, so the build tools are needed either way.
+  setup_build
+  ensure_chromium
   if ! compgen -G "dist/*.wasm" >/dev/null; then
-    setup_build
     step "trunk build --release" build
   fi
   step "bundle size" bundle_size
-  ensure_node_modules
-  ensure_chromium
-  step "import benchmark" import_bench
+  step "benchmark" benchmark
 }
 
 case "${1:-}" in

@@ -103,23 +103,26 @@ impl Autosave {
     /// Adds a roadmap to this browser's workspace and opens it (saves to storage).
     pub fn open_as_new(self, mut roadmap: Roadmap) {
         self.flush();
-        let seed = js_sys::Date::now() as u64;
-        let workspace = self.planner.workspace();
-        let id = workspace.with_untracked(|workspace| {
+        // Time and chance: two tabs creating roadmaps in the same millisecond still differ.
+        let seed = (js_sys::Date::now() as u64)
+            .saturating_mul(1000)
+            .saturating_add((js_sys::Math::random() * 1000.0) as u64);
+        let id = self.planner.workspace().with_untracked(|workspace| {
             roadmap.name = workspace.unique_name(roadmap.display_name());
             workspace.fresh_id(seed)
         });
-        workspace.update(|workspace| {
-            workspace.add(RoadmapEntry {
-                id: id.clone(),
-                name: roadmap.name.clone(),
-            })
-        });
+        let entry = RoadmapEntry {
+            id: id.clone(),
+            name: roadmap.name.clone(),
+        };
+        self.planner
+            .workspace()
+            .update(|workspace| workspace.add(entry.clone()));
         let saved = storage::save(&id, &roadmap);
         if let Err(problem) = &saved {
             self.warn(problem);
         }
-        let _ = workspace.with_untracked(storage::save_workspace);
+        self.change_stored_workspace(move |stored| add_missing(stored, std::slice::from_ref(&entry)));
         self.show(roadmap, saved.ok());
     }
 
@@ -134,8 +137,9 @@ impl Autosave {
         // A save still waiting would write the deleted roadmap over the next one.
         self.cancel_pending();
         let id = self.active();
-        let workspace = self.planner.workspace();
-        let removed = workspace
+        let removed = self
+            .planner
+            .workspace()
             .try_update(|workspace| workspace.remove(&id))
             .unwrap_or(false);
         storage::remove(&id);
@@ -144,7 +148,9 @@ impl Autosave {
             self.show(Roadmap::default(), None);
             return;
         }
-        let _ = workspace.with_untracked(storage::save_workspace);
+        self.change_stored_workspace(move |stored| {
+            stored.remove(&id);
+        });
         self.open_roadmap(self.active());
     }
 
@@ -211,16 +217,54 @@ impl Autosave {
             let warning = storage::nearly_full(&text);
             self.baseline.set_value(Some(text));
             let name = self.planner.with_roadmap(|roadmap| roadmap.name.clone());
-            let workspace = self.planner.workspace();
-            let renamed = workspace
-                .with_untracked(|workspace| workspace.entry(&id).is_some_and(|entry| entry.name != name));
-            if renamed {
-                workspace.update(|workspace| workspace.rename(&id, &name));
+            let renamed = self
+                .planner
+                .workspace()
+                .with_untracked(|workspace| workspace.entry(&id).is_none_or(|entry| entry.name != name));
+            // A first save, or a list another tab wrote without this roadmap, lists it now.
+            let unlisted = storage::read_workspace().is_none_or(|stored| stored.entry(&id).is_none());
+            if renamed || unlisted {
+                self.planner
+                    .workspace()
+                    .update(|workspace| workspace.rename(&id, &name));
+                self.write_workspace(|stored| stored.rename(&id, &name))?;
             }
-            workspace.with_untracked(storage::save_workspace)?;
             warning.map_or(Ok(()), Err)
         });
         self.report(result.err());
+    }
+
+    /// Applies a change to the list of roadmaps in storage as it is when the save lock is
+    /// granted, so that two tabs adding, renaming or deleting roadmaps at once both keep
+    /// their change. The change is already made to this tab's own list.
+    fn change_stored_workspace(self, change: impl Fn(&mut crate::model::Workspace) + 'static) {
+        storage::with_save_lock(move || {
+            let result = self.write_workspace(change);
+            self.report(result.err());
+        });
+    }
+
+    /// Reads the stored list of roadmaps, changes it and writes it back at once; this tab
+    /// then shows that list, with its own roadmap still open.
+    fn write_workspace(
+        self,
+        change: impl FnOnce(&mut crate::model::Workspace),
+    ) -> Result<(), StorageProblem> {
+        let workspace = self.planner.workspace();
+        let mine = workspace.get_untracked();
+        let mut stored = storage::read_workspace().unwrap_or_else(|| mine.clone());
+        change(&mut stored);
+        for entry in &mine.roadmaps {
+            if entry.id == mine.active && stored.entry(&entry.id).is_none() {
+                stored.roadmaps.push(entry.clone());
+            }
+        }
+        stored.active = mine.active;
+        let result = storage::save_workspace(&stored);
+        if stored != workspace.get_untracked() {
+            workspace.set(stored);
+        }
+        result
     }
 
     /// Tells the user about a storage problem once, not on every save.
@@ -277,27 +321,51 @@ impl Autosave {
         self.planner.edit(|current| *current = roadmap);
     }
 
+    // A tab's reads of localStorage can lag behind another tab's writes, even under the save
+    // lock, so a list of roadmaps written by two tabs at once can miss an entry. Each tab
+    // repairs the list when it sees it lack a roadmap that is stored, and the list converges.
     fn on_other_tab(self, change: StorageChange) {
+        let workspace = self.planner.workspace();
         match change {
             StorageChange::Workspace(Some(mut theirs)) => {
-                // Their list, but this tab keeps its own roadmap open.
-                let workspace = self.planner.workspace();
-                let (active, entry) = workspace.with_untracked(|workspace| {
-                    (
-                        workspace.active.clone(),
-                        workspace.entry(&workspace.active).cloned(),
-                    )
-                });
-                if let Some(entry) = entry.filter(|_| theirs.entry(&active).is_none()) {
-                    theirs.roadmaps.push(entry);
-                }
-                theirs.active = active;
+                let mine = workspace.get_untracked();
+                // Their list, plus what it lacks of ours that is stored; this tab keeps its
+                // own roadmap open.
+                let missing: Vec<RoadmapEntry> = mine
+                    .roadmaps
+                    .iter()
+                    .filter(|entry| {
+                        theirs.entry(&entry.id).is_none()
+                            && (entry.id == mine.active || storage::stored_text(&entry.id).is_some())
+                    })
+                    .cloned()
+                    .collect();
+                theirs.roadmaps.extend(missing.iter().cloned());
+                theirs.active = mine.active;
                 workspace.set(theirs);
+                if !missing.is_empty() {
+                    self.change_stored_workspace(move |stored| add_missing(stored, &missing));
+                }
             }
             StorageChange::Workspace(None) => {}
-            StorageChange::Roadmap { id, text } => {
-                if id == self.active() {
-                    self.on_open_roadmap_written(text);
+            StorageChange::Roadmap { id, text } if id == self.active() => self.on_open_roadmap_written(text),
+            StorageChange::Roadmap { id, text: Some(text) } => {
+                if workspace.with_untracked(|workspace| workspace.entry(&id).is_none()) {
+                    let name = crate::model::read_storage_text(&text)
+                        .map_or_else(|_| "Unreadable roadmap".to_string(), |roadmap| roadmap.name);
+                    let entry = vec![RoadmapEntry { id, name }];
+                    workspace.update(|workspace| add_missing(workspace, &entry));
+                    self.change_stored_workspace(move |stored| add_missing(stored, &entry));
+                }
+            }
+            StorageChange::Roadmap { id, text: None } => {
+                if workspace.with_untracked(|workspace| workspace.entry(&id).is_some()) {
+                    workspace.update(|workspace| {
+                        workspace.remove(&id);
+                    });
+                    self.change_stored_workspace(move |stored| {
+                        stored.remove(&id);
+                    });
                 }
             }
         }
@@ -329,6 +397,15 @@ impl Autosave {
                 Tone::Error,
                 format!("Another tab saved this roadmap in a form this tab cannot read ({error}); nothing was changed here."),
             ),
+        }
+    }
+}
+
+/// Adds the entries a list of roadmaps lacks, keeping the open one.
+fn add_missing(workspace: &mut crate::model::Workspace, entries: &[RoadmapEntry]) {
+    for entry in entries {
+        if workspace.entry(&entry.id).is_none() {
+            workspace.roadmaps.push(entry.clone());
         }
     }
 }

@@ -98,12 +98,8 @@ impl Projection {
         }
     }
 
-    /// Tells the views what changed between `before` and `after` (the roadmap now).
-    fn publish(&self, before: &Roadmap, after: &Roadmap) {
-        let changes = RoadmapChanges::between(before, after);
-        if !changes.any() {
-            return;
-        }
+    /// Tells the views what `changes` made of the roadmap, `after` being the roadmap now.
+    fn publish(&self, changes: &RoadmapChanges, after: &Roadmap) {
         if changes.name {
             self.name.set(after.name.clone());
         }
@@ -126,20 +122,13 @@ impl Projection {
                 *cells = kept;
             });
         }
-        if !changes.initiatives.is_empty() {
-            let by_id: HashMap<&InitiativeId, &Arc<Initiative>> = after
-                .initiatives
-                .iter()
-                .map(|initiative| (&initiative.id, initiative))
-                .collect();
-            self.cells.with_value(|cells| {
-                for id in &changes.initiatives {
-                    if let (Some(cell), Some(now)) = (cells.get(id), by_id.get(id)) {
-                        cell.set(Arc::clone(now));
-                    }
+        self.cells.with_value(|cells| {
+            for (id, &position) in changes.initiatives.iter().zip(&changes.positions) {
+                if let (Some(cell), Some(now)) = (cells.get(id), after.initiatives.get(position)) {
+                    cell.set(Arc::clone(now));
                 }
-            });
-        }
+            }
+        });
         if changes.order {
             self.order.set(ids_of(after));
         }
@@ -377,10 +366,12 @@ impl Planner {
         }) else {
             return false;
         };
+        // Compared by pointer first: only the initiatives the change copied are compared in full.
         self.roadmap.with_value(|after| {
-            let changed = after != &before;
+            let changes = RoadmapChanges::between(&before, after);
+            let changed = changes.any();
             if changed {
-                self.view.publish(&before, after);
+                self.view.publish(&changes, after);
             }
             changed
         })
@@ -407,7 +398,10 @@ impl Planner {
         let Some(before) = self.gesture_start.try_update_value(Option::take).flatten() else {
             return;
         };
-        if self.roadmap.with_value(|roadmap| roadmap != &before) {
+        if self
+            .roadmap
+            .with_value(|roadmap| RoadmapChanges::between(&before, roadmap).any())
+        {
             self.typing.set_value(None);
             self.history.update(|history| history.record(before));
         }

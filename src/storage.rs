@@ -264,6 +264,13 @@ pub fn nearly_full(text: &str) -> Option<StorageProblem> {
     model::storage_is_nearly_full(chars).then_some(StorageProblem::NearlyFull { chars })
 }
 
+/// The list of roadmaps as stored now; `None` when there is none or it cannot be read.
+pub fn read_workspace() -> Option<Workspace> {
+    LocalStorage::get::<Workspace>(WORKSPACE_KEY)
+        .ok()
+        .and_then(Workspace::mended)
+}
+
 pub fn save_workspace(workspace: &Workspace) -> Result<(), StorageProblem> {
     if !is_available() {
         return Err(StorageProblem::Unavailable);

@@ -15,10 +15,37 @@ enum ItemKey {
     Cluster(InitiativeId),
 }
 
-fn key_of(item: &GridItem) -> Option<ItemKey> {
+fn key_of(item: &GridItem) -> ItemKey {
     match item {
-        GridItem::Card { id, .. } => Some(ItemKey::Card(id.clone())),
-        GridItem::Cluster { members, .. } => members.first().cloned().map(ItemKey::Cluster),
+        GridItem::Card { id, .. } => ItemKey::Card(id.clone()),
+        GridItem::Cluster { first, .. } => ItemKey::Cluster(first.clone()),
+    }
+}
+
+/// The grid's items with an index by key, so each item finds its own entry at once.
+struct GridLayout {
+    items: Vec<GridItem>,
+    index: std::collections::HashMap<ItemKey, usize>,
+}
+
+impl GridLayout {
+    fn new(items: Vec<GridItem>) -> GridLayout {
+        let index = items
+            .iter()
+            .enumerate()
+            .map(|(position, item)| (key_of(item), position))
+            .collect();
+        GridLayout { items, index }
+    }
+
+    fn get(&self, key: &ItemKey) -> Option<&GridItem> {
+        self.index.get(key).map(|&position| &self.items[position])
+    }
+}
+
+impl PartialEq for GridLayout {
+    fn eq(&self, other: &GridLayout) -> bool {
+        self.items == other.items
     }
 }
 
@@ -89,39 +116,59 @@ pub fn Grid() -> impl IntoView {
         planner.with_ids(|_| ());
         let pinned = planner.selected();
         let footprint = footprint.get();
-        planner.with_roadmap(|roadmap| {
+        let items = planner.with_roadmap(|roadmap| {
             arrange(
                 roadmap.initiatives.iter().map(AsRef::as_ref),
                 pinned.as_ref(),
                 footprint,
             )
-        })
+        });
+        GridLayout::new(items)
     });
-    let keys = move || layout.with(|items| items.iter().filter_map(key_of).collect::<Vec<_>>());
+    let keys = move || layout.with(|layout| layout.items.iter().map(key_of).collect::<Vec<_>>());
     let item_view = move |key: ItemKey| {
-        let wanted = key.clone();
-        // Each item reads only its own entry of the layout (a few hundred at most).
-        let item = Memo::new(move |_| {
-            layout.with(|items| {
-                items
-                    .iter()
-                    .find(|item| key_of(item).as_ref() == Some(&wanted))
-                    .cloned()
-            })
-        });
-        let at = Signal::derive(move || {
-            item.with(|item| item.as_ref().map_or(Spot { x: 0.5, y: 0.5 }, GridItem::at))
-        });
+        // Each item reads only its own spot (and a cluster its size) through small memos, so
+        // a step of a drag wakes only the items that moved.
+        let entry = {
+            let key = key.clone();
+            move |read: &dyn Fn(&GridItem) -> Option<Spot>| {
+                layout.with(|layout| layout.get(&key).and_then(read))
+            }
+        };
+        let at = {
+            let entry = entry.clone();
+            Memo::new(move |_| entry(&|item| Some(item.at())).unwrap_or(Spot { x: 0.5, y: 0.5 }))
+        };
+        let at = Signal::from(at);
         match key {
             ItemKey::Card(id) => view! { <InitiativeCard id=id at=at plot=plot/> }.into_any(),
             ItemKey::Cluster(first) => {
+                let wanted = ItemKey::Cluster(first.clone());
+                let members_of = move |read: &dyn Fn(&[usize]) -> usize| {
+                    layout.with(|layout| match layout.get(&wanted) {
+                        Some(GridItem::Cluster { members, .. }) => read(members),
+                        _ => 0,
+                    })
+                };
+                let count = {
+                    let members_of = members_of.clone();
+                    Memo::new(move |_| members_of(&|members| members.len()))
+                };
+                // The members themselves are read only while the cluster's list is open.
+                let wanted = ItemKey::Cluster(first.clone());
                 let members = Signal::derive(move || {
-                    item.with(|item| match item {
-                        Some(GridItem::Cluster { members, .. }) => members.clone(),
+                    layout.with(|layout| match layout.get(&wanted) {
+                        Some(GridItem::Cluster { members, .. }) => planner.with_roadmap(|roadmap| {
+                            members
+                                .iter()
+                                .filter_map(|&position| roadmap.initiatives.get(position))
+                                .map(|initiative| initiative.id.clone())
+                                .collect()
+                        }),
                         _ => Vec::new(),
                     })
                 });
-                view! { <ClusterChip first=first members=members at=at/> }.into_any()
+                view! { <ClusterChip first=first count=count.into() members=members at=at/> }.into_any()
             }
         }
     };

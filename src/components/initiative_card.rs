@@ -246,6 +246,7 @@ fn chip_id(first: &InitiativeId) -> String {
 #[component]
 pub fn ClusterChip(
     first: InitiativeId,
+    count: Signal<usize>,
     members: Signal<Vec<InitiativeId>>,
     at: Signal<Spot>,
 ) -> impl IntoView {
@@ -255,7 +256,7 @@ pub fn ClusterChip(
         let first = first.clone();
         Memo::new(move |_| open_cluster.with(|open| open.as_ref() == Some(&first)))
     };
-    let count = move || members.with(Vec::len);
+    let count = move || count.get();
     let position = move || {
         let at = at.get();
         format!("left:{}%;top:{}%", at.x * 100.0, at.y * 100.0)
@@ -307,6 +308,7 @@ pub fn ClusterChip(
                     let id = id.clone();
                     move |_| {
                         planner.select(Some(id.clone()));
+                        open_cluster.set(None);
                         focus_later(grid_card_id(&id));
                     }
                 };
@@ -321,7 +323,9 @@ pub fn ClusterChip(
                         planner.edit(|roadmap| {
                             roadmap.nudge(&id, nudge, step);
                         });
-                        // Selected, it now stands apart on the grid: keep the keyboard on it.
+                        // Selected, it now stands apart on the grid: the list closes and the
+                        // keyboard stays on the card.
+                        open_cluster.set(None);
                         focus_later(grid_card_id(&id));
                     }
                 };
@@ -359,7 +363,7 @@ pub fn ClusterChip(
                     }
                 }
             >
-                <p class="cluster-note">"Select one to bring it out, or move it with the arrow keys."</p>
+                <p class="cluster-note">"Pick one to bring it out, or move it with the arrow keys."</p>
                 <ul>{entries}</ul>
                 {(hidden > 0).then(|| view! { <p class="cluster-note">{format!("and {hidden} more here")}</p> })}
             </div>

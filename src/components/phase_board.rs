@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::focus_later;
 use super::initiative_card::{card_badges, cell_or_last};
-use crate::model::{InitiativeId, PhaseId, card_label};
+use std::collections::HashMap;
+
+use crate::model::{InitiativeId, PhaseId, PhaseLoad, Roadmap, card_label};
 use crate::state::{Confirmation, EditKey, use_planner};
 
 /// How many cards a column shows before "Show all": long columns stay quick to draw.
@@ -24,6 +26,13 @@ pub fn PhaseBoard() -> impl IntoView {
     let phase_ids = Memo::new(move |_| {
         planner.with_phases(|phases| phases.iter().map(|phase| phase.id.clone()).collect::<Vec<_>>())
     });
+    // Every column's load in one pass, when scores, membership or capacities change.
+    let loads = Memo::new(move |_| {
+        planner.track_membership();
+        planner.track_scores();
+        planner.with_phases(|_| ());
+        planner.with_roadmap(Roadmap::phase_loads)
+    });
     let add_phase = move |_| {
         let mut added = None;
         planner.edit(|roadmap| added = Some(roadmap.add_phase(None)));
@@ -41,9 +50,9 @@ pub fn PhaseBoard() -> impl IntoView {
                 </button>
             </div>
             <div class="phase-columns">
-                <PhaseColumn phase=None/>
+                <PhaseColumn phase=None loads/>
                 <For each=move || phase_ids.get() key=|id| id.clone() let:id>
-                    <PhaseColumn phase=Some(id)/>
+                    <PhaseColumn phase=Some(id) loads/>
                 </For>
             </div>
         </section>
@@ -52,7 +61,7 @@ pub fn PhaseBoard() -> impl IntoView {
 
 /// One column; `None` is the column of unphased initiatives.
 #[component]
-fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
+fn PhaseColumn(phase: Option<PhaseId>, loads: Memo<HashMap<PhaseId, PhaseLoad>>) -> impl IntoView {
     let planner = use_planner();
     let this_phase = {
         let phase = phase.clone();
@@ -97,10 +106,7 @@ fn PhaseColumn(phase: Option<PhaseId>) -> impl IntoView {
         let phase = phase.clone();
         Memo::new(move |_| {
             let id = phase.as_ref()?;
-            planner.track_membership();
-            planner.track_scores();
-            this_phase.track();
-            Some(planner.with_roadmap(|roadmap| roadmap.phase_load(id)))
+            loads.with(|loads| loads.get(id).copied())
         })
     };
     let show_all = RwSignal::new(false);

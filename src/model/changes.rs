@@ -16,6 +16,8 @@ pub struct RoadmapChanges {
     pub order: bool,
     /// Initiatives present in both versions whose fields changed.
     pub initiatives: Vec<InitiativeId>,
+    /// Where each of `initiatives` stands in the new version's list.
+    pub positions: Vec<usize>,
     /// Some initiative moved to another phase (or the set of initiatives changed).
     pub membership: bool,
     /// Some effort or impact score changed (or the set of initiatives changed).
@@ -34,7 +36,7 @@ impl RoadmapChanges {
                 .initiatives
                 .iter()
                 .zip(&after.initiatives)
-                .any(|(old, new)| old.id != new.id);
+                .any(|(old, new)| !Arc::ptr_eq(old, new) && old.id != new.id);
         let mut changes = RoadmapChanges {
             name: before.name != after.name,
             split: before.quadrant_split != after.quadrant_split,
@@ -45,8 +47,9 @@ impl RoadmapChanges {
             links: order,
             origins: order,
             initiatives: Vec::new(),
+            positions: Vec::new(),
         };
-        let mut compare = |old: &Arc<super::Initiative>, new: &Arc<super::Initiative>| {
+        let mut compare = |old: &Arc<super::Initiative>, new: &Arc<super::Initiative>, position: usize| {
             if Arc::ptr_eq(old, new) || old == new {
                 return;
             }
@@ -55,6 +58,7 @@ impl RoadmapChanges {
             changes.links |= old.title != new.title || old.dependencies != new.dependencies;
             changes.origins |= old.origin != new.origin;
             changes.initiatives.push(new.id.clone());
+            changes.positions.push(position);
         };
         if order {
             let old_by_id: std::collections::HashMap<&InitiativeId, &Arc<super::Initiative>> = before
@@ -62,14 +66,14 @@ impl RoadmapChanges {
                 .iter()
                 .map(|initiative| (&initiative.id, initiative))
                 .collect();
-            for new in &after.initiatives {
+            for (position, new) in after.initiatives.iter().enumerate() {
                 if let Some(old) = old_by_id.get(&new.id) {
-                    compare(old, new);
+                    compare(old, new, position);
                 }
             }
         } else {
-            for (old, new) in before.initiatives.iter().zip(&after.initiatives) {
-                compare(old, new);
+            for (position, (old, new)) in before.initiatives.iter().zip(&after.initiatives).enumerate() {
+                compare(old, new, position);
             }
         }
         changes
@@ -107,6 +111,7 @@ mod tests {
         after.place(&b, Score::clamped(2.0), Score::clamped(9.0));
         let changes = RoadmapChanges::between(&before, &after);
         assert_eq!(changes.initiatives, vec![b]);
+        assert_eq!(changes.positions, vec![1]);
         assert!(changes.scores);
         assert!(!changes.membership && !changes.order && !changes.links && !changes.origins);
     }

@@ -2,8 +2,6 @@
 //! there is room, spread a little when cards crowd one spot, gathered into a cluster chip
 //! when even that finds no room.
 
-use std::collections::HashMap;
-
 use super::{Initiative, InitiativeId};
 
 /// The room an item takes, as fractions of the plot's width and height.
@@ -44,9 +42,13 @@ pub enum GridItem {
         id: InitiativeId,
         at: Spot,
     },
-    /// Several initiatives too crowded to show apart; `members[0]` names the cluster.
+    /// Several initiatives too crowded to show apart. `first` names the cluster: the
+    /// initiative whose spot it took. `members` are the positions of its initiatives in the
+    /// list laid out (`first`'s included): a drag re-lays out every initiative, and positions
+    /// cost nothing to copy and compare.
     Cluster {
-        members: Vec<InitiativeId>,
+        first: InitiativeId,
+        members: Vec<usize>,
         at: Spot,
     },
 }
@@ -57,11 +59,20 @@ impl GridItem {
             GridItem::Card { at, .. } | GridItem::Cluster { at, .. } => *at,
         }
     }
+}
 
+/// An item while the board is laid out: initiatives by their position in the list.
+#[derive(Clone, Debug, PartialEq)]
+enum Slot {
+    Card(usize),
+    Cluster(Vec<usize>),
+}
+
+impl Slot {
     fn footprint(&self, sizes: &Footprints) -> Footprint {
         match self {
-            GridItem::Card { .. } => sizes.card,
-            GridItem::Cluster { .. } => sizes.chip,
+            Slot::Card(_) => sizes.card,
+            Slot::Cluster(_) => sizes.chip,
         }
     }
 }
@@ -98,23 +109,37 @@ pub fn arrange<'a>(
     pinned: Option<&InitiativeId>,
     sizes: Footprints,
 ) -> Vec<GridItem> {
+    let initiatives: Vec<&Initiative> = initiatives.into_iter().collect();
     let mut board = Board::new(sizes);
-    let mut rest = Vec::new();
-    for initiative in initiatives {
-        if Some(&initiative.id) == pinned {
-            board.place_card(initiative.id.clone(), Spot::of(initiative), true);
-        } else {
-            rest.push(initiative);
+    let pinned = pinned.and_then(|pinned| initiatives.iter().position(|initiative| &initiative.id == pinned));
+    if let Some(position) = pinned {
+        board.place_card(position, Spot::of(initiatives[position]), true);
+    }
+    for (position, initiative) in initiatives.iter().enumerate() {
+        if Some(position) != pinned {
+            board.add(position, Spot::of(initiative));
         }
     }
-    for initiative in rest {
-        board.add(initiative.id.clone(), Spot::of(initiative));
-    }
-    board.items.into_iter().map(|placed| placed.item).collect()
+    board
+        .items
+        .into_iter()
+        .map(|placed| match placed.slot {
+            Slot::Card(position) => GridItem::Card {
+                id: initiatives[position].id.clone(),
+                at: placed.at,
+            },
+            Slot::Cluster(members) => GridItem::Cluster {
+                first: initiatives[members[0]].id.clone(),
+                members,
+                at: placed.at,
+            },
+        })
+        .collect()
 }
 
 struct Placed {
-    item: GridItem,
+    slot: Slot,
+    at: Spot,
     pinned: bool,
 }
 
@@ -125,16 +150,29 @@ struct Board {
     /// The card's footprint: the index's cell size, and the unit of spreading.
     footprint: Footprint,
     items: Vec<Placed>,
-    cells: HashMap<(i64, i64), Vec<usize>>,
+    /// Indexes of the items whose spot lies in each cell, row by row: the plot is bounded,
+    /// so a flat grid beats hashing.
+    cells: Vec<Vec<usize>>,
+    /// Cells where a card found no room even spread: the next crowded card there goes
+    /// straight to a cluster. On a saturated board this skips most of the search.
+    full: Vec<bool>,
+    /// The cluster the last crowded card of each full cell joined: the next ones join it too.
+    joined: Vec<Option<usize>>,
+    columns: usize,
+    rows: usize,
 }
 
 impl Board {
     fn new(sizes: Footprints) -> Board {
+        // Smaller than a hundredth of the plot is not a card one could read; the floor also
+        // bounds the index at 100 x 100 cells.
         let at_least = |size: Footprint| Footprint {
-            width: size.width.max(1e-3),
-            height: size.height.max(1e-3),
+            width: size.width.max(0.01),
+            height: size.height.max(0.01),
         };
         let card = at_least(sizes.card);
+        let columns = (1.0 / card.width).ceil() as usize + 1;
+        let rows = (1.0 / card.height).ceil() as usize + 1;
         Board {
             sizes: Footprints {
                 card,
@@ -145,59 +183,84 @@ impl Board {
             },
             footprint: card,
             items: Vec::new(),
-            cells: HashMap::new(),
+            cells: vec![Vec::new(); columns * rows],
+            full: vec![false; columns * rows],
+            joined: vec![None; columns * rows],
+            columns,
+            rows,
         }
     }
 
-    fn cell_of(&self, spot: Spot) -> (i64, i64) {
+    /// The cell of a spot; spots lie on the plot, and anything past its edge counts as the edge.
+    fn cell_of(&self, spot: Spot) -> (usize, usize) {
+        let index = |fraction: f64, size: f64, count: usize| {
+            ((fraction / size).floor().max(0.0) as usize).min(count - 1)
+        };
         (
-            (spot.x / self.footprint.width).floor() as i64,
-            (spot.y / self.footprint.height).floor() as i64,
+            index(spot.x, self.footprint.width, self.columns),
+            index(spot.y, self.footprint.height, self.rows),
         )
     }
 
     /// Indexes of placed items whose cells lie within `reach` cells of `spot`.
-    fn near(&self, spot: Spot, reach: i64) -> impl Iterator<Item = usize> + '_ {
+    fn near(&self, spot: Spot, reach: usize) -> impl Iterator<Item = usize> + '_ {
         let (column, row) = self.cell_of(spot);
-        (-reach..=reach).flat_map(move |dx| {
-            (-reach..=reach).flat_map(move |dy| {
-                self.cells
-                    .get(&(column + dx, row + dy))
-                    .into_iter()
-                    .flatten()
-                    .copied()
-            })
+        let columns = column.saturating_sub(reach)..=(column + reach).min(self.columns - 1);
+        let rows = row.saturating_sub(reach)..=(row + reach).min(self.rows - 1);
+        rows.flat_map(move |row| {
+            columns
+                .clone()
+                .flat_map(move |column| self.cells[row * self.columns + column].iter().copied())
         })
     }
 
     /// Whether a card fits at `spot` without touching any placed item.
     fn is_free(&self, spot: Spot) -> bool {
         self.near(spot, 1).all(|index| {
-            let item = &self.items[index].item;
-            !overlap(spot, self.sizes.card, item.at(), item.footprint(&self.sizes))
+            let placed = &self.items[index];
+            !overlap(
+                spot,
+                self.sizes.card,
+                placed.at,
+                placed.slot.footprint(&self.sizes),
+            )
         })
     }
 
-    fn place_card(&mut self, id: InitiativeId, at: Spot, pinned: bool) {
-        let cell = self.cell_of(at);
-        self.cells.entry(cell).or_default().push(self.items.len());
+    fn place_card(&mut self, position: usize, at: Spot, pinned: bool) {
+        let (column, row) = self.cell_of(at);
+        self.cells[row * self.columns + column].push(self.items.len());
         self.items.push(Placed {
-            item: GridItem::Card { id, at },
+            slot: Slot::Card(position),
+            at,
             pinned,
         });
     }
 
-    fn add(&mut self, id: InitiativeId, own: Spot) {
-        let free = SPREAD
-            .iter()
-            .map(|(dx, dy)| Spot {
-                x: own.x + dx * self.footprint.width,
-                y: own.y + dy * self.footprint.height,
+    fn add(&mut self, position: usize, own: Spot) {
+        let (column, row) = self.cell_of(own);
+        let cell = row * self.columns + column;
+        let free = (!self.full[cell])
+            .then(|| {
+                SPREAD
+                    .iter()
+                    .map(|(dx, dy)| Spot {
+                        x: own.x + dx * self.footprint.width,
+                        y: own.y + dy * self.footprint.height,
+                    })
+                    .filter(|spot| (0.0..=1.0).contains(&spot.x) && (0.0..=1.0).contains(&spot.y))
+                    .find(|spot| self.is_free(*spot))
             })
-            .filter(|spot| (0.0..=1.0).contains(&spot.x) && (0.0..=1.0).contains(&spot.y))
-            .find(|spot| self.is_free(*spot));
+            .flatten();
         if let Some(spot) = free {
-            self.place_card(id, spot, false);
+            self.place_card(position, spot, false);
+            return;
+        }
+        self.full[cell] = true;
+        if let Some(index) = self.joined[cell]
+            && let Slot::Cluster(members) = &mut self.items[index].slot
+        {
+            members.push(position);
             return;
         }
         // No room within one footprint: join a cluster close by, so cards around it stay
@@ -207,39 +270,47 @@ impl Board {
             let dy = (spot.y - own.y) / self.footprint.height;
             dx * dx + dy * dy
         };
-        let nearest_where = |wanted: &dyn Fn(&GridItem) -> bool| {
-            self.near(own, 2)
-                .filter(|&index| !self.items[index].pinned && wanted(&self.items[index].item))
-                .map(|index| (distance(self.items[index].item.at()), index))
-                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+        // One pass over the neighbourhood: the nearest cluster and the nearest item of any kind.
+        let mut nearest_cluster: Option<(f64, usize)> = None;
+        let mut nearest_item: Option<(f64, usize)> = None;
+        let closer = |best: Option<(f64, usize)>, candidate: (f64, usize)| match best {
+            Some(best)
+                if best
+                    .0
+                    .total_cmp(&candidate.0)
+                    .then(best.1.cmp(&candidate.1))
+                    .is_le() =>
+            {
+                Some(best)
+            }
+            _ => Some(candidate),
         };
-        let cluster = nearest_where(&|item| matches!(item, GridItem::Cluster { .. }))
-            .filter(|(distance, _)| *distance <= JOIN_CLUSTER_WITHIN * JOIN_CLUSTER_WITHIN);
-        let nearest = cluster
-            .or_else(|| nearest_where(&|_| true))
+        for index in self.near(own, 2) {
+            let placed = &self.items[index];
+            if placed.pinned {
+                continue;
+            }
+            let candidate = (distance(placed.at), index);
+            if matches!(placed.slot, Slot::Cluster(_)) {
+                nearest_cluster = closer(nearest_cluster, candidate);
+            }
+            nearest_item = closer(nearest_item, candidate);
+        }
+        let nearest = nearest_cluster
+            .filter(|(distance, _)| *distance <= JOIN_CLUSTER_WITHIN * JOIN_CLUSTER_WITHIN)
+            .or(nearest_item)
             .map(|(_, index)| index);
         let Some(index) = nearest else {
             // Only the pinned card is near: show this one beside it anyway.
-            self.place_card(id, own, false);
+            self.place_card(position, own, false);
             return;
         };
-        let placed = &mut self.items[index].item;
-        *placed = match std::mem::replace(
-            placed,
-            GridItem::Cluster {
-                members: Vec::new(),
-                at: own,
-            },
-        ) {
-            GridItem::Card { id: first, at } => GridItem::Cluster {
-                members: vec![first, id],
-                at,
-            },
-            GridItem::Cluster { mut members, at } => {
-                members.push(id);
-                GridItem::Cluster { members, at }
-            }
-        };
+        let slot = &mut self.items[index].slot;
+        match slot {
+            Slot::Card(first) => *slot = Slot::Cluster(vec![*first, position]),
+            Slot::Cluster(members) => members.push(position),
+        }
+        self.joined[cell] = Some(index);
     }
 }
 
@@ -285,15 +356,14 @@ mod tests {
     }
 
     fn no_two_overlap(items: &[GridItem]) {
+        let footprint = |item: &GridItem| match item {
+            GridItem::Card { .. } => SIZES.card,
+            GridItem::Cluster { .. } => SIZES.chip,
+        };
         for (a, first) in items.iter().enumerate() {
             for second in &items[a + 1..] {
                 assert!(
-                    !overlap(
-                        first.at(),
-                        first.footprint(&SIZES),
-                        second.at(),
-                        second.footprint(&SIZES)
-                    ),
+                    !overlap(first.at(), footprint(first), second.at(), footprint(second)),
                     "{first:?} overlaps {second:?}"
                 );
             }
@@ -337,15 +407,15 @@ mod tests {
             assert!((at.x - centre.x).abs() <= CARD.width + 1e-9);
             assert!((at.y - centre.y).abs() <= CARD.height + 1e-9);
         }
-        let cluster = items
+        let (first, cluster) = items
             .iter()
             .find_map(|item| match item {
-                GridItem::Cluster { members, .. } => Some(members.clone()),
+                GridItem::Cluster { first, members, .. } => Some((first.clone(), members.clone())),
                 GridItem::Card { .. } => None,
             })
             .expect("a cluster");
-        assert_eq!(cluster.len(), 4);
-        assert_eq!(cluster[0], ids[0], "the first card's spot names the cluster");
+        assert_eq!(cluster, vec![0, 9, 10, 11], "positions in the list laid out");
+        assert_eq!(first, ids[0], "the first card's spot names the cluster");
     }
 
     #[test]

@@ -298,17 +298,27 @@ impl Roadmap {
             .filter(move |initiative| initiative.phase.as_ref() == phase)
     }
 
-    pub fn phase_load(&self, id: &PhaseId) -> PhaseLoad {
-        let (effort, count) = self
-            .initiatives_in(Some(id))
-            .fold((0.0, 0), |(effort, count), initiative| {
-                (effort + initiative.effort.value(), count + 1)
-            });
-        PhaseLoad {
-            effort,
-            count,
-            capacity: self.phase(id).and_then(|phase| phase.capacity),
+    /// The load of every phase, in one pass over the initiatives.
+    pub fn phase_loads(&self) -> HashMap<PhaseId, PhaseLoad> {
+        let mut loads: HashMap<PhaseId, PhaseLoad> = self
+            .phases
+            .iter()
+            .map(|phase| {
+                let load = PhaseLoad {
+                    effort: 0.0,
+                    count: 0,
+                    capacity: phase.capacity,
+                };
+                (phase.id.clone(), load)
+            })
+            .collect();
+        for initiative in &self.initiatives {
+            if let Some(load) = initiative.phase.as_ref().and_then(|phase| loads.get_mut(phase)) {
+                load.effort += initiative.effort.value();
+                load.count += 1;
+            }
         }
+        loads
     }
 }
 
@@ -504,9 +514,11 @@ mod tests {
             roadmap.assign_phase(&id, Some(phase.clone()));
         }
         roadmap.update_phase(&phase, |phase| phase.capacity = Some(7.5));
-        let load = roadmap.phase_load(&phase);
+        let load = roadmap.phase_loads()[&phase];
         assert_eq!((load.effort, load.count), (8.0, 2));
         assert!(load.is_over_capacity());
+        let empty = roadmap.phases[1].id.clone();
+        assert_eq!(roadmap.phase_loads()[&empty].count, 0);
         assert_eq!(roadmap.initiatives_in(None).count(), 0);
     }
 }

@@ -263,6 +263,45 @@ test.describe('two tabs', () => {
     await expect(b.page.getByRole('alertdialog')).toHaveCount(0);
   });
 
+  test('two tabs adding roadmaps in a tight loop lose none of them', async ({ page }) => {
+    // Both tabs read, change and write the one list of roadmaps. Each save takes the page-wide
+    // save lock and changes the list as stored at that moment, so neither tab's roadmaps can
+    // drop out of the list the other writes.
+    const [a, b] = await twoTabs(page);
+    const ROUNDS = 8;
+    const burst = (tab) =>
+      tab.page.evaluate(async (rounds) => {
+        for (let round = 0; round < rounds; round += 1) {
+          document.querySelector('button[aria-label="New roadmap"]').click();
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      }, ROUNDS);
+    await Promise.all([burst(a), burst(b)]);
+
+    const expected = 1 + 2 * ROUNDS;
+    const listed = async () => {
+      const workspace = JSON.parse((await stored(page, WORKSPACE_KEY)) || '{"roadmaps":[]}');
+      return workspace.roadmaps.map((entry) => entry.id);
+    };
+    await expect.poll(async () => (await listed()).length, { timeout: 15_000 }).toBe(expected);
+    const ids = await listed();
+    expect(new Set(ids).size).toBe(expected);
+    const keys = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('stackplan:roadmap:'))
+        .map((key) => key.slice('stackplan:roadmap:'.length)),
+    );
+    // Every new roadmap is stored and listed; the first one (r1) is listed but, never changed,
+    // has nothing stored yet.
+    expect([...keys].sort()).toEqual(ids.filter((id) => id !== 'r1').sort());
+    expect(ids).toContain('r1');
+    for (const tab of [a, b]) {
+      await expect.poll(async () => (await roadmapNames(tab.page)).length).toBe(expected);
+    }
+    await expect(a.page.getByRole('alertdialog')).toHaveCount(0);
+    await expect(b.page.getByRole('alertdialog')).toHaveCount(0);
+  });
+
   test('a tab that only receives changes never asks about a conflict', async ({ page }) => {
     // Regression: adopting another tab's save scheduled a save of its own, so the other tab's
     // next save inside that 300 ms window looked like a conflict. Here A saves at once by
