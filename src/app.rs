@@ -4,26 +4,13 @@ use leptos::prelude::*;
 
 use crate::autosave::{Autosave, provide_autosave};
 use crate::components::{CatalogTree, ConfirmDialog, Grid, Inspector, Notices, PhaseBoard, Toolbar};
-use crate::state::{Notice, Planner, Rescue, Tone, provide_planner};
-use crate::storage;
+use crate::state::{Planner, provide_planner};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let loaded = storage::load();
-    let planner = Planner::new(loaded.workspace, loaded.roadmap);
+    let (planner, autosave) = Autosave::open();
     provide_planner(planner);
-    if let Some(problem) = loaded.problem {
-        planner.show_notice(Notice {
-            tone: Tone::Error,
-            text: problem.message(),
-            rescue: loaded.unreadable_text.map(|text| Rescue {
-                file_name: "stackplan-unreadable-roadmap.json".to_string(),
-                text,
-            }),
-            offer_export: problem == storage::StorageProblem::Unavailable,
-        });
-    }
-    provide_autosave(Autosave::start(planner, loaded.autosave));
+    provide_autosave(autosave);
     planner.accept_drops_and_pastes();
     undo_shortcuts(planner);
 

@@ -6,7 +6,7 @@ use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 
 use crate::model::{Roadmap, RoadmapEntry, RoadmapId};
-use crate::state::{Confirmation, Notice, Planner, Tone};
+use crate::state::{Confirmation, Notice, Planner, Rescue, Tone};
 use crate::storage::{self, StorageChange, StorageProblem, Stored};
 
 /// How long after the last change a save waits: a drag changes the roadmap many times a second.
@@ -31,9 +31,33 @@ pub struct Autosave {
 }
 
 impl Autosave {
+    /// Opens what this browser keeps (the list of roadmaps and the open one), tells the user
+    /// about any storage problem, and starts saving every change from now on.
+    pub fn open() -> (Planner, Autosave) {
+        let loaded = storage::load();
+        let planner = Planner::new(loaded.workspace, loaded.roadmap);
+        if let Some(problem) = loaded.problem {
+            planner.show_notice(Notice {
+                tone: Tone::Error,
+                text: problem.message(),
+                rescue: loaded.unreadable_text.map(|text| Rescue {
+                    file_name: "stackplan-unreadable-roadmap.json".to_string(),
+                    text,
+                }),
+                offer_export: problem == StorageProblem::Unavailable,
+            });
+        }
+        (planner, Autosave::start(planner, loaded.autosave))
+    }
+
+    /// What the conflict question says.
+    pub fn conflict_message(self) -> String {
+        StorageProblem::Conflict.message()
+    }
+
     /// Starts saving `planner`'s roadmap after every change (saves to storage), unless
     /// `enabled` is false (no storage, or unreadable data that could not be set aside).
-    pub fn start(planner: Planner, enabled: bool) -> Autosave {
+    fn start(planner: Planner, enabled: bool) -> Autosave {
         let autosave = Autosave {
             planner,
             enabled,

@@ -117,7 +117,7 @@ fn question(
         }
         Confirmation::Conflict => (
             "Changed in another tab".to_string(),
-            crate::storage::StorageProblem::Conflict.message(),
+            autosave.conflict_message(),
             vec![
                 answer("Keep this tab's version", false, move || {
                     cancel();

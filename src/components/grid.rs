@@ -9,7 +9,7 @@ use crate::model::{Footprint, Footprints, GridItem, InitiativeId, Quadrant, Scor
 use crate::state::{Tone, use_planner};
 
 /// What keys an item on the grid: a card by its initiative, a cluster by its first member.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum ItemKey {
     Card(InitiativeId),
     Cluster(InitiativeId),
@@ -125,7 +125,12 @@ pub fn Grid() -> impl IntoView {
         });
         GridLayout::new(items)
     });
-    let keys = move || layout.with(|layout| layout.items.iter().map(key_of).collect::<Vec<_>>());
+    // In a fixed order, so that a relayout moves no element in the page, it only adds and removes.
+    let keys = move || {
+        let mut keys = layout.with(|layout| layout.items.iter().map(key_of).collect::<Vec<_>>());
+        keys.sort_unstable();
+        keys
+    };
     let item_view = move |key: ItemKey| {
         // Each item reads only its own spot (and a cluster its size) through small memos, so
         // a step of a drag wakes only the items that moved.

@@ -490,6 +490,9 @@ fn Goals(selected: Selected) -> impl IntoView {
     }
 }
 
+/// How many initiatives the "Add dependency" list offers at once; a search narrows it.
+const DEPENDENCY_OPTIONS: usize = 50;
+
 /// What the initiative depends on, and a list of what it could depend on without a cycle.
 #[component]
 fn Dependencies(selected: Selected) -> impl IntoView {
@@ -510,8 +513,21 @@ fn Dependencies(selected: Selected) -> impl IntoView {
             });
         }
     };
+    let query = RwSignal::new(String::new());
+    let options = move || {
+        choices.with(|choices| {
+            let (shown, total) = choices
+                .as_ref()
+                .map(|(_, choices)| choices.matching(&query.get(), DEPENDENCY_OPTIONS))
+                .unwrap_or_default();
+            let note =
+                (total > shown.len()).then(|| format!("{} of {total} shown: type to narrow", shown.len()));
+            (shown, note)
+        })
+    };
+    let options = Memo::new(move |_| options());
     move || {
-        choices.get().map(|(_, DependencyChoices { listed, addable })| {
+        choices.get().map(|(_, DependencyChoices { listed, .. })| {
             view! {
                 <fieldset class="field dependencies">
                     <legend class="field-label">"Depends on"</legend>
@@ -530,6 +546,14 @@ fn Dependencies(selected: Selected) -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
+                    <input
+                        type="search"
+                        class="dependency-search"
+                        placeholder="Find an initiative to depend on"
+                        aria-label="Find a dependency"
+                        prop:value=move || query.get()
+                        on:input=move |event| query.set(event_target_value(&event))
+                    />
                     <select
                         aria-label="Add dependency"
                         prop:value=""
@@ -541,8 +565,17 @@ fn Dependencies(selected: Selected) -> impl IntoView {
                         }
                     >
                         <option value="">"Add a dependency…"</option>
-                        {addable.into_iter().map(|(on, title)| view! { <option value=on.0>{title}</option> }).collect_view()}
+                        {move || {
+                            options
+                                .with(|(shown, _)| {
+                                    shown
+                                        .iter()
+                                        .map(|(on, title)| view! { <option value=on.0.clone()>{title.clone()}</option> })
+                                        .collect_view()
+                                })
+                        }}
                     </select>
+                    {move || options.with(|(_, note)| note.clone()).map(|note| view! { <p class="hint">{note}</p> })}
                 </fieldset>
             }
         })

@@ -138,6 +138,21 @@ pub struct DependencyChoices {
     pub addable: Choices,
 }
 
+impl DependencyChoices {
+    /// The addable initiatives whose title contains `query` (any case), at most `limit` of
+    /// them, and how many match in all: a list of 10,000 options would not read as a choice.
+    pub fn matching(&self, query: &str, limit: usize) -> (Vec<(InitiativeId, String)>, usize) {
+        let query = query.trim().to_lowercase();
+        let mut matches = self
+            .addable
+            .iter()
+            .filter(|(_, title)| query.is_empty() || title.to_lowercase().contains(&query));
+        let shown: Vec<_> = matches.by_ref().take(limit).cloned().collect();
+        let total = shown.len() + matches.count();
+        (shown, total)
+    }
+}
+
 /// The dependency editor's lists for `id`, in one pass over the roadmap.
 pub fn dependency_choices(roadmap: &Roadmap, id: &InitiativeId) -> DependencyChoices {
     let Some(initiative) = roadmap.initiative(id) else {
@@ -256,6 +271,26 @@ mod tests {
             import_summary(&roadmap),
             "1 initiative, 1 phase, 1 marked as a quick win"
         );
+    }
+
+    #[test]
+    fn dependency_matches_are_limited_and_counted() {
+        let choices = DependencyChoices {
+            listed: Vec::new(),
+            addable: ["Data lake", "Lakehouse", "Warehouse", "Feature store"]
+                .iter()
+                .enumerate()
+                .map(|(n, title)| (InitiativeId(format!("i{n}")), title.to_string()))
+                .collect(),
+        };
+        let (shown, total) = choices.matching(" LAKE", 1);
+        assert_eq!(
+            (shown, total),
+            (vec![(InitiativeId("i0".into()), "Data lake".to_string())], 2)
+        );
+        let (shown, total) = choices.matching("", 10);
+        assert_eq!((shown.len(), total), (4, 4));
+        assert_eq!(choices.matching("nothing like it", 10), (Vec::new(), 0));
     }
 
     #[test]

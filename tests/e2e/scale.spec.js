@@ -11,7 +11,6 @@ const { importDialog, importInput } = require('./support/files');
 
 const COUNT = 1_000;
 const PHASES = 5;
-const NAME = `Scale test ${COUNT}`;
 /** How many cards a phase column shows before "Show all". */
 const COLUMN_WINDOW = 40;
 
@@ -93,28 +92,28 @@ function generate(count) {
   return {
     format: 'stackplan.roadmap',
     version: 1,
-    name: NAME,
+    name: `Scale test ${count}`,
     quadrant_split: { effort: 5.5, impact: 5.5 },
     phases,
     initiatives,
   };
 }
 
-/** Opens the planner and the 1,000-initiative file through "Import JSON" → "Open as new roadmap". */
-async function openLargeRoadmap(page, testInfo) {
-  const roadmap = generate(COUNT);
-  const file = testInfo.outputPath(`roadmap-${COUNT}.stackplan.json`);
+/** Opens the planner and a generated file (1,000 initiatives unless told) through "Import JSON" → "Open as new roadmap". */
+async function openLargeRoadmap(page, testInfo, count = COUNT) {
+  const roadmap = generate(count);
+  const file = testInfo.outputPath(`roadmap-${count}.stackplan.json`);
   fs.writeFileSync(file, `${JSON.stringify(roadmap, null, 2)}\n`);
 
   const app = new Planner(page);
   await app.goto();
   await importInput(page).setInputFiles(file);
-  const dialog = importDialog(page, NAME);
+  const dialog = importDialog(page, roadmap.name);
   await expect(dialog).toBeVisible({ timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Open as new roadmap', exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   // a) The grid's header counts them all.
-  await expect(app.grid.region.getByText(`${COUNT} initiatives`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(app.grid.region.getByText(`${count} initiatives`, { exact: true })).toBeVisible({ timeout: 30_000 });
   return { app, roadmap };
 }
 
@@ -174,6 +173,28 @@ function overlaps(boxes) {
 // --- the tests -----------------------------------------------------------------------------------
 
 test.describe('scale', () => {
+  test('a 10,000-initiative roadmap autosaves compactly and comes back after a reload', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const count = 10_000;
+    const { app } = await openLargeRoadmap(page, testInfo, count);
+    // Stored deflated, far below the browser's limit of about five million characters.
+    const storedText = async () =>
+      page.evaluate(() => {
+        const workspace = JSON.parse(localStorage.getItem('stackplan:workspace') || 'null');
+        const text = workspace && localStorage.getItem(`stackplan:roadmap:${workspace.active}`);
+        return text && { prefix: text.slice(0, 18), length: text.length };
+      });
+    await expect.poll(storedText, { timeout: 60_000 }).toMatchObject({ prefix: 'stackplan-deflate:' });
+    const { length } = await storedText();
+    expect(length).toBeLessThan(1_000_000);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    await page.reload();
+    await expect(app.grid.region.getByText(`${count} initiatives`, { exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('textbox', { name: 'Roadmap name', exact: true })).toHaveValue(`Scale test ${count}`);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('a 1,000-initiative roadmap opens, a card drags, a cluster opens and a card in it moves by keyboard', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     const { app, roadmap } = await openLargeRoadmap(page, testInfo);
