@@ -119,8 +119,7 @@ impl Autosave {
             }
         };
         self.planner
-            .workspace()
-            .update(|workspace| workspace.active = id.clone());
+            .change_workspace(|workspace| workspace.active = id.clone());
         self.show(roadmap, text);
     }
 
@@ -140,8 +139,7 @@ impl Autosave {
             name: roadmap.name.clone(),
         };
         self.planner
-            .workspace()
-            .update(|workspace| workspace.add(entry.clone()));
+            .change_workspace(|workspace| workspace.add(entry.clone()));
         let saved = storage::save(&id, &roadmap);
         if let Err(problem) = &saved {
             self.warn(problem);
@@ -163,8 +161,7 @@ impl Autosave {
         let id = self.active();
         let removed = self
             .planner
-            .workspace()
-            .try_update(|workspace| workspace.remove(&id))
+            .change_workspace(|workspace| workspace.remove(&id))
             .unwrap_or(false);
         storage::remove(&id);
         if !removed {
@@ -249,8 +246,7 @@ impl Autosave {
             let unlisted = storage::read_workspace().is_none_or(|stored| stored.entry(&id).is_none());
             if renamed || unlisted {
                 self.planner
-                    .workspace()
-                    .update(|workspace| workspace.rename(&id, &name));
+                    .change_workspace(|workspace| workspace.rename(&id, &name));
                 self.write_workspace(|stored| stored.rename(&id, &name))?;
             }
             warning.map_or(Ok(()), Err)
@@ -286,7 +282,7 @@ impl Autosave {
         stored.active = mine.active;
         let result = storage::save_workspace(&stored);
         if stored != workspace.get_untracked() {
-            workspace.set(stored);
+            self.planner.change_workspace(|workspace| *workspace = stored);
         }
         result
     }
@@ -366,7 +362,7 @@ impl Autosave {
                     .collect();
                 theirs.roadmaps.extend(missing.iter().cloned());
                 theirs.active = mine.active;
-                workspace.set(theirs);
+                self.planner.change_workspace(|workspace| *workspace = theirs);
                 if !missing.is_empty() {
                     self.change_stored_workspace(move |stored| add_missing(stored, &missing));
                 }
@@ -378,15 +374,14 @@ impl Autosave {
                     let name = crate::model::read_storage_text(&text)
                         .map_or_else(|_| "Unreadable roadmap".to_string(), |roadmap| roadmap.name);
                     let entry = vec![RoadmapEntry { id, name }];
-                    workspace.update(|workspace| add_missing(workspace, &entry));
+                    self.planner
+                        .change_workspace(|workspace| add_missing(workspace, &entry));
                     self.change_stored_workspace(move |stored| add_missing(stored, &entry));
                 }
             }
             StorageChange::Roadmap { id, text: None } => {
                 if workspace.with_untracked(|workspace| workspace.entry(&id).is_some()) {
-                    workspace.update(|workspace| {
-                        workspace.remove(&id);
-                    });
+                    self.planner.change_workspace(|workspace| workspace.remove(&id));
                     self.change_stored_workspace(move |stored| {
                         stored.remove(&id);
                     });

@@ -309,8 +309,14 @@ impl Planner {
         self.selected.set(id);
     }
 
-    pub fn workspace(&self) -> RwSignal<Workspace> {
-        self.workspace
+    /// The roadmaps kept in this browser and which one is open.
+    pub fn workspace(&self) -> ReadSignal<Workspace> {
+        self.workspace.read_only()
+    }
+
+    /// Changes the list of roadmaps; the autosave module keeps it in step with storage.
+    pub(crate) fn change_workspace<T>(&self, change: impl FnOnce(&mut Workspace) -> T) -> Option<T> {
+        self.workspace.try_update(change)
     }
 
     pub fn catalog(&self) -> ReadSignal<Outline> {
