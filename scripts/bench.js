@@ -30,6 +30,7 @@ const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { spawnSync } = require('node:child_process');
+const { generateRoadmap, roadmapFileText } = require('./roadmap-generator');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST || 'dist');
@@ -41,91 +42,12 @@ const SIZES = [100, 1_000, 10_000];
 const DRAG_SIZES = [1_000, 10_000];
 const CLICK_SIZE = 10_000;
 const MEMORY_SIZE = 10_000;
-const PHASES = 5;
 const COLD_RUNS = 5;
 const MOVES = 60;
 const CLICKS = 5;
 const TIMEOUT = 600_000;
 
 // --- the files ------------------------------------------------------------------------------------
-
-/** Small deterministic PRNG (mulberry32), so every run benchmarks the same files. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A format-v1 roadmap using every field, 5 phases, `count` initiatives. */
-function generate(count, name) {
-  const random = rng(20270101);
-  const pick = (list) => list[Math.floor(random() * list.length)];
-  const score = () => Math.round((1 + random() * 9) * 10) / 10;
-  const urgencies = ['none', 'low', 'medium', 'high', 'critical'];
-  const goals = ['Customer retention and loyalty', 'Market expansion', 'Product development', 'Cost control'];
-  const owners = ['Dana Okafor', 'Sam Lee', 'Priya Natarajan', 'Jörg Müller', 'Ana Souza', ''];
-  const teams = ['Data team', 'Finance', 'Ops', 'Product', 'Sales', 'Marketing', 'Executive team'];
-  const tags = ['platform', 'storage', 'cloud', 'governance', 'analytics', 'ml', 'security', 'cost'];
-  const areas = [
-    ['Modern Stacks', 'Data', 'Data Tech Stack', 'Data Lake'],
-    ['Modern Stacks', 'Data', 'Data Tech Stack', 'Data Catalog'],
-    ['Modern Stacks', 'Cloud', 'IAC'],
-    ['Modern Stacks', 'MLOps', 'Train and tune'],
-    ['Modern Stacks', 'Cloud', 'Serverless Computing'],
-  ];
-  const phases = Array.from({ length: PHASES }, (_, i) => ({
-    id: `p${i + 1}`,
-    name: `Phase ${i + 1}`,
-    capacity: i === PHASES - 1 ? null : 2000 + i * 500,
-  }));
-  const initiatives = [];
-  for (let n = 1; n <= count; n += 1) {
-    const dependencies = [];
-    // Dependencies only point backwards (no cycles); about one initiative in five has some.
-    if (n > 10 && random() < 0.2) {
-      const first = 1 + Math.floor(random() * (n - 1));
-      dependencies.push(`i${first}`);
-      const second = 1 + Math.floor(random() * (n - 1));
-      if (second !== first) dependencies.push(`i${second}`);
-    }
-    const effort = score();
-    const impact = score();
-    const month = String(1 + (n % 12)).padStart(2, '0');
-    const day = String(1 + (n % 28)).padStart(2, '0');
-    initiatives.push({
-      id: `i${n}`,
-      title: `Initiative ${n}: ${pick(['Data Lake', 'Feature store', 'Event streaming', 'BI dashboards', 'IaC rollout'])}`,
-      description: n % 3 === 0 ? '' : `Description of initiative ${n}.\nSecond line with <b>markup-looking</b> text & "quotes".`,
-      effort,
-      impact,
-      quick_win: effort < 5.5 && impact >= 5.5 && random() < 0.5,
-      urgency: pick(urgencies),
-      due: n % 4 === 0 ? null : `2027-${month}-${day}`,
-      phase: n % 6 === 0 ? null : `p${1 + (n % PHASES)}`,
-      origin: n % 2 === 0 ? { catalog: 'Modern Stacks', path: pick(areas) } : null,
-      owner: pick(owners),
-      stakeholders: teams.filter(() => random() < 0.3),
-      goals: goals.filter(() => random() < 0.4),
-      budget: n % 5 === 0 ? null : Math.round(random() * 500_000 * 100) / 100,
-      dependencies,
-      tags: tags.filter(() => random() < 0.25),
-    });
-  }
-  const roadmap = {
-    format: 'stackplan.roadmap',
-    version: 1,
-    name,
-    quadrant_split: { effort: 5.5, impact: 5.5 },
-    phases,
-    initiatives,
-  };
-  return `${JSON.stringify(roadmap, null, 2)}\n`;
-}
 
 /** Validates against the published schema (ajv), so the benchmark measures files the app must accept. */
 function schemaValidator() {
@@ -144,7 +66,7 @@ function writeFiles() {
   const files = {};
   for (const count of SIZES) {
     const name = `Bench ${count}`;
-    const text = generate(count, name);
+    const text = roadmapFileText(generateRoadmap(count, name));
     const errors = errorsOf(JSON.parse(text));
     if (errors.length) {
       throw new Error(`generated ${count}-initiative file does not match the schema: ${errors.join('; ')}`);

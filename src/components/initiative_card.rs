@@ -58,21 +58,28 @@ struct Drag {
     moved: bool,
 }
 
-/// The nudge an arrow key asks for, with its step (Shift: a big step).
-pub(crate) fn nudge_for(event: &web_sys::KeyboardEvent) -> Option<(Nudge, f64)> {
+/// Moves the initiative one step if `event` is an arrow key (Shift: a big step), selecting
+/// it first: the selected card is always shown apart, so the keyboard never loses it.
+/// Returns whether it moved.
+fn nudge_by_key(planner: Planner, id: &InitiativeId, event: &web_sys::KeyboardEvent) -> bool {
     let nudge = match event.key().as_str() {
         "ArrowLeft" => Nudge::LessEffort,
         "ArrowRight" => Nudge::MoreEffort,
         "ArrowDown" => Nudge::LessImpact,
         "ArrowUp" => Nudge::MoreImpact,
-        _ => return None,
+        _ => return false,
     };
     let step = if event.shift_key() {
         NUDGE_BIG_STEP
     } else {
         NUDGE_STEP
     };
-    Some((nudge, step))
+    event.prevent_default();
+    planner.select(Some(id.clone()));
+    planner.edit(|roadmap| {
+        roadmap.nudge(id, nudge, step);
+    });
+    true
 }
 
 #[component]
@@ -172,15 +179,7 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
     let on_keydown = {
         let id = id.clone();
         move |event: web_sys::KeyboardEvent| {
-            let Some((nudge, step)) = nudge_for(&event) else {
-                return;
-            };
-            event.prevent_default();
-            // The selected card is always shown apart, so the keyboard never loses it.
-            planner.select(Some(id.clone()));
-            planner.edit(|roadmap| {
-                roadmap.nudge(&id, nudge, step);
-            });
+            nudge_by_key(planner, &id, &event);
         }
     };
     let on_click = {
@@ -315,18 +314,12 @@ pub fn ClusterChip(
                 let on_keydown = {
                     let id = id.clone();
                     move |event: web_sys::KeyboardEvent| {
-                        let Some((nudge, step)) = nudge_for(&event) else {
-                            return;
-                        };
-                        event.prevent_default();
-                        planner.select(Some(id.clone()));
-                        planner.edit(|roadmap| {
-                            roadmap.nudge(&id, nudge, step);
-                        });
                         // Selected, it now stands apart on the grid: the list closes and the
                         // keyboard stays on the card.
-                        open_cluster.set(None);
-                        focus_later(grid_card_id(&id));
+                        if nudge_by_key(planner, &id, &event) {
+                            open_cluster.set(None);
+                            focus_later(grid_card_id(&id));
+                        }
                     }
                 };
                 view! {
