@@ -177,6 +177,8 @@ pub struct Planner {
     typing: StoredValue<Option<EditKey>>,
     /// The roadmap before a drag started; recorded as one undo step when the drag ends.
     gesture_start: StoredValue<Option<Roadmap>>,
+    /// The initiative being dragged, if any.
+    dragging: RwSignal<Option<InitiativeId>>,
     selected: RwSignal<Option<InitiativeId>>,
     /// One trigger per initiative a view asked about, so a new selection wakes only the card
     /// that lost it and the one that gained it (a keyed selector).
@@ -206,6 +208,7 @@ impl Planner {
             history: RwSignal::new(History::default()),
             typing: StoredValue::new(None),
             gesture_start: StoredValue::new(None),
+            dragging: RwSignal::new(None),
             selected: RwSignal::new(None),
             selection: StoredValue::new(HashMap::new()),
             notice: RwSignal::new(None),
@@ -389,18 +392,27 @@ impl Planner {
         self.change_unrecorded(|current| *current = roadmap);
     }
 
-    /// The live part of a drag: changes the roadmap without an undo step. The state before
-    /// the first change is kept, and `finish_gesture` records it as one step.
-    pub fn preview(&self, change: impl FnOnce(&mut Roadmap)) {
+    /// The live part of a drag of `dragged`: changes the roadmap without an undo step. The
+    /// state before the first change is kept, and `finish_gesture` records it as one step.
+    pub fn preview(&self, dragged: &InitiativeId, change: impl FnOnce(&mut Roadmap)) {
         if self.gesture_start.with_value(Option::is_none) {
             let start = self.roadmap.with_value(Roadmap::clone);
             self.gesture_start.set_value(Some(start));
+            self.dragging.set(Some(dragged.clone()));
         }
         self.change_unrecorded(change);
     }
 
+    /// The initiative being dragged (tracked).
+    pub fn dragging(&self) -> Option<InitiativeId> {
+        self.dragging.get()
+    }
+
     /// Ends a drag: one undo step if it changed anything.
     pub fn finish_gesture(&self) {
+        if self.dragging.with_untracked(Option::is_some) {
+            self.dragging.set(None);
+        }
         let Some(before) = self.gesture_start.try_update_value(Option::take).flatten() else {
             return;
         };
@@ -445,6 +457,7 @@ impl Planner {
     pub fn show(&self, roadmap: Roadmap) {
         self.typing.set_value(None);
         self.gesture_start.set_value(None);
+        self.dragging.set(None);
         self.history.set(History::default());
         self.select(None);
         self.set_roadmap(roadmap);
@@ -643,7 +656,7 @@ mod tests {
             let id = add(&planner, "Kafka");
             let before = planner.with_roadmap(Roadmap::clone);
             for step in 1..=5 {
-                planner.preview(|roadmap| {
+                planner.preview(&id, |roadmap| {
                     roadmap.place(&id, Score::clamped(f64::from(step)), Score::clamped(9.0));
                 });
             }
@@ -769,7 +782,7 @@ mod tests {
 
             let mut drag_runs = 0;
             for step in 1..=10 {
-                planner.preview(|roadmap| {
+                planner.preview(&ids[9], |roadmap| {
                     roadmap.place(&ids[9], Score::clamped(f64::from(step)), Score::clamped(4.0));
                 });
                 drag_runs += cards.rerun();

@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::initiative_card::{ClusterChip, InitiativeCard, OpenCluster};
-use crate::model::{Footprint, Footprints, GridItem, InitiativeId, Quadrant, Score, Spot, arrange};
+use crate::model::{Apart, Footprint, Footprints, GridItem, InitiativeId, Quadrant, Score, Spot, arrange};
 use crate::state::{Tone, use_planner};
 
 /// What keys an item on the grid: a card by its initiative, a cluster by its first member.
@@ -22,20 +22,35 @@ fn key_of(item: &GridItem) -> ItemKey {
     }
 }
 
-/// The grid's items with an index by key, so each item finds its own entry at once.
+/// The grid's items with an index by key, so each item finds its own entry at once, and
+/// the card being dragged, which floats outside the layout.
 struct GridLayout {
     items: Vec<GridItem>,
     index: std::collections::HashMap<ItemKey, usize>,
+    floating: Option<InitiativeId>,
 }
 
 impl GridLayout {
-    fn new(items: Vec<GridItem>) -> GridLayout {
+    fn new(items: Vec<GridItem>, floating: Option<InitiativeId>) -> GridLayout {
         let index = items
             .iter()
             .enumerate()
             .map(|(position, item)| (key_of(item), position))
             .collect();
-        GridLayout { items, index }
+        GridLayout {
+            items,
+            index,
+            floating,
+        }
+    }
+
+    /// Every item's key in a fixed order, so that a relayout moves no element in the page,
+    /// it only adds and removes.
+    fn keys(&self) -> Vec<ItemKey> {
+        let mut keys: Vec<ItemKey> = self.items.iter().map(key_of).collect();
+        keys.extend(self.floating.clone().map(ItemKey::Card));
+        keys.sort_unstable();
+        keys
     }
 
     fn get(&self, key: &ItemKey) -> Option<&GridItem> {
@@ -45,7 +60,7 @@ impl GridLayout {
 
 impl PartialEq for GridLayout {
     fn eq(&self, other: &GridLayout) -> bool {
-        self.items == other.items
+        self.items == other.items && self.floating == other.floating
     }
 }
 
@@ -111,26 +126,23 @@ pub fn Grid() -> impl IntoView {
 
     // The whole layout in one pass (O(n)); it re-runs when scores, the set of initiatives,
     // the selection (always shown as a card) or the card size change, never for a title.
+    // While a card is dragged it floats: the others keep their places until it is dropped.
     let layout = Memo::new(move |_| {
         planner.track_scores();
         planner.with_ids(|_| ());
-        let pinned = planner.selected();
+        let dragging = planner.dragging();
+        let selected = planner.selected();
+        let apart = match (&dragging, &selected) {
+            (Some(dragged), _) => Apart::Floating(dragged),
+            (None, Some(selected)) => Apart::Pinned(selected),
+            (None, None) => Apart::None,
+        };
         let footprint = footprint.get();
-        let items = planner.with_roadmap(|roadmap| {
-            arrange(
-                roadmap.initiatives.iter().map(AsRef::as_ref),
-                pinned.as_ref(),
-                footprint,
-            )
-        });
-        GridLayout::new(items)
+        let items = planner
+            .with_roadmap(|roadmap| arrange(roadmap.initiatives.iter().map(AsRef::as_ref), apart, footprint));
+        GridLayout::new(items, dragging)
     });
-    // In a fixed order, so that a relayout moves no element in the page, it only adds and removes.
-    let keys = move || {
-        let mut keys = layout.with(|layout| layout.items.iter().map(key_of).collect::<Vec<_>>());
-        keys.sort_unstable();
-        keys
-    };
+    let keys = move || layout.with(GridLayout::keys);
     let item_view = move |key: ItemKey| {
         // Each item reads only its own spot (and a cluster its size) through small memos, so
         // a step of a drag wakes only the items that moved.
@@ -140,14 +152,24 @@ pub fn Grid() -> impl IntoView {
                 layout.with(|layout| layout.get(&key).and_then(read))
             }
         };
-        let at = {
-            let entry = entry.clone();
-            Memo::new(move |_| entry(&|item| Some(item.at())).unwrap_or(Spot { x: 0.5, y: 0.5 }))
-        };
-        let at = Signal::from(at);
         match key {
-            ItemKey::Card(id) => view! { <InitiativeCard id=id at=at plot=plot/> }.into_any(),
+            ItemKey::Card(id) => {
+                // A floating card (being dragged) sits exactly at its own scores.
+                let cell = planner.cell(&id);
+                let at = Memo::new(move |_| {
+                    entry(&|item| Some(item.at()))
+                        .or_else(|| {
+                            cell.as_ref()
+                                .map(|cell| cell.with(|initiative| Spot::of(initiative)))
+                        })
+                        .unwrap_or(Spot { x: 0.5, y: 0.5 })
+                });
+                view! { <InitiativeCard id=id at=at.into() plot=plot/> }.into_any()
+            }
             ItemKey::Cluster(first) => {
+                let at =
+                    Memo::new(move |_| entry(&|item| Some(item.at())).unwrap_or(Spot { x: 0.5, y: 0.5 }));
+                let at = Signal::from(at);
                 let wanted = ItemKey::Cluster(first.clone());
                 let members_of = move |read: &dyn Fn(&[usize]) -> usize| {
                     layout.with(|layout| match layout.get(&wanted) {

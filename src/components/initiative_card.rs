@@ -163,7 +163,7 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
             }
             let effort = Score::from_fraction((x - grab.0 - rect.left()) / rect.width());
             let impact = Score::from_fraction(1.0 - (y - grab.1 - rect.top()) / rect.height());
-            planner.preview(|roadmap| {
+            planner.preview(&id, |roadmap| {
                 roadmap.place(&id, effort, impact);
             });
         }

@@ -101,22 +101,39 @@ const SPREAD: [(f64, f64); 9] = [
 /// gathers with a nearer card instead.
 const JOIN_CLUSTER_WITHIN: f64 = 1.5;
 
-/// Lays out initiatives in the order given; `pinned` (the selected one) goes first and is
-/// always a card at its own spot, so what the user works on never disappears into a cluster.
-/// Deterministic: the same input gives the same layout.
+/// Which initiative the layout treats apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Apart<'a> {
+    /// None: every initiative is laid out alike.
+    None,
+    /// The selected one goes first and is always a card at its own spot, so what the user
+    /// works on never disappears into a cluster.
+    Pinned(&'a InitiativeId),
+    /// The one being dragged is left out: it floats above the others until it is dropped,
+    /// so a step of a drag moves one card and re-lays out nothing else.
+    Floating(&'a InitiativeId),
+}
+
+/// Lays out initiatives in the order given, one treated `apart`. Members of clusters are
+/// positions in that order. Deterministic: the same input gives the same layout.
 pub fn arrange<'a>(
     initiatives: impl IntoIterator<Item = &'a Initiative>,
-    pinned: Option<&InitiativeId>,
+    apart: Apart<'_>,
     sizes: Footprints,
 ) -> Vec<GridItem> {
     let initiatives: Vec<&Initiative> = initiatives.into_iter().collect();
     let mut board = Board::new(sizes);
-    let pinned = pinned.and_then(|pinned| initiatives.iter().position(|initiative| &initiative.id == pinned));
+    let position_of = |id: &InitiativeId| initiatives.iter().position(|initiative| &initiative.id == id);
+    let (pinned, floating) = match apart {
+        Apart::None => (None, None),
+        Apart::Pinned(id) => (position_of(id), None),
+        Apart::Floating(id) => (None, position_of(id)),
+    };
     if let Some(position) = pinned {
         board.place_card(position, Spot::of(initiatives[position]), true);
     }
     for (position, initiative) in initiatives.iter().enumerate() {
-        if Some(position) != pinned {
+        if Some(position) != pinned && Some(position) != floating {
             board.add(position, Spot::of(initiative));
         }
     }
@@ -373,7 +390,7 @@ mod tests {
     #[test]
     fn cards_with_room_sit_exactly_at_their_scores() {
         let (roadmap, ids) = roadmap_at(&[(1.0, 10.0), (10.0, 1.0), (5.5, 5.5)]);
-        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, SIZES);
         assert_eq!(items.len(), 3);
         for (item, initiative) in items.iter().zip(&roadmap.initiatives) {
             assert_eq!(
@@ -390,7 +407,7 @@ mod tests {
     #[test]
     fn cards_on_one_spot_spread_a_little_then_gather_into_a_cluster() {
         let (roadmap, ids) = roadmap_at(&[(5.5, 5.5); 12]);
-        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, SIZES);
         no_two_overlap(&items);
         assert_eq!(members(&items), 12, "every initiative is shown once");
         let cards = items
@@ -422,7 +439,11 @@ mod tests {
     fn the_pinned_card_is_never_clustered_and_sits_at_its_scores() {
         let (roadmap, ids) = roadmap_at(&[(5.5, 5.5); 30]);
         let pinned = &ids[17];
-        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Some(pinned), SIZES);
+        let items = arrange(
+            roadmap.initiatives.iter().map(AsRef::as_ref),
+            Apart::Pinned(pinned),
+            SIZES,
+        );
         assert_eq!(
             items[0],
             GridItem::Card {
@@ -432,6 +453,23 @@ mod tests {
         );
         no_two_overlap(&items);
         assert_eq!(members(&items), 30);
+    }
+
+    #[test]
+    fn a_dragged_card_floats_and_leaves_the_others_in_place() {
+        let (roadmap, ids) = roadmap_at(&[(3.0, 3.0), (3.0, 3.0), (8.0, 8.0)]);
+        let all = || roadmap.initiatives.iter().map(AsRef::as_ref);
+        let floating = arrange(all(), Apart::Floating(&ids[2]), SIZES);
+        assert_eq!(members(&floating), 2, "the dragged one is not laid out");
+        // Wherever the dragged card goes, the others stay where they were.
+        let mut moved = roadmap.clone();
+        moved.place(&ids[2], Score::clamped(3.0), Score::clamped(3.0));
+        let again = arrange(
+            moved.initiatives.iter().map(AsRef::as_ref),
+            Apart::Floating(&ids[2]),
+            SIZES,
+        );
+        assert_eq!(floating, again);
     }
 
     #[test]
@@ -445,7 +483,7 @@ mod tests {
             })
             .collect();
         let (roadmap, _) = roadmap_at(&spots);
-        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, SIZES);
         assert_eq!(members(&items), 10_000);
         assert!(
             items.len() < 400,
@@ -479,7 +517,7 @@ mod tests {
                 })
                 .collect();
             let (roadmap, _) = roadmap_at(&spots);
-            let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, sizes);
+            let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, sizes);
             let cards = items
                 .iter()
                 .filter(|item| matches!(item, GridItem::Card { .. }))
@@ -496,8 +534,8 @@ mod tests {
     #[test]
     fn the_same_roadmap_gives_the_same_layout() {
         let (roadmap, _) = roadmap_at(&[(3.0, 3.0), (3.1, 3.0), (3.0, 3.1), (3.2, 3.2), (3.0, 3.0)]);
-        let first = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
-        let again = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), None, SIZES);
+        let first = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, SIZES);
+        let again = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, SIZES);
         assert_eq!(first, again);
     }
 }

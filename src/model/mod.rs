@@ -28,7 +28,7 @@ pub use file_format::{
 };
 pub use history::{HISTORY_LIMIT, History};
 pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, QuickWinStatus, split_list};
-pub use layout::{Footprint, Footprints, GridItem, Spot, arrange};
+pub use layout::{Apart, Footprint, Footprints, GridItem, Spot, arrange};
 pub use outline::{MODERN_STACKS, Outline, OutlineEntry, OutlineError};
 pub use phase::{Phase, PhaseId, PhaseLoad};
 pub use quadrant::{Quadrant, QuadrantSplit};

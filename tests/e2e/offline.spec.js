@@ -4,16 +4,17 @@ const { test, expect } = require('@playwright/test');
 test('the app opens offline after the first visit', async ({ page, context }) => {
   await page.goto('./');
   await expect(page.getByRole('tree')).toBeVisible();
-  // Wait until the service worker holds the page and its wasm.
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const cache = await caches.open('stackplan-v1');
-        const keys = (await cache.keys()).map((request) => request.url);
-        return keys.some((url) => url.endsWith('.wasm')) && keys.some((url) => url.endsWith('/'));
-      }),
-    )
-    .toBe(true);
+  // Wait until the service worker holds the page and everything it loaded from this origin
+  // (the wasm, its JS glue, the stylesheet, the icon).
+  const missingFromCache = () =>
+    page.evaluate(async () => {
+      const cache = await caches.open('stackplan-v1');
+      const cached = new Set((await cache.keys()).map((request) => request.url));
+      const loaded = [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
+      return loaded.filter((url) => new URL(url).origin === location.origin && !cached.has(url));
+    });
+  await expect.poll(missingFromCache).toEqual([]);
+  expect(await page.evaluate(async () => (await (await caches.open('stackplan-v1')).keys()).some((r) => r.url.endsWith('.wasm')))).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
