@@ -515,10 +515,15 @@ fn Dependencies(selected: Selected) -> impl IntoView {
     };
     let query = RwSignal::new(String::new());
     let options = move || {
+        // Titles can change while the choices (positions) stay the same.
+        planner.track_links();
         choices.with(|choices| {
             let (shown, total) = choices
                 .as_ref()
-                .map(|(_, choices)| choices.matching(&query.get(), DEPENDENCY_OPTIONS))
+                .map(|(_, choices)| {
+                    planner
+                        .with_roadmap(|roadmap| choices.matching(roadmap, &query.get(), DEPENDENCY_OPTIONS))
+                })
                 .unwrap_or_default();
             let note =
                 (total > shown.len()).then(|| format!("{} of {total} shown: type to narrow", shown.len()));

@@ -135,19 +135,27 @@ pub type Choices = Vec<(InitiativeId, String)>;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DependencyChoices {
     pub listed: Choices,
-    pub addable: Choices,
+    /// Where the initiatives it could depend on stand in the roadmap's list: positions,
+    /// not copies of 10,000 titles.
+    pub addable: Vec<usize>,
 }
 
 impl DependencyChoices {
     /// The addable initiatives whose title contains `query` (any case), at most `limit` of
     /// them, and how many match in all: a list of 10,000 options would not read as a choice.
-    pub fn matching(&self, query: &str, limit: usize) -> (Vec<(InitiativeId, String)>, usize) {
+    /// `roadmap` is the one the choices were made from.
+    pub fn matching(&self, roadmap: &Roadmap, query: &str, limit: usize) -> (Choices, usize) {
         let query = query.trim().to_lowercase();
         let mut matches = self
             .addable
             .iter()
-            .filter(|(_, title)| query.is_empty() || title.to_lowercase().contains(&query));
-        let shown: Vec<_> = matches.by_ref().take(limit).cloned().collect();
+            .filter_map(|&position| roadmap.initiatives.get(position))
+            .filter(|other| query.is_empty() || other.display_title().to_lowercase().contains(&query));
+        let shown: Choices = matches
+            .by_ref()
+            .take(limit)
+            .map(|other| (other.id.clone(), other.display_title().to_string()))
+            .collect();
         let total = shown.len() + matches.count();
         (shown, total)
     }
@@ -158,29 +166,23 @@ pub fn dependency_choices(roadmap: &Roadmap, id: &InitiativeId) -> DependencyCho
     let Some(initiative) = roadmap.initiative(id) else {
         return DependencyChoices::default();
     };
-    let titles: std::collections::HashMap<&InitiativeId, &str> = roadmap
-        .initiatives
-        .iter()
-        .map(|other| (&other.id, other.display_title()))
-        .collect();
     let listed = initiative
         .dependencies
         .iter()
         .map(|on| {
-            (
-                on.clone(),
-                titles.get(on).copied().unwrap_or_default().to_string(),
-            )
+            let title = roadmap.initiative(on).map_or("", Initiative::display_title);
+            (on.clone(), title.to_string())
         })
         .collect();
     let dependants = roadmap.dependants_of(id);
     let addable = roadmap
         .initiatives
         .iter()
-        .filter(|other| {
+        .enumerate()
+        .filter(|(_, other)| {
             &other.id != id && !initiative.dependencies.contains(&other.id) && !dependants.contains(&other.id)
         })
-        .map(|other| (other.id.clone(), other.display_title().to_string()))
+        .map(|(position, _)| position)
         .collect();
     DependencyChoices { listed, addable }
 }
@@ -275,22 +277,18 @@ mod tests {
 
     #[test]
     fn dependency_matches_are_limited_and_counted() {
-        let choices = DependencyChoices {
-            listed: Vec::new(),
-            addable: ["Data lake", "Lakehouse", "Warehouse", "Feature store"]
-                .iter()
-                .enumerate()
-                .map(|(n, title)| (InitiativeId(format!("i{n}")), title.to_string()))
-                .collect(),
-        };
-        let (shown, total) = choices.matching(" LAKE", 1);
+        let mut roadmap = Roadmap::new("Plan");
+        let [warehouse, lake, lakehouse, _] = ["Warehouse", "Data lake", "Lakehouse", "Feature store"]
+            .map(|title| roadmap.add_initiative(title));
+        let choices = dependency_choices(&roadmap, &warehouse);
         assert_eq!(
-            (shown, total),
-            (vec![(InitiativeId("i0".into()), "Data lake".to_string())], 2)
+            choices.matching(&roadmap, " LAKE", 1),
+            (vec![(lake, "Data lake".to_string())], 2)
         );
-        let (shown, total) = choices.matching("", 10);
-        assert_eq!((shown.len(), total), (4, 4));
-        assert_eq!(choices.matching("nothing like it", 10), (Vec::new(), 0));
+        let (shown, total) = choices.matching(&roadmap, "", 10);
+        assert_eq!((shown.len(), total), (3, 3));
+        assert_eq!(shown[1], (lakehouse, "Lakehouse".to_string()));
+        assert_eq!(choices.matching(&roadmap, "nothing like it", 10), (Vec::new(), 0));
     }
 
     #[test]
@@ -303,10 +301,16 @@ mod tests {
         let choices = dependency_choices(&roadmap, &warehouse);
         assert_eq!(choices.listed, vec![(lake.clone(), "Lake".to_string())]);
         // Dashboards depends on Warehouse, so Warehouse cannot depend on it.
-        assert_eq!(choices.addable, vec![(catalog.clone(), "Catalog".to_string())]);
+        assert_eq!(
+            choices.matching(&roadmap, "", 10).0,
+            vec![(catalog.clone(), "Catalog".to_string())]
+        );
         let of_lake = dependency_choices(&roadmap, &lake);
         assert!(of_lake.listed.is_empty());
-        assert_eq!(of_lake.addable, vec![(catalog, "Catalog".to_string())]);
+        assert_eq!(
+            of_lake.matching(&roadmap, "", 10).0,
+            vec![(catalog, "Catalog".to_string())]
+        );
         assert_eq!(
             dependency_choices(&roadmap, &InitiativeId("gone".into())),
             DependencyChoices::default()

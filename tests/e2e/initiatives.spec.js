@@ -232,4 +232,30 @@ test.describe('initiatives on the grid', () => {
     await app.redoButton.click();
     await expect(card).toHaveAccessibleName(scoreInName('effort', 8));
   });
+
+  test('dependencies: find one by name, add it, never a cycle, remove it', async () => {
+    await app.newInitiative('Data lake', { effort: 2, impact: 8 });
+    await app.newInitiative('BI dashboards', { effort: 8, impact: 3 });
+    const inspector = app.inspector.region;
+    const find = inspector.getByRole('searchbox', { name: 'Find a dependency' });
+    const add = inspector.getByRole('combobox', { name: 'Add dependency' });
+    const remove = inspector.getByRole('button', { name: 'Remove dependency on Data lake' });
+
+    await find.fill('LAKE');
+    await expect(add.locator('option')).toHaveText(['Add a dependency…', 'Data lake']);
+    await add.selectOption({ label: 'Data lake' });
+    await expect(remove).toBeVisible();
+    await expect(add.locator('option')).toHaveText(['Add a dependency…']);
+
+    // Data lake cannot depend on BI dashboards, which depends on it.
+    await app.selectCard('Data lake');
+    await expect(app.inspector.title).toHaveValue('Data lake');
+    await find.fill('');
+    await expect(add.locator('option')).toHaveText(['Add a dependency…']);
+
+    await app.selectCard('BI dashboards');
+    await remove.click();
+    await expect(remove).toHaveCount(0);
+    await expect(add.locator('option')).toHaveText(['Add a dependency…', 'Data lake']);
+  });
 });
