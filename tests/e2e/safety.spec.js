@@ -331,11 +331,11 @@ test.describe('two tabs', () => {
   });
 
   /**
-   * Both tabs change the same roadmap before either has saved: B nudges the card right (its save
-   * is due 300 ms later) and A nudges it up 150 ms after that, so B's save reaches A while A's
-   * own save is still pending and A must ask. The 150 ms are timed inside the pages (B signals A
-   * over a BroadcastChannel), not across test-runner round trips, so a busy machine cannot
-   * reorder them.
+   * Both tabs change the same roadmap before either has saved: A nudges the card up (its save is
+   * due 300 ms later), then B nudges it right and saves at once (the pagehide flush), so B's save
+   * reaches A while A's own save is still pending and A must ask. A signals B over a
+   * BroadcastChannel inside the pages, so no test-runner round trip (nor a busy machine) sits
+   * between the two changes: A's 300 ms wait is the only margin, and B's write takes a few ms.
    */
   async function conflict(page) {
     const [a, b] = await twoTabs(page, 'Contested');
@@ -346,28 +346,31 @@ test.describe('two tabs', () => {
     await cardA.focus();
     const savesBefore = (await saveTimers(a.page)).scheduled;
 
-    await a.page.evaluate(() => {
+    await b.page.evaluate(() => {
       const channel = new BroadcastChannel('stackplan-e2e-conflict');
       window.__nudged = new Promise((resolve) => {
-        channel.onmessage = () =>
+        channel.onmessage = () => {
+          const card = document.activeElement;
+          card.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+          // Once the change has scheduled its save, leaving the page saves it at once.
           setTimeout(() => {
-            const card = document.activeElement;
-            card.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }));
+            window.dispatchEvent(new Event('pagehide'));
             channel.close();
             resolve(card.getAttribute('aria-label'));
-          }, 150);
+          }, 0);
+        };
       });
     });
-    await b.page.evaluate(() => {
+    await a.page.evaluate(() => {
       document.activeElement.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }),
+        new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }),
       );
       const channel = new BroadcastChannel('stackplan-e2e-conflict');
       channel.postMessage('nudged');
       setTimeout(() => channel.close(), 1_000);
     });
+    expect(await b.page.evaluate(() => window.__nudged)).toMatch(/^Contested,/);
     await expect(cardB).toHaveAccessibleName(/, effort 5\.5, impact 5\.0,/); // B: effort 5.5
-    expect(await a.page.evaluate(() => window.__nudged)).toMatch(/^Contested,/);
     await expect(cardA).toHaveAccessibleName(/, effort 5\.0, impact 5\.5,/); // A: impact 5.5
     const dialog = a.page.getByRole('alertdialog', { name: 'Changed in another tab' });
     await expect(dialog).toBeVisible();
