@@ -334,10 +334,6 @@ impl Planner {
         self.confirmation.get()
     }
 
-    pub fn confirmation_untracked(&self) -> Option<Confirmation> {
-        self.confirmation.get_untracked()
-    }
-
     // ---- changing ----
 
     /// Applies a change as one undo step; nothing is recorded when the roadmap stays equal.
@@ -716,7 +712,7 @@ mod tests {
             assert_eq!(count(), 1);
             planner.add_catalog_entry(1, false);
             assert_eq!(
-                planner.confirmation_untracked(),
+                planner.confirmation.get_untracked(),
                 Some(Confirmation::DuplicateCatalogItem { entry: 1 })
             );
             assert_eq!(count(), 1);

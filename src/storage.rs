@@ -98,7 +98,7 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|window| window.local_storage().ok().flatten())
 }
 
-pub fn is_available() -> bool {
+fn is_available() -> bool {
     storage().is_some()
 }
 

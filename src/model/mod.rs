@@ -34,6 +34,6 @@ pub use phase::{Phase, PhaseId, PhaseLoad};
 pub use quadrant::{Quadrant, QuadrantSplit};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
 pub use score::{Score, ScoreError};
-pub use stored::{DEFLATE_FROM_CHARS, DEFLATED_PREFIX, read_storage_text, storage_text};
+pub use stored::{read_storage_text, storage_text};
 pub use urgency::{DueDate, DueDateError, Urgency};
 pub use workspace::{RoadmapEntry, RoadmapId, Workspace};
