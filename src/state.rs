@@ -346,57 +346,58 @@ impl Planner {
     /// (typing a title letter by letter).
     pub fn edit_typing(&self, key: EditKey, change: impl FnOnce(&mut Roadmap)) {
         if self.typing.with_value(|typing| typing.as_ref() == Some(&key)) {
-            self.change_unrecorded(change);
+            let _ = self.change_unrecorded(change);
         } else if self.apply(change) {
             self.typing.set_value(Some(key));
         }
     }
 
     fn apply(&self, change: impl FnOnce(&mut Roadmap)) -> bool {
-        // A clone shares every initiative: it costs one pointer each, not a deep copy.
-        let before = self.roadmap.with_value(Roadmap::clone);
-        let changed = self.change_unrecorded(change);
-        if changed {
-            self.history.update(|history| history.record(before));
-        }
-        changed
+        let Some(before) = self.change_unrecorded(change) else {
+            return false;
+        };
+        self.history.update(|history| history.record(before));
+        true
     }
 
-    /// Changes the roadmap and tells the views; returns whether anything changed.
-    fn change_unrecorded(&self, change: impl FnOnce(&mut Roadmap)) -> bool {
-        let Some(before) = self.roadmap.try_update_value(|roadmap| {
+    /// Changes the roadmap and tells the views; returns the roadmap as it was before, if the
+    /// change changed anything. That snapshot shares every initiative: it costs one pointer
+    /// each, not a deep copy.
+    fn change_unrecorded(&self, change: impl FnOnce(&mut Roadmap)) -> Option<Roadmap> {
+        let before = self.roadmap.try_update_value(|roadmap| {
             let before = roadmap.clone();
             change(roadmap);
             before
-        }) else {
-            return false;
-        };
+        })?;
         // Compared by pointer first: only the initiatives the change copied are compared in full.
-        self.roadmap.with_value(|after| {
+        let changed = self.roadmap.with_value(|after| {
             let changes = RoadmapChanges::between(&before, after);
             let changed = changes.any();
             if changed {
                 self.view.publish(&changes, after);
             }
             changed
-        })
+        });
+        changed.then_some(before)
     }
 
     /// Puts a whole roadmap in place of the open one (switching roadmaps, another tab's
     /// version), telling the views what differs; not an undo step.
     pub fn set_roadmap(&self, roadmap: Roadmap) {
-        self.change_unrecorded(|current| *current = roadmap);
+        let _ = self.change_unrecorded(|current| *current = roadmap);
     }
 
     /// The live part of a drag of `dragged`: changes the roadmap without an undo step. The
     /// state before the first change is kept, and `finish_gesture` records it as one step.
     pub fn preview(&self, dragged: &InitiativeId, change: impl FnOnce(&mut Roadmap)) {
-        if self.gesture_start.with_value(Option::is_none) {
-            let start = self.roadmap.with_value(Roadmap::clone);
-            self.gesture_start.set_value(Some(start));
+        if self.dragging.with_untracked(Option::is_none) {
             self.dragging.set(Some(dragged.clone()));
         }
-        self.change_unrecorded(change);
+        if let Some(before) = self.change_unrecorded(change)
+            && self.gesture_start.with_value(Option::is_none)
+        {
+            self.gesture_start.set_value(Some(before));
+        }
     }
 
     /// The initiative being dragged (tracked).
