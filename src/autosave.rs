@@ -241,14 +241,14 @@ impl Autosave {
             let renamed = self
                 .planner
                 .workspace()
-                .with_untracked(|workspace| workspace.entry(&id).is_none_or(|entry| entry.name != name));
-            // A first save, or a list another tab wrote without this roadmap, lists it now.
-            let unlisted = storage::read_workspace().is_none_or(|stored| stored.entry(&id).is_none());
-            if renamed || unlisted {
+                .with_untracked(|workspace| workspace.entry(&id).is_some_and(|entry| entry.name != name));
+            if renamed {
                 self.planner
                     .change_workspace(|workspace| workspace.rename(&id, &name));
-                self.write_workspace(|stored| stored.rename(&id, &name))?;
             }
+            // Lists this roadmap under its name and as the open one, where the stored list
+            // does not already say so (a first save, a rename, a switch, another tab's list).
+            self.write_workspace(|stored| stored.rename(&id, &name))?;
             warning.map_or(Ok(()), Err)
         });
         self.report(result.err());
@@ -270,18 +270,20 @@ impl Autosave {
         self,
         change: impl FnOnce(&mut crate::model::Workspace),
     ) -> Result<(), StorageProblem> {
-        let workspace = self.planner.workspace();
-        let mine = workspace.get_untracked();
-        let mut stored = storage::read_workspace().unwrap_or_else(|| mine.clone());
+        let mine = self.planner.workspace().get_untracked();
+        let read = storage::read_workspace();
+        let mut stored = read.clone().unwrap_or_else(|| mine.clone());
         change(&mut stored);
-        for entry in &mine.roadmaps {
-            if entry.id == mine.active && stored.entry(&entry.id).is_none() {
-                stored.roadmaps.push(entry.clone());
-            }
+        if let Some(open) = mine.entry(&mine.active) {
+            add_missing(&mut stored, std::slice::from_ref(open));
         }
-        stored.active = mine.active;
-        let result = storage::save_workspace(&stored);
-        if stored != workspace.get_untracked() {
+        stored.active = mine.active.clone();
+        let result = if read.as_ref() == Some(&stored) {
+            Ok(())
+        } else {
+            storage::save_workspace(&stored)
+        };
+        if stored != mine {
             self.planner.change_workspace(|workspace| *workspace = stored);
         }
         result

@@ -208,6 +208,23 @@ test.describe('several roadmaps', () => {
     await switcher.selectOption({ label: 'Alpha plan' });
     await expect(app.grid.card('Alpha item')).toBeVisible();
     await expect(app.grid.card('Beta item')).toHaveCount(0);
+
+    // The roadmap last changed is the one a reload opens: its save lists it as the open one.
+    const alphaItem = app.grid.card('Alpha item');
+    const before = await alphaItem.getAttribute('aria-label');
+    await alphaItem.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(alphaItem).not.toHaveAccessibleName(before);
+    const moved = await alphaItem.getAttribute('aria-label');
+    await expect
+      .poll(async () => {
+        const workspace = JSON.parse(await stored(page, WORKSPACE_KEY));
+        return workspace.roadmaps.find((entry) => entry.id === workspace.active)?.name;
+      })
+      .toBe('Alpha plan');
+    await page.reload();
+    await expect(nameBox).toHaveValue('Alpha plan');
+    await expect(app.grid.card('Alpha item')).toHaveAccessibleName(moved);
   });
 });
 
