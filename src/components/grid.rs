@@ -56,6 +56,14 @@ impl GridLayout {
     fn get(&self, key: &ItemKey) -> Option<&GridItem> {
         self.index.get(key).map(|&position| &self.items[position])
     }
+
+    /// The positions of a cluster's initiatives in the roadmap's list; none for a card.
+    fn members(&self, key: &ItemKey) -> &[usize] {
+        match self.get(key) {
+            Some(GridItem::Cluster { members, .. }) => members,
+            _ => &[],
+        }
+    }
 }
 
 impl PartialEq for GridLayout {
@@ -80,6 +88,9 @@ fn measure(plot: &web_sys::Element, card: &web_sys::Element, chip: &web_sys::Ele
         chip: relative(chip),
     })
 }
+
+/// Where an item with no entry in the layout (for a moment, while it goes) is drawn.
+const PLOT_CENTRE: Spot = Spot { x: 0.5, y: 0.5 };
 
 /// From this many initiatives on, the grid shows compact one-line cards.
 const DENSE_FROM: usize = 30;
@@ -144,58 +155,48 @@ pub fn Grid() -> impl IntoView {
     });
     let keys = move || layout.with(GridLayout::keys);
     let item_view = move |key: ItemKey| {
-        // Each item reads only its own spot (and a cluster its size) through small memos, so
-        // a step of a drag wakes only the items that moved.
-        let entry = {
+        // Each item reads only its own entry of the layout through small memos, so a
+        // relayout wakes only the items that moved.
+        let spot = {
             let key = key.clone();
-            move |read: &dyn Fn(&GridItem) -> Option<Spot>| {
-                layout.with(|layout| layout.get(&key).and_then(read))
-            }
+            move || layout.with(|layout| layout.get(&key).map(GridItem::at))
         };
         match key {
             ItemKey::Card(id) => {
                 // A floating card (being dragged) sits exactly at its own scores.
                 let cell = planner.cell(&id);
                 let at = Memo::new(move |_| {
-                    entry(&|item| Some(item.at()))
+                    spot()
                         .or_else(|| {
                             cell.as_ref()
                                 .map(|cell| cell.with(|initiative| Spot::of(initiative)))
                         })
-                        .unwrap_or(Spot { x: 0.5, y: 0.5 })
+                        .unwrap_or(PLOT_CENTRE)
                 });
                 view! { <InitiativeCard id=id at=at.into() plot=plot/> }.into_any()
             }
             ItemKey::Cluster(first) => {
-                let at =
-                    Memo::new(move |_| entry(&|item| Some(item.at())).unwrap_or(Spot { x: 0.5, y: 0.5 }));
-                let at = Signal::from(at);
-                let wanted = ItemKey::Cluster(first.clone());
-                let members_of = move |read: &dyn Fn(&[usize]) -> usize| {
-                    layout.with(|layout| match layout.get(&wanted) {
-                        Some(GridItem::Cluster { members, .. }) => read(members),
-                        _ => 0,
-                    })
-                };
+                let at = Memo::new(move |_| spot().unwrap_or(PLOT_CENTRE));
+                let key = ItemKey::Cluster(first.clone());
                 let count = {
-                    let members_of = members_of.clone();
-                    Memo::new(move |_| members_of(&|members| members.len()))
+                    let key = key.clone();
+                    Memo::new(move |_| layout.with(|layout| layout.members(&key).len()))
                 };
                 // The members themselves are read only while the cluster's list is open.
-                let wanted = ItemKey::Cluster(first.clone());
                 let members = Signal::derive(move || {
-                    layout.with(|layout| match layout.get(&wanted) {
-                        Some(GridItem::Cluster { members, .. }) => planner.with_roadmap(|roadmap| {
-                            members
+                    layout.with(|layout| {
+                        planner.with_roadmap(|roadmap| {
+                            layout
+                                .members(&key)
                                 .iter()
                                 .filter_map(|&position| roadmap.initiatives.get(position))
                                 .map(|initiative| initiative.id.clone())
                                 .collect()
-                        }),
-                        _ => Vec::new(),
+                        })
                     })
                 });
-                view! { <ClusterChip first=first count=count.into() members=members at=at/> }.into_any()
+                view! { <ClusterChip first=first count=count.into() members=members at=at.into()/> }
+                    .into_any()
             }
         }
     };

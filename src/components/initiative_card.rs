@@ -37,9 +37,10 @@ pub(crate) fn card_badges(initiative: &Initiative, split: &QuadrantSplit) -> imp
     }
 }
 
-/// The cell of an initiative a view was made for. A view can outlive its initiative for a
-/// moment (removed, then the list updates); it then shows the last version it saw.
-pub(crate) fn cell_or_last(planner: Planner, id: &InitiativeId) -> InitiativeCell {
+/// The cell of an initiative a view is made for. A list can still hold an id for a moment
+/// after the initiative is gone (removed before the list updates); its view then shows an
+/// empty placeholder until it is dropped.
+pub(crate) fn cell_or_placeholder(planner: Planner, id: &InitiativeId) -> InitiativeCell {
     planner
         .cell(id)
         .unwrap_or_else(|| ArcRwSignal::new(Arc::new(Initiative::new(id.clone(), ""))))
@@ -85,7 +86,7 @@ fn nudge_by_key(planner: Planner, id: &InitiativeId, event: &web_sys::KeyboardEv
 #[component]
 pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Div>) -> impl IntoView {
     let planner = use_planner();
-    let cell = cell_or_last(planner, &id);
+    let cell = cell_or_placeholder(planner, &id);
     let drag: StoredValue<Option<Drag>, LocalStorage> = StoredValue::new_local(None);
     let button = NodeRef::<html::Button>::new();
     let selected = {
@@ -298,7 +299,7 @@ pub fn ClusterChip(
             .into_iter()
             .take(CLUSTER_LIST_LIMIT)
             .map(|id| {
-                let cell = cell_or_last(planner, &id);
+                let cell = cell_or_placeholder(planner, &id);
                 let label = Memo::new(move |_| {
                     let split = planner.split();
                     cell.with(|initiative| card_label(initiative, &split))

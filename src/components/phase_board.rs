@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::focus_later;
-use super::initiative_card::{card_badges, cell_or_last};
+use super::initiative_card::{card_badges, cell_or_placeholder};
 use std::collections::HashMap;
 
 use crate::model::{InitiativeId, PhaseId, PhaseLoad, Roadmap, card_label};
@@ -311,7 +311,7 @@ fn PhaseColumn(phase: Option<PhaseId>, loads: Memo<HashMap<PhaseId, PhaseLoad>>)
 #[component]
 fn BoardCard(id: InitiativeId) -> impl IntoView {
     let planner = use_planner();
-    let cell = cell_or_last(planner, &id);
+    let cell = cell_or_placeholder(planner, &id);
     let selected = {
         let id = id.clone();
         move || planner.is_selected(&id)
