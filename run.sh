@@ -6,6 +6,9 @@
 #                    release build, bundle-size report, Playwright e2e (fails fast)
 #   ./run.sh bench   bundle-size report of dist/ (built first if it holds no .wasm), then the app
 #                    measured next to a blank Leptos page: a Markdown table and target/bench.json
+#   ./run.sh mutants [FILE...]
+#                    mutation testing of src/model (or the given files) with cargo-mutants:
+#                    caught, missed, unviable and timeout counts and the score, per file
 #   ./run.sh setup   install missing tools only
 #
 # Every tool comes from a package registry (crates.io, npm, Debian); nothing is downloaded from
@@ -19,6 +22,8 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 TRUNK_VERSION="0.21.14"
+CARGO_MUTANTS_VERSION="27.1.0"
+CARGO_NEXTEST_VERSION="0.9"
 WASM_TARGET="wasm32-unknown-unknown"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
@@ -112,6 +117,14 @@ ensure_chromium() {
   fi
 }
 
+ensure_cargo_tool() {
+  local crate="$1" version="$2" binary="$3"
+  if ! "$binary" --version 2>/dev/null | grep -q "$version"; then
+    log "cargo install $crate $version"
+    cargo install "$crate" --locked --version "$version" --force
+  fi
+}
+
 ensure_python() {
   command -v python3 >/dev/null && return 0
   log "apt-get install python3"
@@ -173,6 +186,21 @@ cmd_test() {
   printf 'timing: %-28s %7.1fs  ok\n' "total" "$(awk "BEGIN{print $t1-$t0}")" >&2
 }
 
+# Two jobs use both cores; each mutant builds in seconds with the optimised `mutants` profile
+# and nextest stops at the first failing test (.cargo/mutants.toml). Results: target/mutants.out.
+cmd_mutants() {
+  ensure_rust
+  ensure_cargo_tool cargo-mutants "$CARGO_MUTANTS_VERSION" cargo-mutants
+  ensure_cargo_tool cargo-nextest "$CARGO_NEXTEST_VERSION" cargo-nextest
+  local files=() file
+  for file in "${@:-src/model/**/*.rs}"; do files+=(--file "$file"); done
+  local status=0
+  cargo mutants --jobs 2 "${files[@]}" || status=$?
+  # cargo-mutants exits 2 when mutants were missed and 3 on timeouts: the summary says which.
+  node scripts/mutants-summary.js target/mutants.out/outcomes.json
+  return "$status"
+}
+
 cmd_bench() {
   # The blank comparison page is a Trunk build too, so the build tools are needed either way.
   setup_build
@@ -188,6 +216,7 @@ case "${1:-}" in
   serve) shift; cmd_serve "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  mutants) shift; cmd_mutants "$@" ;;
   setup) shift; setup_all ;;
   *)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'

@@ -88,7 +88,7 @@ impl RoadmapChanges {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Score, Urgency};
+    use crate::model::{CatalogOrigin, Score, Urgency};
 
     fn roadmap_of_three() -> (Roadmap, [InitiativeId; 3]) {
         let mut roadmap = Roadmap::new("Plan");
@@ -165,5 +165,64 @@ mod tests {
         let changes = RoadmapChanges::between(&before, &after);
         assert!(changes.name && changes.split && changes.phases);
         assert!(changes.initiatives.is_empty());
+    }
+
+    #[test]
+    fn effort_alone_and_impact_alone_each_change_the_scores() {
+        let (before, [a, _, _]) = roadmap_of_three();
+        let mut effort_only = before.clone();
+        effort_only.update_initiative(&a, |initiative| initiative.effort = Score::clamped(8.0));
+        let mut impact_only = before.clone();
+        impact_only.update_initiative(&a, |initiative| initiative.impact = Score::clamped(8.0));
+        for after in [effort_only, impact_only] {
+            let changes = RoadmapChanges::between(&before, &after);
+            assert!(changes.scores && !changes.links && !changes.membership);
+        }
+    }
+
+    #[test]
+    fn a_card_taken_from_the_outline_changes_the_origins_only() {
+        let (before, [a, _, _]) = roadmap_of_three();
+        let mut after = before.clone();
+        after.update_initiative(&a, |initiative| {
+            initiative.origin = Some(CatalogOrigin {
+                catalog: "Modern Stacks".into(),
+                path: vec!["Data Stack".into()],
+            });
+        });
+        let changes = RoadmapChanges::between(&before, &after);
+        assert!(changes.origins);
+        assert!(!changes.scores && !changes.links && !changes.membership && !changes.order);
+        assert!(!RoadmapChanges::between(&before, &before.clone()).origins);
+    }
+
+    #[test]
+    fn any_single_kind_of_change_is_a_change() {
+        let kinds = [
+            RoadmapChanges {
+                name: true,
+                ..RoadmapChanges::default()
+            },
+            RoadmapChanges {
+                split: true,
+                ..RoadmapChanges::default()
+            },
+            RoadmapChanges {
+                phases: true,
+                ..RoadmapChanges::default()
+            },
+            RoadmapChanges {
+                order: true,
+                ..RoadmapChanges::default()
+            },
+            RoadmapChanges {
+                initiatives: vec![InitiativeId("a".into())],
+                positions: vec![0],
+                ..RoadmapChanges::default()
+            },
+        ];
+        for changes in kinds {
+            assert!(changes.any(), "{changes:?}");
+        }
     }
 }

@@ -950,6 +950,55 @@ mod tests {
     }
 
     #[test]
+    fn each_kind_of_broken_json_gets_its_own_explanation() {
+        let cases = [
+            ("[1,]", "there is a comma before a closing bracket"),
+            ("{} x", "there is more text after the end of the roadmap"),
+            ("{1: 2}", "a field name must be in double quotes"),
+            ("1e999", "a number is too large"),
+            ("01", "a number is written wrongly"),
+            (
+                "x",
+                "expected a value (text in double quotes, a number, true, false, null, [ or {)",
+            ),
+            (
+                "\"a\nb\"",
+                "a text contains a raw line break or control character; write it as \\n or \\uXXXX",
+            ),
+            (
+                "\"\\q\"",
+                "a backslash \\ in a text starts an unknown escape; write a backslash as \\\\",
+            ),
+            ("\"\\uD800\"", "a \\u escape in a text is not a valid character"),
+            ("[1", "the file ends too early; it may be cut off"),
+            // Anything else is serde_json's own words, with its backticks as plain quotes.
+            ("{\"a\" 1}", "expected \":\""),
+            ("[1 2]", "expected \",\" or \"]\""),
+        ];
+        for (text, explanation) in cases {
+            let message = refused(text).to_string();
+            assert!(
+                message.ends_with(&format!(": {explanation}.")),
+                "{text:?} gave {message:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_type_serde_names_in_its_own_words_is_passed_through() {
+        // No field of format version 1 has such a type today; a future one must not be
+        // described as an object.
+        assert_eq!(
+            plain_reason("invalid type: integer `5`, expected a tuple of size 2"),
+            "should be a tuple of size 2, not the number 5"
+        );
+        assert_eq!(
+            plain_reason("invalid type: map, expected struct Phase"),
+            "should be an object { … }, not an object"
+        );
+    }
+
+    #[test]
     fn import_refuses_an_empty_file() {
         assert_eq!(import(""), Err(ImportError::Empty));
         assert_eq!(import(" \n\t "), Err(ImportError::Empty));
@@ -1301,6 +1350,10 @@ mod tests {
 
     #[test]
     fn import_refuses_text_over_the_length_limit() {
+        // Exactly the limit, counted in characters (not bytes), passes.
+        let at_limit = "é".repeat(MAX_TEXT_CHARS);
+        let text = edited(|value| value["initiatives"][0]["tags"] = serde_json::json!([at_limit]));
+        assert!(import(&text).is_ok());
         let text =
             edited(|value| value["initiatives"][0]["tags"] = serde_json::json!(["ok", "x".repeat(10_001)]));
         assert_invalid(

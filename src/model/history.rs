@@ -93,4 +93,16 @@ mod tests {
         }
         assert_eq!((steps, current), (HISTORY_LIMIT, 10));
     }
+
+    #[test]
+    fn redo_is_offered_exactly_while_an_undone_step_waits() {
+        let mut history = History::default();
+        assert!(!history.can_undo() && !history.can_redo());
+        history.record(1);
+        assert!(history.can_undo() && !history.can_redo());
+        assert_eq!(history.undo(2), Some(1));
+        assert!(history.can_redo() && !history.can_undo());
+        assert_eq!(history.redo(1), Some(2));
+        assert!(history.can_undo() && !history.can_redo());
+    }
 }

@@ -112,4 +112,31 @@ mod tests {
         assert_eq!(split.quadrant(score(4.0), score(9.0)), Quadrant::BigBets);
         assert_eq!(split.quadrant(score(2.0), score(7.0)), Quadrant::FillIns);
     }
+
+    #[test]
+    fn each_quadrant_has_a_style_in_the_stylesheet() {
+        // The grid and the cards hang their colours on these class names.
+        let stylesheet = include_str!("../../style/main.css");
+        for quadrant in Quadrant::ALL {
+            let class = format!(".quadrant-{} ", quadrant.as_str());
+            assert!(stylesheet.contains(&class), "no {class} rule");
+        }
+        assert_eq!(Quadrant::QuickWins.as_str(), "quick-wins");
+    }
+
+    #[test]
+    fn labels_and_hints_say_what_the_design_says() {
+        // DESIGN.md: Quick wins (high impact, low effort), Big bets (high impact, high effort),
+        // Fill-ins (low impact, low effort), Money pits (low impact, high effort).
+        let expected = [
+            ("Quick wins", "High impact, low effort"),
+            ("Big bets", "High impact, high effort"),
+            ("Fill-ins", "Low impact, low effort"),
+            ("Money pits", "Low impact, high effort"),
+        ];
+        for (quadrant, (label, levels)) in Quadrant::ALL.into_iter().zip(expected) {
+            assert_eq!(quadrant.label(), label);
+            assert!(quadrant.hint().starts_with(levels), "{}", quadrant.hint());
+        }
+    }
 }

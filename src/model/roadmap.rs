@@ -422,6 +422,47 @@ mod tests {
     }
 
     #[test]
+    fn each_nudge_moves_its_own_axis_its_own_way() {
+        let cases = [
+            (Nudge::LessEffort, (5.0, 5.5)),
+            (Nudge::MoreEffort, (6.0, 5.5)),
+            (Nudge::LessImpact, (5.5, 5.0)),
+            (Nudge::MoreImpact, (5.5, 6.0)),
+        ];
+        for (nudge, expected) in cases {
+            let mut roadmap = Roadmap::default();
+            let id = roadmap.add_initiative("Kafka");
+            assert!(roadmap.nudge(&id, nudge, NUDGE_STEP));
+            let initiative = roadmap.initiative(&id).expect("exists");
+            assert_eq!(
+                (initiative.effort.value(), initiative.impact.value()),
+                expected,
+                "{nudge:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nudges_stop_at_both_edges_of_both_axes() {
+        let mut roadmap = Roadmap::default();
+        let id = roadmap.add_initiative("Kafka");
+        let scores = |roadmap: &Roadmap| {
+            let initiative = roadmap.initiative(&id).expect("exists");
+            (initiative.effort, initiative.impact)
+        };
+        for _ in 0..10 {
+            roadmap.nudge(&id, Nudge::LessEffort, NUDGE_BIG_STEP);
+            roadmap.nudge(&id, Nudge::LessImpact, NUDGE_BIG_STEP);
+        }
+        assert_eq!(scores(&roadmap), (Score::MIN, Score::MIN));
+        for _ in 0..10 {
+            roadmap.nudge(&id, Nudge::MoreEffort, NUDGE_BIG_STEP);
+            roadmap.nudge(&id, Nudge::MoreImpact, NUDGE_BIG_STEP);
+        }
+        assert_eq!(scores(&roadmap), (Score::MAX, Score::MAX));
+    }
+
+    #[test]
     fn nudges_move_one_step_and_stop_at_the_edge() {
         let mut roadmap = Roadmap::default();
         let id = roadmap.add_initiative("Kafka");

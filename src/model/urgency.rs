@@ -152,10 +152,19 @@ mod tests {
     }
 
     #[test]
-    fn every_urgency_but_none_has_a_text_cue() {
-        for urgency in &Urgency::ALL[1..] {
-            assert!(!urgency.icon().is_empty());
-        }
+    fn every_urgency_but_none_has_its_own_text_cue() {
+        // DESIGN.md: urgency shows as colour plus a text cue, never colour alone.
+        assert_eq!(Urgency::None.icon(), "");
+        let cues: std::collections::HashSet<&str> =
+            Urgency::ALL[1..].iter().map(|urgency| urgency.icon()).collect();
+        assert_eq!(cues.len(), 4, "{cues:?}");
+        assert!(!cues.contains(""));
+    }
+
+    #[test]
+    fn urgency_labels_are_the_levels_the_design_names() {
+        let labels = Urgency::ALL.map(Urgency::label);
+        assert_eq!(labels, ["No urgency", "Low", "Medium", "High", "Critical"]);
     }
 
     #[test]
@@ -176,6 +185,22 @@ mod tests {
             "soon",
             "2027-01-0a",
             "٢٠٢٧-01-01",
+        ] {
+            assert!(text.parse::<DueDate>().is_err(), "{text} should be refused");
+        }
+    }
+
+    #[test]
+    fn due_date_refuses_any_separator_but_a_hyphen() {
+        for text in [
+            "2026/05-01",
+            "2026-05/01",
+            "2026/05/01",
+            "2026.05.01",
+            "2026 05-01",
+            "2026-05 01",
+            "2026-05-01 ",
+            "20260501",
         ] {
             assert!(text.parse::<DueDate>().is_err(), "{text} should be refused");
         }
