@@ -117,9 +117,10 @@ ensure_chromium() {
   fi
 }
 
+# A cargo subcommand at a version (a prefix such as 0.9 takes any 0.9.x).
 ensure_cargo_tool() {
-  local crate="$1" version="$2" binary="$3"
-  if ! "$binary" --version 2>/dev/null | grep -q "$version"; then
+  local crate="$1" version="$2" subcommand="$3"
+  if ! cargo "$subcommand" --version 2>/dev/null | grep -q "^$crate $version"; then
     log "cargo install $crate $version"
     cargo install "$crate" --locked --version "$version" --force
   fi
@@ -190,8 +191,8 @@ cmd_test() {
 # and nextest stops at the first failing test (.cargo/mutants.toml). Results: target/mutants.out.
 cmd_mutants() {
   ensure_rust
-  ensure_cargo_tool cargo-mutants "$CARGO_MUTANTS_VERSION" cargo-mutants
-  ensure_cargo_tool cargo-nextest "$CARGO_NEXTEST_VERSION" cargo-nextest
+  ensure_cargo_tool cargo-mutants "$CARGO_MUTANTS_VERSION" mutants
+  ensure_cargo_tool cargo-nextest "$CARGO_NEXTEST_VERSION" nextest
   local files=() file
   for file in "${@:-src/model/**/*.rs}"; do files+=(--file "$file"); done
   local status=0

@@ -281,10 +281,6 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
         Ok(Value::String(value.to_string()))
     }
 
-    fn visit_string<E>(self, value: String) -> Result<Value, E> {
-        Ok(Value::String(value))
-    }
-
     fn visit_unit<E>(self) -> Result<Value, E> {
         Ok(Value::Null)
     }
@@ -1324,6 +1320,8 @@ mod tests {
             ("-3", "must be between 1 and 10, not -3"),
             ("5.55", "may have at most one decimal place, not 5.55"),
             ("1e300", "must be between 1 and 10, not 1e300"),
+            // Up to 15 digits are shown as written; longer numbers in scientific notation.
+            ("123456789012345", "must be between 1 and 10, not 123456789012345"),
         ] {
             let text = export(&sample()).replacen("\"impact\": 9.9", &format!("\"impact\": {score}"), 1);
             assert_invalid(&text, "initiatives[0].impact", words);

@@ -9,6 +9,7 @@ mod initiative;
 mod layout;
 mod outline;
 mod phase;
+mod phasing;
 mod quadrant;
 mod roadmap;
 mod score;
@@ -31,6 +32,7 @@ pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, Qui
 pub use layout::{Apart, Footprint, Footprints, GridItem, Spot, arrange};
 pub use outline::{MODERN_STACKS, Outline, OutlineEntry, OutlineError};
 pub use phase::{Phase, PhaseId, PhaseLoad};
+pub use phasing::{PhaseMove, PhaseReason, PhaseSuggestion, suggest_phases};
 pub use quadrant::{Quadrant, QuadrantSplit};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
 pub use score::{Score, ScoreError};
