@@ -7,6 +7,7 @@ mod initiative_card;
 mod inspector;
 mod notices;
 mod phase_board;
+mod phase_suggestion;
 mod toolbar;
 
 pub use catalog_tree::CatalogTree;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::focus_later;
 use super::initiative_card::{card_badges, cell_or_placeholder};
+use super::phase_suggestion::{SuggestPhasesButton, SuggestedPhasesDialog};
 use std::collections::HashMap;
 
 use crate::model::{InitiativeId, PhaseId, PhaseLoad, Roadmap, card_label};
@@ -40,15 +41,18 @@ pub fn PhaseBoard() -> impl IntoView {
             focus_later(format!("phase-name-{}", added.as_str()));
         }
     };
+    let suggestion = RwSignal::new(None);
     view! {
         <section class="panel phases" role="region" aria-label="Phases">
             <div class="panel-head">
                 <h2>"Phases"</h2>
                 <span class="hint">"Drag cards between phases, or focus one and press ← / →"</span>
+                <SuggestPhasesButton open=suggestion/>
                 <button type="button" class="secondary" on:click=add_phase>
                     "Add phase"
                 </button>
             </div>
+            <SuggestedPhasesDialog open=suggestion/>
             <div class="phase-columns">
                 <PhaseColumn phase=None loads/>
                 <For each=move || phase_ids.get() key=|id| id.clone() let:id>

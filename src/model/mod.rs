@@ -32,7 +32,7 @@ pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, Qui
 pub use layout::{Apart, Footprint, Footprints, GridItem, Spot, arrange};
 pub use outline::{MODERN_STACKS, Outline, OutlineEntry, OutlineError};
 pub use phase::{Phase, PhaseId, PhaseLoad};
-pub use phasing::{PhaseMove, PhaseReason, PhaseSuggestion, suggest_phases};
+pub use phasing::{DescribedMove, PhaseMove, PhaseReason, PhaseSuggestion, suggest_phases};
 pub use quadrant::{Quadrant, QuadrantSplit};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
 pub use score::{Score, ScoreError};

@@ -107,6 +107,15 @@ pub struct PhaseMove {
     pub reason: PhaseReason,
 }
 
+/// A move as the suggestion dialog lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DescribedMove {
+    pub title: String,
+    pub from: String,
+    pub to: String,
+    pub reason: String,
+}
+
 /// What "Suggest phases" proposes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhaseSuggestion {
@@ -129,6 +138,34 @@ impl PhaseSuggestion {
                 points(self.unplaced_effort)
             )
         })
+    }
+
+    /// Every move and every initiative left out, in words: title, from, to and why.
+    pub fn described(&self, roadmap: &Roadmap) -> Vec<DescribedMove> {
+        let phase_name = |phase: Option<&PhaseId>| {
+            phase
+                .and_then(|phase| roadmap.phase(phase))
+                .map_or_else(|| "Unphased".to_string(), |phase| phase.name.clone())
+        };
+        let title = |id: &InitiativeId| {
+            roadmap
+                .initiative(id)
+                .map(|initiative| initiative.title.clone())
+                .unwrap_or_default()
+        };
+        let moves = self.moves.iter().map(|change| DescribedMove {
+            title: title(&change.initiative),
+            from: phase_name(change.from.as_ref()),
+            to: phase_name(change.to.as_ref()),
+            reason: change.reason.to_string(),
+        });
+        let left_out = self.left_out.iter().map(|(id, reason)| DescribedMove {
+            title: title(id),
+            from: phase_name(None),
+            to: "stays unphased".to_string(),
+            reason: reason.to_string(),
+        });
+        moves.chain(left_out).collect()
     }
 
     /// Carries out every move; initiatives or phases removed since the suggestion are skipped.
