@@ -776,6 +776,8 @@ mod tests {
         assert!(suggest_phases(&planned).moves.is_empty());
     }
 
+    // proptest runs natively only.
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
         use proptest::prelude::*;
