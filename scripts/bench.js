@@ -41,6 +41,7 @@ const REPORT = path.join(TARGET, 'bench.json');
 const SIZES = [100, 1_000, 10_000];
 const DRAG_SIZES = [1_000, 10_000];
 const CLICK_SIZE = 10_000;
+const PHASING_SIZES = [1_000, 10_000];
 const MEMORY_SIZE = 10_000;
 const COLD_RUNS = 5;
 const MOVES = 60;
@@ -223,6 +224,7 @@ function instrument(cold) {
       bench.started !== null && visible(document.querySelector('[role="region"][aria-label="Effort vs impact"]')),
     blank: () => visible(document.querySelector('body p')),
     dialog: () => visible(document.querySelector('[role="alertdialog"]')),
+    suggestion: () => visible(document.querySelector('[role="dialog"][aria-labelledby="suggestion-title"]')),
     count: (text) =>
       document.querySelector('[role="region"][aria-label="Effort vs impact"] .panel-sub')?.textContent.trim() === text,
     pressed: (id) => document.getElementById(id)?.getAttribute('aria-pressed') === 'true',
@@ -602,6 +604,23 @@ async function measureClicks(page, cdp) {
   };
 }
 
+/** "Suggest phases" clicked → the preview painted (auto-phasing in wasm plus the dialog), then Discard. */
+async function measureSuggestion(page) {
+  await page.evaluate(() => {
+    window.__bench.events = {};
+    window.__bench.pending = window.__bench.until('suggestion');
+  });
+  await page.getByRole('button', { name: 'Suggest phases', exact: true }).click({ timeout: TIMEOUT });
+  const done = await pending(page, 'the suggested phases', TIMEOUT);
+  const clicked = await page.evaluate(() => window.__bench.events.click);
+  const dialog = page.getByRole('dialog', { name: 'Suggested phases' });
+  const moves = await dialog.locator('#suggestion-summary').textContent();
+  await dialog.getByRole('button', { name: 'Discard', exact: true }).click({ timeout: TIMEOUT });
+  await dialog.waitFor({ state: 'hidden', timeout: TIMEOUT });
+  await quiet(page);
+  return { ms: round(done.painted - clicked, 1), summary: moves.trim().split('.')[0] };
+}
+
 /** One roadmap size in a fresh context: import, open, then memory, drag and click where asked. */
 async function roadmapRun(session, url, count, file) {
   // No service worker: it would re-fetch the site in the background while we time.
@@ -664,6 +683,10 @@ async function roadmapRun(session, url, count, file) {
     );
     result.memory_after = await memory(page, cdp);
 
+    if (PHASING_SIZES.includes(count)) {
+      progress(`  suggest phases at ${count}`);
+      result.suggest_phases = await measureSuggestion(page);
+    }
     if (DRAG_SIZES.includes(count)) {
       progress(`  drag at ${count}`);
       result.pointer = await measureDrag(page, cdp);
@@ -726,6 +749,10 @@ function table(report) {
     row(`Import ${thousands(n)}, file chosen → dialog`, ms(r.import_ms));
     row(`Render ${thousands(n)}, Open → painted`, ms(r.render_ms));
     row(`Import + render ${thousands(n)}`, ms(r.import_render_ms), { goal: target(text, r.import_render_ms, limit) });
+  }
+  for (const n of PHASING_SIZES) {
+    const suggestion = report.roadmaps[n].suggest_phases;
+    row(`Suggest phases at ${thousands(n)}, click → preview painted (${suggestion.summary})`, ms(suggestion.ms));
   }
   const dragGoals = { 1000: [['≤ 4 ms', 4], ['≤ 10 ms', 10]], 10000: [['—', null], ['≤ 16 ms', 16]] };
   for (const n of DRAG_SIZES) {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::autosave::{Autosave, provide_autosave};
-use crate::components::{CatalogTree, ConfirmDialog, Grid, Inspector, Notices, PhaseBoard, Toolbar};
+use crate::components::{CatalogTree, ConfirmDialog, Grid, Insight, Inspector, Notices, PhaseBoard, Toolbar};
 use crate::state::{Planner, provide_planner};
 
 #[component]
@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
                 <div class="board">
                     <Grid/>
                     <PhaseBoard/>
+                    <Insight/>
                 </div>
                 <Inspector/>
             </main>

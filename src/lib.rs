@@ -2,6 +2,8 @@
 
 pub mod app;
 pub mod autosave;
+pub mod canvas;
+pub mod charts;
 pub mod components;
 pub mod files;
 pub mod import;

@@ -6,6 +6,7 @@ mod fields;
 mod file_format;
 mod history;
 mod initiative;
+mod insight;
 mod layout;
 mod outline;
 mod phase;
@@ -29,6 +30,9 @@ pub use file_format::{
 };
 pub use history::{HISTORY_LIMIT, History};
 pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, QuickWinStatus, split_list};
+pub use insight::{
+    Counts, LabelBox, MatrixPoint, PhaseFigures, counts, matrix_points, phase_figures, place_labels,
+};
 pub use layout::{Apart, Footprint, Footprints, GridItem, Spot, arrange};
 pub use outline::{MODERN_STACKS, Outline, OutlineEntry, OutlineError};
 pub use phase::{Phase, PhaseId, PhaseLoad};

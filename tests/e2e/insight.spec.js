@@ -1,8 +1,9 @@
-// Insight: auto-phasing ("Suggest phases": a preview with reasons, Accept as one undoable step,
+// Insight: the charts (drawn, redrawn on change, with tables beside them, exported as PNG and
+// SVG) and auto-phasing ("Suggest phases": a preview with reasons, Accept as one undoable step,
 // Discard changing nothing).
 const { test, expect } = require('@playwright/test');
 const { Planner } = require('./support/planner');
-const { answerImport, importByPicker } = require('./support/files');
+const { answerImport, download, fixtureText, importByPicker } = require('./support/files');
 
 /** A version 1 roadmap file of `phases` ({ name, capacity }) and `initiatives`. */
 function roadmapFile(name, phases, initiatives) {
@@ -128,5 +129,90 @@ test.describe('Suggest phases', () => {
       ['Warehouse', 'Unphased', 'Next', 'Now full: 7/10 effort'],
       ['Dashboards', 'Unphased', 'stays unphased', 'fits in no phase: needs 3 effort'],
     ]);
+  });
+});
+
+test.describe('charts', () => {
+  // A high-DPI screen: the canvases must draw at twice their CSS size.
+  test.use({ deviceScaleFactor: 2 });
+  let app;
+  const CHARTS = ['Effort vs impact chart', 'Phase load chart', 'Quadrant and urgency chart'];
+
+  test.beforeEach(async ({ page }) => {
+    app = new Planner(page);
+    await app.goto();
+    await importByPicker(page, 'roadmap.json', fixtureText());
+    await answerImport(page, 'Data platform 2027', 'Replace current roadmap');
+  });
+
+  function insight(page) {
+    return page.getByRole('region', { name: 'Insight' });
+  }
+
+  /** How many pixels of the chart differ from its top-left (background) pixel, and a digest. */
+  function canvasPixels(page, name) {
+    return insight(page)
+      .getByRole('img', { name, exact: true })
+      .evaluate((canvas) => {
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        let inked = 0;
+        let digest = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) inked += 1;
+          digest = (digest * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) >>> 0;
+        }
+        const sharp = canvas.width === Math.round(canvas.clientWidth * devicePixelRatio);
+        return { inked, digest, sharp };
+      });
+  }
+
+  test('every chart is drawn, sized for the screen, and redraws after a score changes', async ({ page }) => {
+    const before = {};
+    for (const name of CHARTS) {
+      await expect.poll(async () => (await canvasPixels(page, name)).inked, { message: name }).toBeGreaterThan(2_000);
+      before[name] = await canvasPixels(page, name);
+      expect(before[name].sharp, `${name} has one buffer pixel per screen pixel`).toBe(true);
+    }
+    // Data Lake moves from a big bet (7.5) to a quick win (2): every chart's numbers change.
+    await app.selectCard('Data Lake');
+    await app.edit({ effort: 2 });
+    for (const name of CHARTS) {
+      await expect.poll(async () => (await canvasPixels(page, name)).digest, { message: name }).not.toBe(before[name].digest);
+    }
+  });
+
+  test('the tables beside the charts hold the same titles and numbers', async ({ page }) => {
+    const region = insight(page);
+    await region.getByText('Effort vs impact as a table').click();
+    const matrix = region.getByRole('table', { name: 'Effort vs impact' });
+    await expect(matrix.getByRole('row', { name: /^Data Lake 7\.5 9 Big bets Foundations \(Q1–Q2\) High/ })).toBeVisible();
+    // The header and the fixture's six initiatives.
+    await expect(matrix.getByRole('row')).toHaveCount(7);
+    const phases = region.getByRole('table', { name: 'Phase load' });
+    await expect(phases.getByRole('row', { name: 'Foundations (Q1–Q2) 2 10.5 20 16.2', exact: true })).toBeVisible();
+    const counts = region.getByRole('table', { name: 'Initiatives per quadrant and per urgency' });
+    await expect(counts.getByRole('row', { name: 'Big bets 3', exact: true })).toBeVisible();
+    // Over capacity is said in words.
+    await app.selectCard('Event streaming with Kafka');
+    await app.edit({ phase: 'Foundations (Q1–Q2)' });
+    await expect(phases.getByRole('row', { name: 'Foundations (Q1–Q2) 3 19.3 20 23.2', exact: true })).toBeVisible();
+    await app.selectCard('Data Catalog');
+    await app.edit({ phase: 'Foundations (Q1–Q2)' });
+    await expect(phases.getByRole('row', { name: /^Foundations \(Q1–Q2\) 4 23\.3 20 \(over by 3\.3\)/ })).toBeVisible();
+  });
+
+  test('Export PNG gives a 1600×900 picture and Export SVG the chart with its titles as text', async ({ page }) => {
+    const png = await download(page, insight(page).getByRole('button', { name: 'Export PNG', exact: true }));
+    expect(png.name).toBe('Data-platform-2027-effort-vs-impact.png');
+    expect(png.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1600, 900]);
+
+    const svg = await download(page, insight(page).getByRole('button', { name: 'Export SVG', exact: true }));
+    expect(svg.name).toBe('Data-platform-2027-effort-vs-impact.svg');
+    expect(svg.text).toMatch(/^<svg[^>]* width="1600" height="900"/);
+    for (const title of ['Effort vs impact', 'Quick wins', 'Data Lake', 'Foundations (Q1–Q2)']) {
+      expect(svg.text, title).toMatch(new RegExp(`>\\s*${title.replace(/[()]/g, '\\$&')}\\s*<`));
+    }
+    expect(svg.text).not.toContain('<script');
   });
 });

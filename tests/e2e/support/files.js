@@ -33,12 +33,13 @@ function schemaErrors(data) {
   return validator(data) ? [] : validator.errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
 }
 
-/** Clicks `button` and returns the download it starts: { name, text }. */
+/** Clicks `button` and returns the download it starts: { name, text, bytes }. */
 async function download(page, button) {
   const [started] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const file = await started.path();
   if (!file) throw new Error(`download ${started.suggestedFilename()} failed: ${await started.failure()}`);
-  return { name: started.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+  const bytes = fs.readFileSync(file);
+  return { name: started.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 function exportJsonButton(page) {

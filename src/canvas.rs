@@ -1,0 +1,75 @@
+//! Browser edge: canvases for the charts (sized for the screen's pixel density), the colour
+//! scheme, and a presentation-size canvas turned into a PNG download.
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::HtmlCanvasElement;
+
+use crate::charts::Scale;
+
+/// Gives `canvas` a drawing buffer of its on-screen width times the device pixel ratio (so
+/// lines stay sharp on high-DPI screens) and `css_height` CSS pixels tall; returns the area
+/// to draw on and the scale to draw at. `None` while the canvas is not laid out.
+pub fn fit(
+    canvas: &HtmlCanvasElement,
+    css_height: f64,
+) -> Option<(DrawingArea<CanvasBackend, Shift>, Scale)> {
+    let ratio = web_sys::window()
+        .map_or(1.0, |window| window.device_pixel_ratio())
+        .max(1.0);
+    let css_width = f64::from(canvas.client_width());
+    if css_width <= 0.0 {
+        return None;
+    }
+    canvas.set_width((css_width * ratio).round() as u32);
+    canvas.set_height((css_height * ratio).round() as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    Some((backend.into_drawing_area(), Scale(ratio)))
+}
+
+/// Whether the page shows its dark colour scheme now.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// Calls `changed` with the new answer of `prefers_dark` whenever the scheme changes.
+pub fn on_color_scheme_change(changed: impl Fn(bool) + 'static) {
+    let Some(query) = web_sys::window()
+        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    else {
+        return;
+    };
+    let listener = Closure::<dyn Fn()>::new(move || changed(prefers_dark()));
+    let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
+}
+
+/// Draws on a fresh canvas of `size` pixels (never shown) and offers it as a PNG download.
+pub fn download_png(
+    file_name: &str,
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> Result<(), String>,
+) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|_| "the browser refused to create a canvas")?
+        .dyn_into()
+        .map_err(|_| "the browser refused to create a canvas")?;
+    canvas.set_width(size.0);
+    canvas.set_height(size.1);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D drawing")?;
+    draw(&backend.into_drawing_area())?;
+    let url = canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|_| "the browser refused to encode the picture")?;
+    crate::files::download_url(file_name, &url)
+}

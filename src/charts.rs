@@ -1,0 +1,680 @@
+//! The Insight charts drawn with plotters on any backend: the page's canvases, the SVG export
+//! (a string) and the PNG export (a presentation-size canvas). No browser code here, so the
+//! drawing is tested natively through the SVG backend.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::model::{
+    Counts, LabelBox, MatrixPoint, PhaseFigures, Quadrant, QuadrantSplit, Urgency, place_labels,
+};
+
+/// Colours for one colour scheme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    pub background: RGBColor,
+    pub ink: RGBColor,
+    pub muted: RGBColor,
+    pub line: RGBColor,
+    /// Quadrant tints in `Quadrant::ALL` order.
+    pub quadrants: [RGBColor; 4],
+    /// Phase colours, repeated when there are more phases; unphased points use `muted`.
+    pub phases: [RGBColor; 6],
+    pub over: RGBColor,
+}
+
+impl Theme {
+    pub const LIGHT: Theme = Theme {
+        background: RGBColor(255, 255, 255),
+        ink: RGBColor(27, 31, 42),
+        muted: RGBColor(89, 98, 116),
+        line: RGBColor(214, 219, 228),
+        quadrants: [
+            RGBColor(229, 246, 236),
+            RGBColor(230, 239, 255),
+            RGBColor(241, 242, 245),
+            RGBColor(253, 236, 234),
+        ],
+        phases: [
+            RGBColor(79, 70, 229),
+            RGBColor(13, 148, 136),
+            RGBColor(217, 119, 6),
+            RGBColor(190, 24, 93),
+            RGBColor(37, 99, 235),
+            RGBColor(101, 163, 13),
+        ],
+        over: RGBColor(185, 28, 28),
+    };
+
+    pub const DARK: Theme = Theme {
+        background: RGBColor(24, 28, 38),
+        ink: RGBColor(230, 233, 240),
+        muted: RGBColor(156, 164, 180),
+        line: RGBColor(55, 62, 78),
+        quadrants: [
+            RGBColor(18, 41, 29),
+            RGBColor(22, 33, 58),
+            RGBColor(33, 37, 46),
+            RGBColor(52, 24, 24),
+        ],
+        phases: [
+            RGBColor(165, 160, 255),
+            RGBColor(94, 234, 212),
+            RGBColor(251, 191, 36),
+            RGBColor(244, 114, 182),
+            RGBColor(147, 197, 253),
+            RGBColor(190, 242, 100),
+        ],
+        over: RGBColor(248, 113, 113),
+    };
+
+    fn phase(&self, phase: Option<usize>) -> RGBColor {
+        phase.map_or(self.muted, |index| self.phases[index % self.phases.len()])
+    }
+}
+
+/// Sizes in CSS pixels times `scale` (the device pixel ratio, or larger for export).
+#[derive(Clone, Copy, Debug)]
+pub struct Scale(pub f64);
+
+impl Scale {
+    fn px(self, css: f64) -> i32 {
+        (css * self.0).round() as i32
+    }
+
+    fn font(self, css: f64, color: &RGBColor) -> TextStyle<'static> {
+        ("sans-serif", css * self.0).into_font().color(color)
+    }
+}
+
+type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Short names for the legend of marker shapes.
+fn urgency_shape(urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::None => "● none",
+        Urgency::Low => "■ low",
+        Urgency::Medium => "▲ medium",
+        Urgency::High => "◆ high",
+        Urgency::Critical => "▼ critical",
+    }
+}
+
+/// A title cut to fit a label.
+fn short(title: &str) -> String {
+    const MAX: usize = 24;
+    if title.chars().count() <= MAX {
+        title.to_string()
+    } else {
+        let cut: String = title.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The effort-vs-impact chart: quadrants at the roadmap's split, one marker per initiative
+/// (colour: phase; shape: urgency; ring: quick win) and as many labels as fit unreadably.
+pub fn draw_matrix<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: &[MatrixPoint],
+    split: QuadrantSplit,
+    phase_names: &[String],
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    area.fill(&theme.background)?;
+    let (width, _) = area.dim_in_pixel();
+    let legend_height = scale.px(38.0);
+    let (plot_area, legend_area) = area.split_vertically(area.dim_in_pixel().1 as i32 - legend_height);
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin(scale.px(10.0))
+        .caption("Effort vs impact", scale.font(16.0, &theme.ink))
+        .x_label_area_size(scale.px(34.0))
+        .y_label_area_size(scale.px(34.0))
+        .build_cartesian_2d(1f64..10f64, 1f64..10f64)?;
+
+    let (effort_split, impact_split) = (split.effort.value(), split.impact.value());
+    let quadrant_boxes = [
+        ((1.0, impact_split), (effort_split, 10.0)),
+        ((effort_split, impact_split), (10.0, 10.0)),
+        ((1.0, 1.0), (effort_split, impact_split)),
+        ((effort_split, 1.0), (10.0, impact_split)),
+    ];
+    chart.draw_series(
+        quadrant_boxes
+            .iter()
+            .zip(theme.quadrants)
+            .map(|((from, to), color)| Rectangle::new([*from, *to], color.filled())),
+    )?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_desc("Effort →")
+        .y_desc("Impact →")
+        .x_labels(10)
+        .y_labels(10)
+        .axis_style(theme.muted)
+        .label_style(scale.font(11.0, &theme.muted))
+        .axis_desc_style(scale.font(12.0, &theme.ink))
+        .x_label_formatter(&|value| format!("{value:.0}"))
+        .y_label_formatter(&|value| format!("{value:.0}"))
+        .draw()?;
+    let split_style = theme.muted.stroke_width(scale.px(1.0).max(1) as u32);
+    chart.draw_series([
+        PathElement::new(vec![(effort_split, 1.0), (effort_split, 10.0)], split_style),
+        PathElement::new(vec![(1.0, impact_split), (10.0, impact_split)], split_style),
+    ])?;
+    // Quadrant names in their outer corners.
+    let corner = |quadrant: Quadrant| match quadrant {
+        Quadrant::QuickWins => ((1.1, 9.85), Pos::new(HPos::Left, VPos::Top)),
+        Quadrant::BigBets => ((9.9, 9.85), Pos::new(HPos::Right, VPos::Top)),
+        Quadrant::FillIns => ((1.1, 1.15), Pos::new(HPos::Left, VPos::Bottom)),
+        Quadrant::MoneyPits => ((9.9, 1.15), Pos::new(HPos::Right, VPos::Bottom)),
+    };
+    chart.draw_series(Quadrant::ALL.into_iter().map(|quadrant| {
+        let (at, anchor) = corner(quadrant);
+        Text::new(quadrant.label(), at, scale.font(12.0, &theme.muted).pos(anchor))
+    }))?;
+
+    let radius = scale.px(5.0).max(3);
+    let ring = scale.px(3.0);
+    let font_px = 12.0 * scale.0;
+    let text_width = |text: &str| text.chars().count() as f64 * font_px * 0.55;
+    let pixel = |at: (f64, f64)| {
+        let (x, y) = chart.backend_coord(&at);
+        (f64::from(x), f64::from(y))
+    };
+    let (plot_left, plot_top) = pixel((1.0, 10.0));
+    let (plot_right, plot_bottom) = pixel((10.0, 1.0));
+    let gap = f64::from(radius + ring + 2);
+    // Right of the point, else left of it; never past the plot's edges.
+    let candidates: Vec<Vec<LabelBox>> = points
+        .iter()
+        .map(|point| {
+            let (x, y) = pixel((point.effort.value(), point.impact.value()));
+            let width = text_width(&short(&point.title));
+            let (top, bottom) = (y - font_px / 2.0, y + font_px / 2.0);
+            [
+                (x + gap, top, x + gap + width, bottom),
+                (x - gap - width, top, x - gap, bottom),
+            ]
+            .into_iter()
+            .filter(|(left, top, right, bottom)| {
+                *left >= plot_left && *right <= plot_right && *top >= plot_top && *bottom <= plot_bottom
+            })
+            .collect()
+        })
+        .collect();
+    // The quadrant names keep their corners.
+    let obstacles: Vec<LabelBox> = Quadrant::ALL
+        .into_iter()
+        .map(|quadrant| {
+            let (at, anchor) = corner(quadrant);
+            let (x, y) = pixel(at);
+            let (width, height) = (text_width(quadrant.label()), font_px * 1.3);
+            let left = if matches!(anchor.h_pos, HPos::Left) {
+                x
+            } else {
+                x - width
+            };
+            let top = if matches!(anchor.v_pos, VPos::Top) {
+                y
+            } else {
+                y - height
+            };
+            (left, top, left + width, top + height)
+        })
+        .collect();
+    let placed = place_labels(points, &candidates, &obstacles);
+
+    chart.draw_series(points.iter().filter(|point| point.quick_win).map(|point| {
+        let at = (point.effort.value(), point.impact.value());
+        EmptyElement::at(at)
+            + Circle::new(
+                (0, 0),
+                radius + ring,
+                theme.ink.stroke_width(scale.px(1.5).max(1) as u32),
+            )
+    }))?;
+    // A marker shape per urgency level, so urgency never relies on colour.
+    let r = radius;
+    let of = |urgency: Urgency| {
+        points
+            .iter()
+            .filter(move |point| point.urgency == urgency)
+            .map(|point| {
+                (
+                    EmptyElement::at((point.effort.value(), point.impact.value())),
+                    theme.phase(point.phase).filled(),
+                )
+            })
+    };
+    chart.draw_series(of(Urgency::None).map(|(at, style)| at + Circle::new((0, 0), r, style)))?;
+    chart.draw_series(of(Urgency::Low).map(|(at, style)| at + Rectangle::new([(-r, -r), (r, r)], style)))?;
+    chart.draw_series(
+        of(Urgency::Medium)
+            .map(|(at, style)| at + Polygon::new(vec![(0, -r - 1), (r + 1, r), (-r - 1, r)], style)),
+    )?;
+    chart.draw_series(of(Urgency::High).map(|(at, style)| {
+        at + Polygon::new(vec![(0, -r - 2), (r + 2, 0), (0, r + 2), (-r - 2, 0)], style)
+    }))?;
+    chart.draw_series(
+        of(Urgency::Critical)
+            .map(|(at, style)| at + Polygon::new(vec![(-r - 1, -r), (r + 1, -r), (0, r + 2)], style)),
+    )?;
+    let label_area = area.strip_coord_spec();
+    let (base_x, base_y) = label_area.get_base_pixel();
+    let label_font = scale
+        .font(12.0, &theme.ink)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for ((point, choice), candidates) in points.iter().zip(&placed).zip(&candidates) {
+        let Some(label_box) = choice.and_then(|choice| candidates.get(choice)) else {
+            continue;
+        };
+        let at = (
+            label_box.0 as i32 - base_x,
+            ((label_box.1 + label_box.3) / 2.0) as i32 - base_y,
+        );
+        label_area.draw(&Text::new(short(&point.title), at, label_font.clone()))?;
+    }
+
+    // Legend: phase colours, then urgency shapes and the quick-win ring.
+    let mut x = scale.px(12.0);
+    let y = legend_height / 2;
+    let legend_font = scale
+        .font(11.0, &theme.ink)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let mut entries: Vec<(String, Option<RGBColor>)> = phase_names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| (short(name), Some(theme.phase(Some(index)))))
+        .collect();
+    entries.push(("Unphased".to_string(), Some(theme.muted)));
+    entries.extend(Urgency::ALL.map(|urgency| (urgency_shape(urgency).to_string(), None)));
+    entries.push(("◯ quick win".to_string(), None));
+    for (label, color) in entries {
+        if let Some(color) = color {
+            legend_area.draw(&Rectangle::new(
+                [(x, y - radius), (x + 2 * radius, y + radius)],
+                color.filled(),
+            ))?;
+            x += 2 * radius + scale.px(4.0);
+        }
+        legend_area.draw(&Text::new(label.clone(), (x, y), legend_font.clone()))?;
+        x += (label.chars().count() as f64 * font_px * 0.6) as i32 + scale.px(14.0);
+        if x > width as i32 {
+            break;
+        }
+    }
+    area.present()
+}
+
+/// Per phase: total effort against its capacity (a marked line; "over by" in words when
+/// exceeded) and total impact.
+pub fn draw_phase_load<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    phases: &[PhaseFigures],
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    area.fill(&theme.background)?;
+    let top = phases
+        .iter()
+        .map(|phase| phase.effort.max(phase.impact).max(phase.capacity.unwrap_or(0.0)))
+        .fold(10.0, f64::max)
+        * 1.25;
+    let count = phases.len().max(1);
+    let mut chart = ChartBuilder::on(area)
+        .margin(scale.px(10.0))
+        .caption("Phase load", scale.font(16.0, &theme.ink))
+        .x_label_area_size(scale.px(30.0))
+        .y_label_area_size(scale.px(40.0))
+        // A segmented range includes its end: `0..count - 1` is `count` segments.
+        .build_cartesian_2d((0..count - 1).into_segmented(), 0f64..top)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(theme.line)
+        .axis_style(theme.muted)
+        .y_desc("Points")
+        .label_style(scale.font(12.0, &theme.muted))
+        .axis_desc_style(scale.font(12.0, &theme.ink))
+        .y_label_formatter(&|value| format!("{value:.0}"))
+        .x_label_formatter(&|value| match value {
+            SegmentValue::CenterOf(index) => phases
+                .get(*index)
+                .map(|phase| short(&phase.name))
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+        .draw()?;
+
+    // Bars are laid out in pixels inside each phase's segment: effort left, impact right.
+    let plot = area.strip_coord_spec();
+    let (base_x, base_y) = plot.get_base_pixel();
+    let pixel = |at: (SegmentValue<usize>, f64)| {
+        let (x, y) = chart.backend_coord(&at);
+        (x - base_x, y - base_y)
+    };
+    let value_font = scale
+        .font(12.0, &theme.ink)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    for (index, phase) in phases.iter().enumerate() {
+        let (x0, floor) = pixel((SegmentValue::Exact(index), 0.0));
+        let (x1, _) = pixel((SegmentValue::Exact(index + 1), 0.0));
+        let gap = (x1 - x0) / 8;
+        let bar = (x1 - x0 - 3 * gap) / 2;
+        let height = |value: f64| pixel((SegmentValue::Exact(index), value)).1;
+        let effort_left = x0 + gap;
+        let impact_left = effort_left + bar + gap;
+        let color = theme.phase(Some(index));
+        plot.draw(&Rectangle::new(
+            [(effort_left, height(phase.effort)), (effort_left + bar, floor)],
+            color.filled(),
+        ))?;
+        plot.draw(&Rectangle::new(
+            [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
+            color.mix(0.35).filled(),
+        ))?;
+        plot.draw(&Rectangle::new(
+            [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
+            color.stroke_width(1),
+        ))?;
+        for (value, left) in [(phase.effort, effort_left), (phase.impact, impact_left)] {
+            plot.draw(&Text::new(
+                format!("{value}"),
+                (left + bar / 2, height(value) - 2),
+                value_font.clone(),
+            ))?;
+        }
+        if let Some(capacity) = phase.capacity {
+            let y = height(capacity);
+            let over = phase.over_capacity();
+            let line_color = if over.is_some() { theme.over } else { theme.ink };
+            plot.draw(&PathElement::new(
+                vec![(effort_left - gap / 2, y), (effort_left + bar + gap / 2, y)],
+                line_color.stroke_width(scale.px(2.0).max(1) as u32),
+            ))?;
+            let label = match over {
+                Some(over) => format!("⚠ over capacity by {}", (over * 10.0).round() / 10.0),
+                None => format!("capacity {capacity}"),
+            };
+            let label_at = (effort_left - gap / 2, y - scale.px(16.0));
+            let label_font = scale
+                .font(12.0, &line_color)
+                .pos(Pos::new(HPos::Left, VPos::Bottom));
+            plot.draw(&Text::new(label, label_at, label_font))?;
+        }
+    }
+
+    // Legend in the top right: which bar is which.
+    let (right, top_edge) = (area.dim_in_pixel().0 as i32 - scale.px(12.0), scale.px(34.0));
+    let swatch = scale.px(10.0);
+    let legend_font = scale
+        .font(12.0, &theme.ink)
+        .pos(Pos::new(HPos::Right, VPos::Center));
+    for (row, (label, fill)) in [("effort", theme.ink.mix(0.9)), ("impact", theme.ink.mix(0.3))]
+        .into_iter()
+        .enumerate()
+    {
+        let y = top_edge + row as i32 * scale.px(16.0);
+        plot.draw(&Rectangle::new(
+            [(right - swatch, y - swatch / 2), (right, y + swatch / 2)],
+            fill.filled(),
+        ))?;
+        plot.draw(&Text::new(
+            label,
+            (right - swatch - scale.px(4.0), y),
+            legend_font.clone(),
+        ))?;
+    }
+    area.present()
+}
+
+/// Counts per quadrant (left) and per urgency level (right), each bar labelled with its count.
+pub fn draw_counts<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    counts: &Counts,
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    area.fill(&theme.background)?;
+    let (width, _) = area.dim_in_pixel();
+    let (left, right) = area.split_horizontally(width as i32 / 2);
+    let quadrant_names: Vec<String> = Quadrant::ALL
+        .iter()
+        .map(|quadrant| quadrant.label().to_string())
+        .collect();
+    let urgency_names: Vec<String> = Urgency::ALL
+        .iter()
+        .map(|urgency| urgency_shape(*urgency).to_string())
+        .collect();
+    let urgency_colors = [theme.muted.mix(0.25); 5];
+    counts_panel(
+        &left,
+        "Initiatives per quadrant",
+        &quadrant_names,
+        &counts.quadrants,
+        &theme.quadrants.map(|color| color.mix(1.0)),
+        theme,
+        scale,
+    )?;
+    counts_panel(
+        &right,
+        "Initiatives per urgency",
+        &urgency_names,
+        &counts.urgencies,
+        &urgency_colors,
+        theme,
+        scale,
+    )?;
+    area.present()
+}
+
+fn counts_panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    names: &[String],
+    values: &[usize],
+    fills: &[RGBAColor],
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    let most = values.iter().copied().max().unwrap_or(0).max(1);
+    // Whole numbers on the axis: at most about five ticks.
+    let top = (most as f64 * 1.25).ceil() as usize + 1;
+    let mut chart = ChartBuilder::on(area)
+        .margin(scale.px(10.0))
+        .caption(title, scale.font(14.0, &theme.ink))
+        .x_label_area_size(scale.px(28.0))
+        .y_label_area_size(scale.px(40.0))
+        .build_cartesian_2d((0..names.len().max(1) - 1).into_segmented(), 0usize..top)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(theme.line)
+        .axis_style(theme.muted)
+        .y_labels(top.min(6))
+        .label_style(scale.font(12.0, &theme.muted))
+        .x_label_formatter(&|value| match value {
+            SegmentValue::CenterOf(index) => names.get(*index).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
+        .draw()?;
+    chart.draw_series(values.iter().enumerate().map(|(index, value)| {
+        let fill = fills.get(index).copied().unwrap_or(theme.muted.mix(0.25));
+        let mut bar = Rectangle::new(
+            [
+                (SegmentValue::Exact(index), 0),
+                (SegmentValue::Exact(index + 1), *value),
+            ],
+            fill.filled(),
+        );
+        let inset = scale.px(10.0).max(2) as u32;
+        bar.set_margin(0, 0, inset, inset);
+        bar
+    }))?;
+    chart.draw_series(values.iter().enumerate().map(|(index, value)| {
+        let mut bar = Rectangle::new(
+            [
+                (SegmentValue::Exact(index), 0),
+                (SegmentValue::Exact(index + 1), *value),
+            ],
+            theme.muted.stroke_width(1),
+        );
+        let inset = scale.px(10.0).max(2) as u32;
+        bar.set_margin(0, 0, inset, inset);
+        bar
+    }))?;
+    let value_font = scale
+        .font(12.0, &theme.ink)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    chart.draw_series(values.iter().enumerate().map(|(index, value)| {
+        EmptyElement::at((SegmentValue::CenterOf(index), *value))
+            + Text::new(value.to_string(), (0, -3), value_font.clone())
+    }))?;
+    Ok(())
+}
+
+/// The effort-vs-impact chart as an SVG document, for "Export SVG".
+pub fn matrix_svg(
+    points: &[MatrixPoint],
+    split: QuadrantSplit,
+    phase_names: &[String],
+    size: (u32, u32),
+) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw_matrix(
+            &area,
+            points,
+            split,
+            phase_names,
+            &Theme::LIGHT,
+            Scale(f64::from(size.0) / 800.0),
+        )
+        .map_err(|error| error.to_string())?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Score;
+
+    /// Whether the SVG writes `text` as a text element (plotters puts it on its own line).
+    fn has_text(svg: &str, text: &str) -> bool {
+        svg.contains(&format!(">{text}<")) || svg.contains(&format!(">\n{text}\n<"))
+    }
+
+    fn points() -> Vec<MatrixPoint> {
+        [
+            ("Data Lake", 7.5, 9.0, Some(0), Urgency::High, false),
+            ("Data Catalog", 4.0, 6.5, Some(1), Urgency::Medium, true),
+            ("Archive <legacy>", 9.0, 1.5, None, Urgency::None, false),
+        ]
+        .into_iter()
+        .map(|(title, effort, impact, phase, urgency, quick_win)| MatrixPoint {
+            title: title.to_string(),
+            effort: Score::clamped(effort),
+            impact: Score::clamped(impact),
+            phase,
+            urgency,
+            quick_win,
+        })
+        .collect()
+    }
+
+    #[test]
+    fn the_svg_export_writes_titles_labels_and_legend_as_text() {
+        let phases = ["Foundations".to_string(), "Scale".to_string()];
+        let svg = matrix_svg(&points(), QuadrantSplit::default(), &phases, (1600, 900)).expect("draws");
+        assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
+        assert!(svg.contains(r#"width="1600""#) && svg.contains(r#"height="900""#));
+        for text in [
+            "Effort vs impact",
+            "Quick wins",
+            "Money pits",
+            "Data Lake",
+            "Foundations",
+            "▲ medium",
+        ] {
+            assert!(has_text(&svg, text), "no {text} in the SVG");
+        }
+        assert!(has_text(&svg, "Archive &lt;legacy&gt;"), "titles are escaped");
+        assert!(!svg.contains("<script"));
+    }
+
+    #[test]
+    fn long_titles_are_cut_with_an_ellipsis() {
+        assert_eq!(short("Data Lake"), "Data Lake");
+        assert_eq!(
+            short("Self-service BI dashboards for every team"),
+            "Self-service BI dashboa…"
+        );
+    }
+
+    #[test]
+    fn the_phase_load_chart_says_over_capacity_in_words() {
+        let phases = [
+            PhaseFigures {
+                name: "Now".into(),
+                count: 3,
+                effort: 12.5,
+                impact: 20.0,
+                capacity: Some(10.0),
+            },
+            PhaseFigures {
+                name: "Next".into(),
+                count: 1,
+                effort: 4.0,
+                impact: 8.0,
+                capacity: Some(10.0),
+            },
+        ];
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (800, 400)).into_drawing_area();
+            draw_phase_load(&area, &phases, &Theme::DARK, Scale(1.0)).expect("draws");
+        }
+        for text in [
+            "Phase load",
+            "Now",
+            "⚠ over capacity by 2.5",
+            "capacity 10",
+            "12.5",
+            "20",
+            "effort",
+            "impact",
+        ] {
+            assert!(has_text(&svg, text), "no {text}");
+        }
+    }
+
+    #[test]
+    fn the_counts_chart_writes_every_count() {
+        let counts = Counts {
+            quadrants: [2, 1, 0, 7],
+            urgencies: [3, 0, 4, 1, 2],
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (800, 300)).into_drawing_area();
+            draw_counts(&area, &counts, &Theme::LIGHT, Scale(1.0)).expect("draws");
+        }
+        for text in [
+            "Initiatives per quadrant",
+            "Initiatives per urgency",
+            "Fill-ins",
+            "▼ critical",
+            "7",
+            "4",
+        ] {
+            assert!(has_text(&svg, text), "no {text}");
+        }
+    }
+}

@@ -1,0 +1,383 @@
+//! The Insight region: the charts (plotters on canvases), each with a table of the same
+//! numbers beside it, and the effort-vs-impact chart's PNG and SVG exports.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+use crate::canvas;
+use crate::charts::{self, Scale, Theme};
+use crate::model::{
+    Counts, MatrixPoint, PhaseFigures, Quadrant, QuadrantSplit, Roadmap, Urgency, counts, matrix_points,
+    phase_figures,
+};
+use crate::state::{Planner, Tone, use_planner};
+
+/// Charts follow edits after this pause: a drag's every step stays cheap, the charts catch up
+/// once it rests.
+const REDRAW_DELAY_MS: u64 = 150;
+
+/// The presentation size of the exported effort-vs-impact chart.
+const EXPORT_SIZE: (u32, u32) = (1600, 900);
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct MatrixData {
+    points: Vec<MatrixPoint>,
+    split: QuadrantSplit,
+    phase_names: Vec<String>,
+}
+
+impl MatrixData {
+    fn of(roadmap: &Roadmap) -> MatrixData {
+        MatrixData {
+            points: matrix_points(roadmap),
+            split: roadmap.quadrant_split,
+            phase_names: roadmap.phases.iter().map(|phase| phase.name.clone()).collect(),
+        }
+    }
+}
+
+/// The numbers behind every chart, refreshed together once edits pause; each is set only when
+/// it changed, so a chart redraws only when its own numbers do.
+#[derive(Clone, Copy)]
+struct InsightData {
+    matrix: RwSignal<MatrixData>,
+    phases: RwSignal<Vec<PhaseFigures>>,
+    counts: RwSignal<Counts>,
+}
+
+impl InsightData {
+    fn new(planner: Planner) -> InsightData {
+        let (matrix, phases, counts_now) = planner
+            .with_roadmap(|roadmap| (MatrixData::of(roadmap), phase_figures(roadmap), counts(roadmap)));
+        let data = InsightData {
+            matrix: RwSignal::new(matrix),
+            phases: RwSignal::new(phases),
+            counts: RwSignal::new(counts_now),
+        };
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |first: Option<()>| {
+            planner.track_roadmap();
+            if first.is_none() {
+                return;
+            }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let refresh = move || {
+                pending.set_value(None);
+                planner.with_roadmap(|roadmap| data.refresh(roadmap));
+            };
+            let handle =
+                set_timeout_with_handle(refresh, std::time::Duration::from_millis(REDRAW_DELAY_MS)).ok();
+            pending.set_value(handle);
+        });
+        data
+    }
+
+    fn refresh(&self, roadmap: &Roadmap) {
+        set_if_changed(self.matrix, MatrixData::of(roadmap));
+        set_if_changed(self.phases, phase_figures(roadmap));
+        set_if_changed(self.counts, counts(roadmap));
+    }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| current != &value) {
+        signal.set(value);
+    }
+}
+
+/// Redraws `canvas` whenever `draw`'s signals, the colour scheme or the page width change.
+fn redraw_on_change(
+    canvas_ref: NodeRef<Canvas>,
+    css_height: f64,
+    look: Look,
+    draw: impl Fn(
+        &plotters::prelude::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+        &Theme,
+        Scale,
+    ) + 'static,
+) {
+    Effect::new(move |_| {
+        let theme = if look.dark.get() {
+            Theme::DARK
+        } else {
+            Theme::LIGHT
+        };
+        look.width.track();
+        let Some(element) = canvas_ref.get() else { return };
+        if let Some((area, scale)) = canvas::fit(&element, css_height) {
+            draw(&area, &theme, scale);
+        }
+    });
+}
+
+/// What the charts' look depends on besides their numbers.
+#[derive(Clone, Copy)]
+struct Look {
+    dark: RwSignal<bool>,
+    width: RwSignal<i32>,
+}
+
+#[component]
+pub fn Insight() -> impl IntoView {
+    let planner = use_planner();
+    let data = InsightData::new(planner);
+    let look = Look {
+        dark: RwSignal::new(canvas::prefers_dark()),
+        width: RwSignal::new(
+            window()
+                .inner_width()
+                .ok()
+                .and_then(|width| width.as_f64())
+                .unwrap_or(0.0) as i32,
+        ),
+    };
+    canvas::on_color_scheme_change(move |dark| look.dark.set(dark));
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        look.width.set(
+            window()
+                .inner_width()
+                .ok()
+                .and_then(|width| width.as_f64())
+                .unwrap_or(0.0) as i32,
+        );
+    });
+    on_cleanup(move || resize.remove());
+
+    let matrix_canvas = NodeRef::<Canvas>::new();
+    let phases_canvas = NodeRef::<Canvas>::new();
+    let counts_canvas = NodeRef::<Canvas>::new();
+    redraw_on_change(matrix_canvas, 420.0, look, move |area, theme, scale| {
+        data.matrix.with(|matrix| {
+            let _ = charts::draw_matrix(
+                area,
+                &matrix.points,
+                matrix.split,
+                &matrix.phase_names,
+                theme,
+                scale,
+            );
+        });
+    });
+    redraw_on_change(phases_canvas, 260.0, look, move |area, theme, scale| {
+        data.phases.with(|phases| {
+            let _ = charts::draw_phase_load(area, phases, theme, scale);
+        });
+    });
+    redraw_on_change(counts_canvas, 240.0, look, move |area, theme, scale| {
+        data.counts.with(|counts| {
+            let _ = charts::draw_counts(area, counts, theme, scale);
+        });
+    });
+
+    view! {
+        <section class="panel insight" role="region" aria-label="Insight">
+            <div class="panel-head">
+                <h2>"Insight"</h2>
+                <span class="hint">"Charts follow every edit; each has a table of its numbers"</span>
+                <button type="button" class="secondary" on:click=move |_| export_png(planner)>
+                    "Export PNG"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| export_svg(planner)>
+                    "Export SVG"
+                </button>
+            </div>
+            <div class="charts">
+                <figure class="chart chart-wide">
+                    <canvas node_ref=matrix_canvas role="img" aria-label="Effort vs impact chart" style="height: 420px"></canvas>
+                    <MatrixTable data/>
+                </figure>
+                <figure class="chart">
+                    <canvas node_ref=phases_canvas role="img" aria-label="Phase load chart" style="height: 260px"></canvas>
+                    <PhaseTable data/>
+                </figure>
+                <figure class="chart">
+                    <canvas node_ref=counts_canvas role="img" aria-label="Quadrant and urgency chart" style="height: 240px"></canvas>
+                    <CountsTable data/>
+                </figure>
+            </div>
+        </section>
+    }
+}
+
+/// The effort-vs-impact chart's table: built only while open (a portfolio may hold 10,000).
+#[component]
+fn MatrixTable(data: InsightData) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details on:toggle=move |event| {
+            use wasm_bindgen::JsCast;
+            let details = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+            open.set(details.is_some_and(|details| details.open()));
+        }>
+            <summary>"Effort vs impact as a table"</summary>
+            {move || {
+                open.get()
+                    .then(|| {
+                        data.matrix.with(|matrix| {
+                            let rows = matrix
+                                .points
+                                .iter()
+                                .map(|point| {
+                                    let phase = point
+                                        .phase
+                                        .and_then(|index| matrix.phase_names.get(index).cloned())
+                                        .unwrap_or_else(|| "Unphased".to_string());
+                                    let quadrant = matrix.split.quadrant(point.effort, point.impact);
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{point.title.clone()}</th>
+                                            <td>{point.effort.value()}</td>
+                                            <td>{point.impact.value()}</td>
+                                            <td>{quadrant.label()}</td>
+                                            <td>{phase}</td>
+                                            <td>{point.urgency.label()}</td>
+                                            <td>{if point.quick_win { "Yes" } else { "" }}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <table>
+                                    <caption>"Effort vs impact"</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Initiative"</th>
+                                            <th scope="col">"Effort"</th>
+                                            <th scope="col">"Impact"</th>
+                                            <th scope="col">"Quadrant"</th>
+                                            <th scope="col">"Phase"</th>
+                                            <th scope="col">"Urgency"</th>
+                                            <th scope="col">"Quick win"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }
+                        })
+                    })
+            }}
+        </details>
+    }
+}
+
+#[component]
+fn PhaseTable(data: InsightData) -> impl IntoView {
+    view! {
+        <table class="chart-table">
+            <caption>"Phase load"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Phase"</th>
+                    <th scope="col">"Initiatives"</th>
+                    <th scope="col">"Effort"</th>
+                    <th scope="col">"Capacity"</th>
+                    <th scope="col">"Impact"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    data.phases.with(|phases| {
+                        phases
+                            .iter()
+                            .map(|phase| {
+                                let capacity = match (phase.capacity, phase.over_capacity()) {
+                                    (None, _) => "none".to_string(),
+                                    (Some(capacity), None) => capacity.to_string(),
+                                    (Some(capacity), Some(over)) => {
+                                        format!("{capacity} (over by {})", (over * 10.0).round() / 10.0)
+                                    }
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{phase.name.clone()}</th>
+                                        <td>{phase.count}</td>
+                                        <td>{phase.effort}</td>
+                                        <td>{capacity}</td>
+                                        <td>{phase.impact}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn CountsTable(data: InsightData) -> impl IntoView {
+    let rows = move || {
+        data.counts.with(|counts| {
+            let quadrants = Quadrant::ALL
+                .iter()
+                .zip(counts.quadrants)
+                .map(|(quadrant, count)| (quadrant.label(), count));
+            let urgencies = Urgency::ALL
+                .iter()
+                .zip(counts.urgencies)
+                .map(|(urgency, count)| (urgency.label(), count));
+            quadrants
+                .chain(urgencies)
+                .map(|(label, count)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            <td>{count}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <table class="chart-table">
+            <caption>"Initiatives per quadrant and per urgency"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Quadrant or urgency"</th>
+                    <th scope="col">"Initiatives"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// `Data-platform-2027.stackplan.json` → `Data-platform-2027-effort-vs-impact.png`.
+fn chart_file_name(planner: Planner, extension: &str) -> String {
+    let base = planner.with_roadmap(crate::model::file_name);
+    let stem = base.strip_suffix(".stackplan.json").unwrap_or(&base);
+    format!("{stem}-effort-vs-impact.{extension}")
+}
+
+fn export_png(planner: Planner) {
+    let name = chart_file_name(planner, "png");
+    let matrix = planner.with_roadmap(MatrixData::of);
+    let drawn = canvas::download_png(&name, EXPORT_SIZE, |area| {
+        charts::draw_matrix(
+            area,
+            &matrix.points,
+            matrix.split,
+            &matrix.phase_names,
+            &Theme::LIGHT,
+            Scale(2.0),
+        )
+        .map_err(|error| error.to_string())
+    });
+    if let Err(reason) = drawn {
+        planner.tell(Tone::Error, format!("“{name}” could not be saved: {reason}."));
+    }
+}
+
+fn export_svg(planner: Planner) {
+    let name = chart_file_name(planner, "svg");
+    let matrix = planner.with_roadmap(MatrixData::of);
+    let svg = charts::matrix_svg(&matrix.points, matrix.split, &matrix.phase_names, EXPORT_SIZE);
+    match svg {
+        Ok(svg) => planner.download(&name, &svg, "image/svg+xml"),
+        Err(reason) => planner.tell(Tone::Error, format!("“{name}” could not be drawn: {reason}.")),
+    }
+}

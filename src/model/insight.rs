@@ -1,0 +1,265 @@
+//! The numbers behind the Insight charts and their text alternatives: one pass over the
+//! roadmap per chart, no drawing.
+
+use super::{Quadrant, Roadmap, Score, Urgency};
+
+/// One initiative on the effort-vs-impact chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatrixPoint {
+    pub title: String,
+    pub effort: Score,
+    pub impact: Score,
+    /// Position of its phase in the roadmap's phase order; `None` when unphased.
+    pub phase: Option<usize>,
+    pub urgency: Urgency,
+    pub quick_win: bool,
+}
+
+/// Every initiative as a chart point, in roadmap order.
+pub fn matrix_points(roadmap: &Roadmap) -> Vec<MatrixPoint> {
+    roadmap
+        .initiatives
+        .iter()
+        .map(|initiative| MatrixPoint {
+            title: initiative.title.clone(),
+            effort: initiative.effort,
+            impact: initiative.impact,
+            phase: initiative
+                .phase
+                .as_ref()
+                .and_then(|phase| roadmap.phases.iter().position(|candidate| &candidate.id == phase)),
+            urgency: initiative.urgency,
+            quick_win: initiative.quick_win,
+        })
+        .collect()
+}
+
+/// A label's box in pixels: `(left, top, right, bottom)`.
+pub type LabelBox = (f64, f64, f64, f64);
+
+/// Where the chart writes each point's label: the most important points first (urgency, quick
+/// win, impact), each at the first of its candidate boxes (say, right of the point, then left)
+/// that overlaps no label already written and no `obstacle` (the quadrant names). `None`: no
+/// room; the table beside the chart still lists it.
+pub fn place_labels(
+    points: &[MatrixPoint],
+    candidates: &[Vec<LabelBox>],
+    obstacles: &[LabelBox],
+) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..points.len().min(candidates.len())).collect();
+    order.sort_by(|&a, &b| {
+        let (a_point, b_point) = (&points[a], &points[b]);
+        b_point
+            .urgency
+            .cmp(&a_point.urgency)
+            .then(b_point.quick_win.cmp(&a_point.quick_win))
+            .then(b_point.impact.cmp(&a_point.impact))
+            .then(a.cmp(&b))
+    });
+    let overlaps = |a: &LabelBox, b: &LabelBox| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let mut taken: Vec<LabelBox> = obstacles.to_vec();
+    let mut placed = vec![None; points.len()];
+    for index in order {
+        let free = candidates[index]
+            .iter()
+            .position(|candidate| taken.iter().all(|other| !overlaps(candidate, other)));
+        if let Some(choice) = free {
+            taken.push(candidates[index][choice]);
+            placed[index] = Some(choice);
+        }
+    }
+    placed
+}
+
+/// One phase on the phase load chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhaseFigures {
+    pub name: String,
+    pub count: usize,
+    pub effort: f64,
+    pub impact: f64,
+    pub capacity: Option<f64>,
+}
+
+impl PhaseFigures {
+    /// Effort beyond the capacity, when there is any.
+    pub fn over_capacity(&self) -> Option<f64> {
+        self.capacity
+            .map(|capacity| self.effort - capacity)
+            .filter(|over| *over > 1e-9)
+    }
+}
+
+/// Every phase's count, total effort, total impact and capacity, in phase order.
+pub fn phase_figures(roadmap: &Roadmap) -> Vec<PhaseFigures> {
+    let mut figures: Vec<PhaseFigures> = roadmap
+        .phases
+        .iter()
+        .map(|phase| PhaseFigures {
+            name: phase.name.clone(),
+            count: 0,
+            effort: 0.0,
+            impact: 0.0,
+            capacity: phase.capacity,
+        })
+        .collect();
+    for initiative in &roadmap.initiatives {
+        let Some(position) = initiative
+            .phase
+            .as_ref()
+            .and_then(|phase| roadmap.phases.iter().position(|candidate| &candidate.id == phase))
+        else {
+            continue;
+        };
+        let phase = &mut figures[position];
+        phase.count += 1;
+        phase.effort += initiative.effort.value();
+        phase.impact += initiative.impact.value();
+    }
+    // Sums of tenths, shown to one decimal.
+    for phase in &mut figures {
+        phase.effort = (phase.effort * 10.0).round() / 10.0;
+        phase.impact = (phase.impact * 10.0).round() / 10.0;
+    }
+    figures
+}
+
+/// How many initiatives sit in each quadrant (in `Quadrant::ALL` order) and at each urgency
+/// level (in `Urgency::ALL` order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub quadrants: [usize; 4],
+    pub urgencies: [usize; 5],
+}
+
+pub fn counts(roadmap: &Roadmap) -> Counts {
+    let mut counts = Counts::default();
+    for initiative in &roadmap.initiatives {
+        let quadrant = initiative.quadrant(&roadmap.quadrant_split);
+        if let Some(index) = Quadrant::ALL.iter().position(|candidate| *candidate == quadrant) {
+            counts.quadrants[index] += 1;
+        }
+        if let Some(index) = Urgency::ALL
+            .iter()
+            .position(|candidate| *candidate == initiative.urgency)
+        {
+            counts.urgencies[index] += 1;
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Roadmap {
+        let mut roadmap = Roadmap::new("Plan");
+        let phases: Vec<_> = roadmap.phases.iter().map(|phase| phase.id.clone()).collect();
+        roadmap.update_phase(&phases[0], |phase| phase.capacity = Some(5.0));
+        for (title, effort, impact, phase, urgency) in [
+            ("Lake", 4.0, 9.0, Some(0), Urgency::High),
+            ("Catalog", 2.5, 7.0, Some(0), Urgency::None),
+            ("Kafka", 8.0, 8.0, Some(2), Urgency::Critical),
+            ("Ledger", 9.0, 1.5, None, Urgency::None),
+        ] {
+            let id = roadmap.add_initiative(title);
+            roadmap.update_initiative(&id, |initiative| {
+                initiative.effort = Score::clamped(effort);
+                initiative.impact = Score::clamped(impact);
+                initiative.phase = phase.map(|index: usize| phases[index].clone());
+                initiative.urgency = urgency;
+            });
+        }
+        roadmap
+    }
+
+    #[test]
+    fn points_carry_their_phase_position_urgency_and_mark() {
+        let points = matrix_points(&sample());
+        let summary: Vec<(&str, Option<usize>, Urgency)> = points
+            .iter()
+            .map(|point| (point.title.as_str(), point.phase, point.urgency))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Lake", Some(0), Urgency::High),
+                ("Catalog", Some(0), Urgency::None),
+                ("Kafka", Some(2), Urgency::Critical),
+                ("Ledger", None, Urgency::None),
+            ]
+        );
+    }
+
+    #[test]
+    fn phase_figures_sum_each_phase_and_flag_only_what_exceeds_its_capacity() {
+        let figures = phase_figures(&sample());
+        let first = &figures[0];
+        assert_eq!((first.count, first.effort, first.impact), (2, 6.5, 16.0));
+        assert_eq!(first.over_capacity(), Some(1.5));
+        assert_eq!((figures[1].count, figures[1].effort), (0, 0.0));
+        assert_eq!(figures[2].over_capacity(), None, "no capacity, never over");
+        let exactly_full = PhaseFigures {
+            capacity: Some(6.5),
+            ..first.clone()
+        };
+        assert_eq!(exactly_full.over_capacity(), None);
+    }
+
+    #[test]
+    fn counts_per_quadrant_and_urgency() {
+        let counts = counts(&sample());
+        // Quick wins: Lake, Catalog; big bets: Kafka; fill-ins: none; money pits: Ledger.
+        assert_eq!(counts.quadrants, [2, 1, 0, 1]);
+        assert_eq!(counts.urgencies, [2, 0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn labels_give_way_to_more_urgent_ones_and_never_overlap() {
+        let points = matrix_points(&sample());
+        let right_only = |boxes: [LabelBox; 4]| boxes.map(|found| vec![found]).to_vec();
+        // Lake and Kafka overlap; Kafka is critical, so it keeps its label. Catalog overlaps
+        // only Lake, which gave way, so Catalog writes its own. Ledger is alone.
+        let boxes = right_only([
+            (0.0, 0.0, 50.0, 10.0),
+            (45.0, 5.0, 90.0, 15.0),
+            (10.0, 2.0, 40.0, 12.0),
+            (200.0, 200.0, 240.0, 210.0),
+        ]);
+        assert_eq!(
+            place_labels(&points, &boxes, &[]),
+            [None, Some(0), Some(0), Some(0)]
+        );
+        let touching = right_only([
+            (0.0, 0.0, 10.0, 10.0),
+            (10.0, 0.0, 20.0, 10.0),
+            (20.0, 0.0, 30.0, 10.0),
+            (30.0, 0.0, 40.0, 10.0),
+        ]);
+        assert_eq!(
+            place_labels(&points, &touching, &[]),
+            [Some(0); 4],
+            "touching is not overlapping"
+        );
+    }
+
+    #[test]
+    fn a_label_moves_to_its_second_place_and_keeps_off_obstacles() {
+        let points = matrix_points(&sample());
+        let far = |x: f64| vec![(x, 500.0, x + 5.0, 505.0)];
+        let candidates = vec![
+            vec![(0.0, 0.0, 50.0, 10.0), (-60.0, 0.0, -10.0, 10.0)],
+            far(100.0),
+            vec![(20.0, 0.0, 60.0, 10.0), (200.0, 0.0, 240.0, 10.0)],
+            vec![(300.0, 0.0, 340.0, 10.0)],
+        ];
+        // Kafka (critical) takes its first place; Lake's first place overlaps it, so Lake goes
+        // left. Ledger's only place is under an obstacle, so it is not written.
+        let obstacles = [(290.0, 0.0, 310.0, 10.0)];
+        assert_eq!(
+            place_labels(&points, &candidates, &obstacles),
+            [Some(1), Some(0), Some(0), None]
+        );
+    }
+}

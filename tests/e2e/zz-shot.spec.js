@@ -1,0 +1,21 @@
+const { test } = require('@playwright/test');
+test('shot', async ({ page }) => {
+  const fs = require('fs');
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Suggest phases' }).waitFor();
+  const text = fs.readFileSync('tests/fixtures/roadmap-v1.json', 'utf8');
+  await page.getByLabel('Import JSON', { exact: true }).setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace current roadmap' }).click();
+  const insight = page.getByRole('region', { name: 'Insight' });
+  await insight.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await insight.screenshot({ path: '/tmp/insight-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(500);
+  await insight.screenshot({ path: '/tmp/insight-dark.png' });
+  console.log('errors', errors);
+});
