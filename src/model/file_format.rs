@@ -1260,6 +1260,17 @@ mod tests {
     }
 
     #[test]
+    fn ids_may_use_letters_digits_hyphens_and_underscores() {
+        let exported = export(&sample());
+        let first = sample().initiatives[0].id.as_str().to_string();
+        for id in ["i-1", "i_1", "A9", &"x".repeat(64)] {
+            // Renamed wherever it appears: its own id and the dependencies on it.
+            let text = exported.replace(&format!("\"{first}\""), &format!("\"{id}\""));
+            assert!(import(&text).is_ok(), "{id} should be a valid id");
+        }
+    }
+
+    #[test]
     fn import_refuses_a_dangling_phase_reference() {
         let text = edited(|value| value["initiatives"][4]["phase"] = "p9".into());
         assert_invalid(

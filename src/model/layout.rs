@@ -372,6 +372,8 @@ mod tests {
             .sum()
     }
 
+    /// Checks every pair by its own arithmetic (not the layout's `overlap`): apart along
+    /// at least one axis by half their widths or heights together.
     fn no_two_overlap(items: &[GridItem]) {
         let footprint = |item: &GridItem| match item {
             GridItem::Card { .. } => SIZES.card,
@@ -379,10 +381,11 @@ mod tests {
         };
         for (a, first) in items.iter().enumerate() {
             for second in &items[a + 1..] {
-                assert!(
-                    !overlap(first.at(), footprint(first), second.at(), footprint(second)),
-                    "{first:?} overlaps {second:?}"
-                );
+                let (one, other) = (first.at(), second.at());
+                let (one_size, other_size) = (footprint(first), footprint(second));
+                let apart = (one.x - other.x).abs() >= (one_size.width + other_size.width) / 2.0 - 1e-6
+                    || (one.y - other.y).abs() >= (one_size.height + other_size.height) / 2.0 - 1e-6;
+                assert!(apart, "{first:?} overlaps {second:?}");
             }
         }
     }
@@ -433,6 +436,68 @@ mod tests {
             .expect("a cluster");
         assert_eq!(cluster, vec![0, 9, 10, 11], "positions in the list laid out");
         assert_eq!(first, ids[0], "the first card's spot names the cluster");
+    }
+
+    #[test]
+    fn a_card_on_a_taken_spot_tries_below_then_above_then_beside() {
+        let (roadmap, _) = roadmap_at(&[(5.5, 5.5); 5]);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, SIZES);
+        let centre = Spot::of(&roadmap.initiatives[0]);
+        let offsets: Vec<(f64, f64)> = items
+            .iter()
+            .map(|item| {
+                let at = item.at();
+                (
+                    ((at.x - centre.x) / CARD.width).round(),
+                    ((at.y - centre.y) / CARD.height).round(),
+                )
+            })
+            .collect();
+        assert_eq!(offsets, [(0.0, 0.0), (0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0)]);
+        for item in &items {
+            let at = item.at();
+            let steps = ((at.x - centre.x) / CARD.width, (at.y - centre.y) / CARD.height);
+            assert!((steps.0 - steps.0.round()).abs() < 1e-9 && (steps.1 - steps.1.round()).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn crowding_in_a_corner_keeps_every_card_on_the_plot() {
+        let (roadmap, _) = roadmap_at(&[(10.0, 10.0); 12]);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, SIZES);
+        assert_eq!(members(&items), 12);
+        for item in &items {
+            let at = item.at();
+            assert!((0.0..=1.0).contains(&at.x) && (0.0..=1.0).contains(&at.y), "{item:?} is off the plot");
+        }
+        no_two_overlap(&items);
+    }
+
+    #[test]
+    fn a_crowded_spot_leaves_cards_elsewhere_at_their_own_spots() {
+        // Twelve on one spot (a cluster forms there), then cards all over the rest of the
+        // plot, each more than a footprint from the others and from the crowd.
+        let mut spots = vec![(3.0, 3.0); 12];
+        for effort in [7.0, 10.0] {
+            for impact in [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0] {
+                spots.push((effort, impact));
+            }
+        }
+        for effort in [1.0, 3.0] {
+            for impact in [5.0, 6.0, 7.0, 8.0, 9.0, 10.0] {
+                spots.push((effort, impact));
+            }
+        }
+        let (roadmap, ids) = roadmap_at(&spots);
+        let items = arrange(roadmap.initiatives.iter().map(AsRef::as_ref), Apart::None, SIZES);
+        assert!(items.iter().any(|item| matches!(item, GridItem::Cluster { .. })));
+        for (id, initiative) in ids.iter().zip(&roadmap.initiatives).skip(12) {
+            let card = GridItem::Card {
+                id: id.clone(),
+                at: Spot::of(initiative),
+            };
+            assert!(items.contains(&card), "{} is not a card at its own spot", initiative.title);
+        }
     }
 
     #[test]

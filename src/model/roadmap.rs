@@ -422,6 +422,21 @@ mod tests {
     }
 
     #[test]
+    fn initiatives_in_lists_a_phase_or_the_unphased_in_roadmap_order() {
+        let mut roadmap = Roadmap::default();
+        let ids = ["a", "b", "c"].map(|title| roadmap.add_initiative(title));
+        let first = roadmap.phases[0].id.clone();
+        roadmap.assign_phase(&ids[0], Some(first.clone()));
+        roadmap.assign_phase(&ids[2], Some(first.clone()));
+        let titles = |phase: Option<&PhaseId>| {
+            roadmap.initiatives_in(phase).map(|initiative| initiative.title.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(titles(Some(&first)), ["a", "c"]);
+        assert_eq!(titles(None), ["b"]);
+        assert!(titles(Some(&roadmap.phases[1].id)).is_empty());
+    }
+
+    #[test]
     fn each_nudge_moves_its_own_axis_its_own_way() {
         let cases = [
             (Nudge::LessEffort, (5.0, 5.5)),

@@ -79,6 +79,15 @@ mod tests {
     }
 
     #[test]
+    fn roadmaps_up_to_the_threshold_stay_json() {
+        // Some 60 KB of JSON: well past a few kilobytes, well under the threshold.
+        let roadmap = roadmap_of(300);
+        let text = storage_text(&roadmap);
+        assert!(text.len() < DEFLATE_FROM_CHARS && text.len() > 20_000, "{}", text.len());
+        assert!(text.starts_with('{'));
+    }
+
+    #[test]
     fn large_roadmaps_are_kept_deflated_and_read_back_whole() {
         let roadmap = roadmap_of(3_000);
         let json = to_storage_text(&roadmap);
@@ -104,9 +113,9 @@ mod tests {
     fn a_decompression_bomb_is_refused_before_it_fills_the_memory() {
         let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_FILE_BYTES + 10], 6);
         let text = format!("{DEFLATED_PREFIX}{}", BASE64.encode(bomb));
-        assert!(matches!(
-            read_storage_text(&text),
-            Err(ImportError::TooLarge { .. })
-        ));
+        match read_storage_text(&text) {
+            Err(ImportError::TooLarge { bytes }) => assert!(bytes > MAX_FILE_BYTES, "reported as {bytes} bytes"),
+            other => panic!("expected TooLarge, got {other:?}"),
+        }
     }
 }
