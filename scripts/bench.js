@@ -604,6 +604,19 @@ async function measureClicks(page, cdp) {
   };
 }
 
+/** A card moved by the keyboard → every chart that shows it redrawn (the app's own user-timing
+ * measures, from the charts' refresh to each chart drawn; the 150 ms pause before it is not in it). */
+async function measureChartRedraw(page) {
+  await page.evaluate(() => performance.clearMeasures('insight-charts'));
+  const card = page.locator('[role="region"][aria-label="Effort vs impact"] button[id^="card-"]').first();
+  await card.focus({ timeout: TIMEOUT });
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.waitForFunction(() => performance.getEntriesByName('insight-charts').length > 0, null, { timeout: TIMEOUT });
+  await quiet(page, 500);
+  const durations = await page.evaluate(() => performance.getEntriesByName('insight-charts').map((entry) => entry.duration));
+  return { ms: round(Math.max(...durations), 1), charts: durations.length };
+}
+
 /** "Suggest phases" clicked → the preview painted (auto-phasing in wasm plus the dialog), then Discard. */
 async function measureSuggestion(page) {
   await page.evaluate(() => {
@@ -684,7 +697,8 @@ async function roadmapRun(session, url, count, file) {
     result.memory_after = await memory(page, cdp);
 
     if (PHASING_SIZES.includes(count)) {
-      progress(`  suggest phases at ${count}`);
+      progress(`  charts and suggest phases at ${count}`);
+      result.charts = await measureChartRedraw(page);
       result.suggest_phases = await measureSuggestion(page);
     }
     if (DRAG_SIZES.includes(count)) {
@@ -749,6 +763,10 @@ function table(report) {
     row(`Import ${thousands(n)}, file chosen → dialog`, ms(r.import_ms));
     row(`Render ${thousands(n)}, Open → painted`, ms(r.render_ms));
     row(`Import + render ${thousands(n)}`, ms(r.import_render_ms), { goal: target(text, r.import_render_ms, limit) });
+  }
+  for (const n of PHASING_SIZES) {
+    const { charts } = report.roadmaps[n];
+    row(`Charts at ${thousands(n)}, card moved → ${charts.charts} charts redrawn`, ms(charts.ms));
   }
   for (const n of PHASING_SIZES) {
     const suggestion = report.roadmaps[n].suggest_phases;

@@ -73,3 +73,17 @@ pub fn download_png(
         .map_err(|_| "the browser refused to encode the picture")?;
     crate::files::download_url(file_name, &url)
 }
+
+/// User-timing marks around a refresh of the charts ("insight-charts" in the browser's
+/// performance panel, and read by the benchmark): from the numbers' refresh to each chart drawn.
+pub fn mark_refresh() {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark("insight-refresh");
+    }
+}
+
+pub fn measure_drawn() {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.measure_with_start_mark("insight-charts", "insight-refresh");
+    }
+}

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::model::{
-    Counts, LabelBox, MatrixPoint, PhaseFigures, Quadrant, QuadrantSplit, Urgency, place_labels,
+    AreaCoverage, Counts, LabelBox, MatrixPoint, PhaseFigures, Quadrant, QuadrantSplit, Urgency, place_labels,
 };
 
 /// Colours for one colour scheme.
@@ -448,7 +448,7 @@ pub fn draw_counts<DB: DrawingBackend>(
         .collect();
     let urgency_names: Vec<String> = Urgency::ALL
         .iter()
-        .map(|urgency| urgency_shape(*urgency).to_string())
+        .map(|urgency| urgency.as_str().to_string())
         .collect();
     let urgency_colors = [theme.muted.mix(0.25); 5];
     counts_panel(
@@ -536,6 +536,118 @@ fn counts_panel<DB: DrawingBackend>(
             + Text::new(value.to_string(), (0, -3), value_font.clone())
     }))?;
     Ok(())
+}
+
+/// Height in CSS pixels of one row of the coverage chart, and of its title and legend.
+pub const COVERAGE_ROW: f64 = 20.0;
+pub const COVERAGE_HEAD: f64 = 48.0;
+
+/// Which areas and sub-areas of the outline the roadmap covers: one row each, a bar of the
+/// initiatives from it (solid: phased; light: not phased yet) and the counts in words.
+pub fn draw_coverage<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    coverage: &[AreaCoverage],
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    area.fill(&theme.background)?;
+    let (width, _) = area.dim_in_pixel();
+    let width = width as i32;
+    area.draw(&Text::new(
+        "Outline coverage",
+        (width / 2, scale.px(8.0)),
+        scale
+            .font(16.0, &theme.ink)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    let phased_fill = theme.phases[0].filled();
+    let unphased_fill = theme.phases[0].mix(0.3).filled();
+    let legend_font = scale
+        .font(12.0, &theme.ink)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let swatch = scale.px(10.0);
+    let legend_y = scale.px(34.0);
+    let mut x = scale.px(12.0);
+    for (label, fill) in [("phased", phased_fill), ("not phased yet", unphased_fill)] {
+        area.draw(&Rectangle::new(
+            [(x, legend_y - swatch / 2), (x + swatch, legend_y + swatch / 2)],
+            fill,
+        ))?;
+        area.draw(&Text::new(
+            label,
+            (x + swatch + scale.px(4.0), legend_y),
+            legend_font.clone(),
+        ))?;
+        x += swatch + scale.px(24.0) + (label.len() as f64 * 12.0 * scale.0 * 0.55) as i32;
+    }
+
+    let label_width = width * 2 / 5;
+    let words_width = scale.px(150.0);
+    let bar_room = (width - label_width - words_width - scale.px(24.0)).max(scale.px(40.0));
+    let most = coverage
+        .iter()
+        .flat_map(|area| std::iter::once(&area.area).chain(&area.sub_areas))
+        .map(|row| row.total())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let row_height = scale.px(COVERAGE_ROW);
+    let mut y = scale.px(COVERAGE_HEAD);
+    for area_coverage in coverage {
+        let rows = std::iter::once((&area_coverage.area, true))
+            .chain(area_coverage.sub_areas.iter().map(|sub| (sub, false)));
+        for (row, is_area) in rows {
+            let middle = y + row_height / 2;
+            let (indent, size, color) = if is_area {
+                (12.0, 13.0, theme.ink)
+            } else {
+                (28.0, 12.0, theme.muted)
+            };
+            area.draw(&Text::new(
+                short(&row.heading),
+                (scale.px(indent), middle),
+                scale.font(size, &color).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+            let left = label_width;
+            let unit = f64::from(bar_room) / most as f64;
+            let phased = (row.phased as f64 * unit).round() as i32;
+            let unphased = (row.unphased as f64 * unit).round() as i32;
+            let (top, bottom) = (y + row_height / 5, y + row_height - row_height / 5);
+            if phased > 0 {
+                area.draw(&Rectangle::new(
+                    [(left, top), (left + phased, bottom)],
+                    phased_fill,
+                ))?;
+            }
+            if unphased > 0 {
+                area.draw(&Rectangle::new(
+                    [(left + phased, top), (left + phased + unphased, bottom)],
+                    unphased_fill,
+                ))?;
+            }
+            let words = match (row.phased, row.unphased) {
+                (0, 0) => "not covered".to_string(),
+                (phased, 0) => format!("{phased} phased"),
+                (0, unphased) => format!("{unphased} not phased"),
+                (phased, unphased) => format!("{phased} phased · {unphased} not"),
+            };
+            area.draw(&Text::new(
+                words,
+                (left + phased + unphased + scale.px(6.0), middle),
+                scale
+                    .font(12.0, &theme.ink)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+            y += row_height;
+        }
+    }
+    area.present()
+}
+
+/// The coverage chart's height in CSS pixels: a row per area and sub-area.
+pub fn coverage_height(coverage: &[AreaCoverage]) -> f64 {
+    let rows: usize = coverage.iter().map(|area| 1 + area.sub_areas.len()).sum();
+    COVERAGE_HEAD + rows as f64 * COVERAGE_ROW + 8.0
 }
 
 /// The effort-vs-impact chart as an SVG document, for "Export SVG".
@@ -650,6 +762,44 @@ mod tests {
             "20",
             "effort",
             "impact",
+        ] {
+            assert!(has_text(&svg, text), "no {text}");
+        }
+    }
+
+    #[test]
+    fn the_coverage_chart_names_every_area_and_says_what_is_not_covered() {
+        use crate::model::Coverage;
+        let row = |heading: &str, phased, unphased| Coverage {
+            heading: heading.into(),
+            phased,
+            unphased,
+        };
+        let coverage = [
+            AreaCoverage {
+                area: row("Data", 1, 2),
+                sub_areas: vec![row("Lake", 1, 2), row("Warehouse", 0, 0)],
+            },
+            AreaCoverage {
+                area: row("Cloud", 0, 0),
+                sub_areas: vec![row("IAC", 0, 0)],
+            },
+        ];
+        let mut svg = String::new();
+        {
+            let height = coverage_height(&coverage) as u32;
+            let area = SVGBackend::with_string(&mut svg, (800, height)).into_drawing_area();
+            draw_coverage(&area, &coverage, &Theme::LIGHT, Scale(1.0)).expect("draws");
+        }
+        for text in [
+            "Outline coverage",
+            "Data",
+            "Lake",
+            "Warehouse",
+            "Cloud",
+            "IAC",
+            "1 phased · 2 not",
+            "not covered",
         ] {
             assert!(has_text(&svg, text), "no {text}");
         }

@@ -7,14 +7,19 @@ use leptos::prelude::*;
 use crate::canvas;
 use crate::charts::{self, Scale, Theme};
 use crate::model::{
-    Counts, MatrixPoint, PhaseFigures, Quadrant, QuadrantSplit, Roadmap, Urgency, counts, matrix_points,
-    phase_figures,
+    AreaCoverage, Counts, MatrixPoint, Outline, PhaseFigures, Quadrant, QuadrantSplit, Roadmap, Urgency,
+    counts, matrix_points, outline_coverage, phase_figures,
 };
 use crate::state::{Planner, Tone, use_planner};
 
 /// Charts follow edits after this pause: a drag's every step stays cheap, the charts catch up
 /// once it rests.
 const REDRAW_DELAY_MS: u64 = 150;
+
+/// Chart heights in CSS pixels (the coverage chart grows with the outline).
+const MATRIX_HEIGHT: f64 = 420.0;
+const PHASES_HEIGHT: f64 = 260.0;
+const COUNTS_HEIGHT: f64 = 240.0;
 
 /// The presentation size of the exported effort-vs-impact chart.
 const EXPORT_SIZE: (u32, u32) = (1600, 900);
@@ -43,20 +48,26 @@ struct InsightData {
     matrix: RwSignal<MatrixData>,
     phases: RwSignal<Vec<PhaseFigures>>,
     counts: RwSignal<Counts>,
+    coverage: RwSignal<Vec<AreaCoverage>>,
 }
 
 impl InsightData {
     fn new(planner: Planner) -> InsightData {
         let (matrix, phases, counts_now) = planner
             .with_roadmap(|roadmap| (MatrixData::of(roadmap), phase_figures(roadmap), counts(roadmap)));
+        let coverage = planner
+            .catalog()
+            .with_untracked(|outline| planner.with_roadmap(|roadmap| outline_coverage(outline, roadmap)));
         let data = InsightData {
             matrix: RwSignal::new(matrix),
             phases: RwSignal::new(phases),
             counts: RwSignal::new(counts_now),
+            coverage: RwSignal::new(coverage),
         };
         let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |first: Option<()>| {
             planner.track_roadmap();
+            planner.catalog().track();
             if first.is_none() {
                 return;
             }
@@ -65,7 +76,9 @@ impl InsightData {
             }
             let refresh = move || {
                 pending.set_value(None);
-                planner.with_roadmap(|roadmap| data.refresh(roadmap));
+                planner
+                    .catalog()
+                    .with_untracked(|outline| planner.with_roadmap(|roadmap| data.refresh(outline, roadmap)));
             };
             let handle =
                 set_timeout_with_handle(refresh, std::time::Duration::from_millis(REDRAW_DELAY_MS)).ok();
@@ -74,7 +87,9 @@ impl InsightData {
         data
     }
 
-    fn refresh(&self, roadmap: &Roadmap) {
+    fn refresh(&self, outline: &Outline, roadmap: &Roadmap) {
+        canvas::mark_refresh();
+        set_if_changed(self.coverage, outline_coverage(outline, roadmap));
         set_if_changed(self.matrix, MatrixData::of(roadmap));
         set_if_changed(self.phases, phase_figures(roadmap));
         set_if_changed(self.counts, counts(roadmap));
@@ -90,7 +105,7 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
 /// Redraws `canvas` whenever `draw`'s signals, the colour scheme or the page width change.
 fn redraw_on_change(
     canvas_ref: NodeRef<Canvas>,
-    css_height: f64,
+    css_height: impl Fn() -> f64 + 'static,
     look: Look,
     draw: impl Fn(
         &plotters::prelude::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
@@ -106,8 +121,9 @@ fn redraw_on_change(
         };
         look.width.track();
         let Some(element) = canvas_ref.get() else { return };
-        if let Some((area, scale)) = canvas::fit(&element, css_height) {
+        if let Some((area, scale)) = canvas::fit(&element, css_height()) {
             draw(&area, &theme, scale);
+            canvas::measure_drawn();
         }
     });
 }
@@ -148,28 +164,55 @@ pub fn Insight() -> impl IntoView {
     let matrix_canvas = NodeRef::<Canvas>::new();
     let phases_canvas = NodeRef::<Canvas>::new();
     let counts_canvas = NodeRef::<Canvas>::new();
-    redraw_on_change(matrix_canvas, 420.0, look, move |area, theme, scale| {
-        data.matrix.with(|matrix| {
-            let _ = charts::draw_matrix(
-                area,
-                &matrix.points,
-                matrix.split,
-                &matrix.phase_names,
-                theme,
-                scale,
-            );
-        });
-    });
-    redraw_on_change(phases_canvas, 260.0, look, move |area, theme, scale| {
-        data.phases.with(|phases| {
-            let _ = charts::draw_phase_load(area, phases, theme, scale);
-        });
-    });
-    redraw_on_change(counts_canvas, 240.0, look, move |area, theme, scale| {
-        data.counts.with(|counts| {
-            let _ = charts::draw_counts(area, counts, theme, scale);
-        });
-    });
+    redraw_on_change(
+        matrix_canvas,
+        || MATRIX_HEIGHT,
+        look,
+        move |area, theme, scale| {
+            data.matrix.with(|matrix| {
+                let _ = charts::draw_matrix(
+                    area,
+                    &matrix.points,
+                    matrix.split,
+                    &matrix.phase_names,
+                    theme,
+                    scale,
+                );
+            });
+        },
+    );
+    redraw_on_change(
+        phases_canvas,
+        || PHASES_HEIGHT,
+        look,
+        move |area, theme, scale| {
+            data.phases.with(|phases| {
+                let _ = charts::draw_phase_load(area, phases, theme, scale);
+            });
+        },
+    );
+    redraw_on_change(
+        counts_canvas,
+        || COUNTS_HEIGHT,
+        look,
+        move |area, theme, scale| {
+            data.counts.with(|counts| {
+                let _ = charts::draw_counts(area, counts, theme, scale);
+            });
+        },
+    );
+    let coverage_canvas = NodeRef::<Canvas>::new();
+    let coverage_height = move || data.coverage.with(|coverage| charts::coverage_height(coverage));
+    redraw_on_change(
+        coverage_canvas,
+        coverage_height,
+        look,
+        move |area, theme, scale| {
+            data.coverage.with(|coverage| {
+                let _ = charts::draw_coverage(area, coverage, theme, scale);
+            });
+        },
+    );
 
     view! {
         <section class="panel insight" role="region" aria-label="Insight">
@@ -185,16 +228,20 @@ pub fn Insight() -> impl IntoView {
             </div>
             <div class="charts">
                 <figure class="chart chart-wide">
-                    <canvas node_ref=matrix_canvas role="img" aria-label="Effort vs impact chart" style="height: 420px"></canvas>
+                    <canvas node_ref=matrix_canvas role="img" aria-label="Effort vs impact chart" style:height=format!("{MATRIX_HEIGHT}px")></canvas>
                     <MatrixTable data/>
                 </figure>
                 <figure class="chart">
-                    <canvas node_ref=phases_canvas role="img" aria-label="Phase load chart" style="height: 260px"></canvas>
+                    <canvas node_ref=phases_canvas role="img" aria-label="Phase load chart" style:height=format!("{PHASES_HEIGHT}px")></canvas>
                     <PhaseTable data/>
                 </figure>
                 <figure class="chart">
-                    <canvas node_ref=counts_canvas role="img" aria-label="Quadrant and urgency chart" style="height: 240px"></canvas>
+                    <canvas node_ref=counts_canvas role="img" aria-label="Quadrant and urgency chart" style:height=format!("{COUNTS_HEIGHT}px")></canvas>
                     <CountsTable data/>
+                </figure>
+                <figure class="chart">
+                    <canvas node_ref=coverage_canvas role="img" aria-label="Outline coverage chart" style:height=move || format!("{}px", coverage_height())></canvas>
+                    <CoverageTable data/>
                 </figure>
             </div>
         </section>
@@ -339,6 +386,47 @@ fn CountsTable(data: InsightData) -> impl IntoView {
                 <tr>
                     <th scope="col">"Quadrant or urgency"</th>
                     <th scope="col">"Initiatives"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+#[component]
+fn CoverageTable(data: InsightData) -> impl IntoView {
+    let rows = move || {
+        data.coverage.with(|coverage| {
+            coverage
+                .iter()
+                .flat_map(|area| {
+                    std::iter::once((&area.area, true)).chain(area.sub_areas.iter().map(|sub| (sub, false)))
+                })
+                .map(|(row, is_area)| {
+                    let heading = if is_area {
+                        row.heading.clone()
+                    } else {
+                        format!("– {}", row.heading)
+                    };
+                    view! {
+                        <tr class:area-row=is_area>
+                            <th scope="row">{heading}</th>
+                            <td>{row.phased}</td>
+                            <td>{row.unphased}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <table class="chart-table">
+            <caption>"Outline coverage"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Area"</th>
+                    <th scope="col">"Phased"</th>
+                    <th scope="col">"Not phased"</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

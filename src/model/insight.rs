@@ -1,7 +1,7 @@
 //! The numbers behind the Insight charts and their text alternatives: one pass over the
 //! roadmap per chart, no drawing.
 
-use super::{Quadrant, Roadmap, Score, Urgency};
+use super::{Outline, Quadrant, Roadmap, Score, Urgency};
 
 /// One initiative on the effort-vs-impact chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -149,6 +149,89 @@ pub fn counts(roadmap: &Roadmap) -> Counts {
     counts
 }
 
+/// How many initiatives taken from one part of the outline are phased, and how many not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Coverage {
+    pub heading: String,
+    pub phased: usize,
+    pub unphased: usize,
+}
+
+impl Coverage {
+    pub fn total(&self) -> usize {
+        self.phased + self.unphased
+    }
+}
+
+/// One area of the outline (a second-level heading such as Data or Cloud): the initiatives
+/// from anywhere inside it, and the same for each of its sub-areas.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaCoverage {
+    pub area: Coverage,
+    pub sub_areas: Vec<Coverage>,
+}
+
+/// Which areas and sub-areas of `outline` the roadmap's initiatives come from, by their
+/// origins; initiatives from another outline, or written by hand, count nowhere.
+pub fn outline_coverage(outline: &Outline, roadmap: &Roadmap) -> Vec<AreaCoverage> {
+    let empty = |heading: &str| Coverage {
+        heading: heading.to_string(),
+        phased: 0,
+        unphased: 0,
+    };
+    let mut areas: Vec<AreaCoverage> = Vec::new();
+    for (index, entry) in outline.entries.iter().enumerate() {
+        match entry.depth {
+            2 => areas.push(AreaCoverage {
+                area: empty(&entry.heading),
+                sub_areas: Vec::new(),
+            }),
+            3 if entry
+                .parent
+                .is_some_and(|parent| outline.entries[parent].depth == 2) =>
+            {
+                if let Some(area) = areas.last_mut() {
+                    area.sub_areas.push(empty(&outline.entries[index].heading));
+                }
+            }
+            _ => {}
+        }
+    }
+    let title = outline.title();
+    for initiative in &roadmap.initiatives {
+        let Some(origin) = initiative
+            .origin
+            .as_ref()
+            .filter(|origin| origin.catalog == title)
+        else {
+            continue;
+        };
+        let Some(area) = origin
+            .path
+            .get(1)
+            .and_then(|heading| areas.iter_mut().find(|area| &area.area.heading == heading))
+        else {
+            continue;
+        };
+        let count = |coverage: &mut Coverage| {
+            if initiative.phase.is_some() {
+                coverage.phased += 1;
+            } else {
+                coverage.unphased += 1;
+            }
+        };
+        count(&mut area.area);
+        if let Some(sub_area) = origin.path.get(2).and_then(|heading| {
+            area.sub_areas
+                .iter_mut()
+                .find(|sub_area| &sub_area.heading == heading)
+        }) {
+            count(sub_area);
+        }
+    }
+    areas
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +255,51 @@ mod tests {
             });
         }
         roadmap
+    }
+
+    #[test]
+    fn coverage_counts_areas_and_sub_areas_phased_and_not() {
+        let outline =
+            Outline::parse("# Stacks\n## Data\n### Lake\n#### Iceberg\n### Warehouse\n## Cloud\n### IAC\n")
+                .expect("outline");
+        let mut roadmap = Roadmap::new("Plan");
+        let phase = roadmap.phases[0].id.clone();
+        for (entry, phased) in [(3, true), (3, false), (2, false), (6, true)] {
+            let id = roadmap.add_from_catalog(outline.entries[entry].heading.clone(), outline.origin(entry));
+            if phased {
+                roadmap.assign_phase(&id, Some(phase.clone()));
+            }
+        }
+        // Written by hand, and from another outline: counted nowhere.
+        roadmap.add_initiative("Hand-written");
+        let mut other = outline.origin(2);
+        other.catalog = "Another outline".into();
+        roadmap.add_from_catalog("Elsewhere", other);
+
+        let coverage = outline_coverage(&outline, &roadmap);
+        type Row<'a> = (&'a str, usize, usize);
+        let shape: Vec<(Row, Vec<Row>)> = coverage
+            .iter()
+            .map(|area| {
+                let subs = area
+                    .sub_areas
+                    .iter()
+                    .map(|sub| (sub.heading.as_str(), sub.phased, sub.unphased))
+                    .collect();
+                (
+                    (area.area.heading.as_str(), area.area.phased, area.area.unphased),
+                    subs,
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (("Data", 1, 2), vec![("Lake", 1, 2), ("Warehouse", 0, 0)]),
+                (("Cloud", 1, 0), vec![("IAC", 1, 0)]),
+            ]
+        );
+        assert_eq!(coverage[0].area.total(), 3);
     }
 
     #[test]

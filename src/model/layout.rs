@@ -453,7 +453,10 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(offsets, [(0.0, 0.0), (0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0)]);
+        assert_eq!(
+            offsets,
+            [(0.0, 0.0), (0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0)]
+        );
         for item in &items {
             let at = item.at();
             let steps = ((at.x - centre.x) / CARD.width, (at.y - centre.y) / CARD.height);
@@ -468,7 +471,10 @@ mod tests {
         assert_eq!(members(&items), 12);
         for item in &items {
             let at = item.at();
-            assert!((0.0..=1.0).contains(&at.x) && (0.0..=1.0).contains(&at.y), "{item:?} is off the plot");
+            assert!(
+                (0.0..=1.0).contains(&at.x) && (0.0..=1.0).contains(&at.y),
+                "{item:?} is off the plot"
+            );
         }
         no_two_overlap(&items);
     }
@@ -496,7 +502,11 @@ mod tests {
                 id: id.clone(),
                 at: Spot::of(initiative),
             };
-            assert!(items.contains(&card), "{} is not a card at its own spot", initiative.title);
+            assert!(
+                items.contains(&card),
+                "{} is not a card at its own spot",
+                initiative.title
+            );
         }
     }
 

@@ -429,7 +429,10 @@ mod tests {
         roadmap.assign_phase(&ids[0], Some(first.clone()));
         roadmap.assign_phase(&ids[2], Some(first.clone()));
         let titles = |phase: Option<&PhaseId>| {
-            roadmap.initiatives_in(phase).map(|initiative| initiative.title.clone()).collect::<Vec<_>>()
+            roadmap
+                .initiatives_in(phase)
+                .map(|initiative| initiative.title.clone())
+                .collect::<Vec<_>>()
         };
         assert_eq!(titles(Some(&first)), ["a", "c"]);
         assert_eq!(titles(None), ["b"]);

@@ -83,7 +83,11 @@ mod tests {
         // Some 60 KB of JSON: well past a few kilobytes, well under the threshold.
         let roadmap = roadmap_of(300);
         let text = storage_text(&roadmap);
-        assert!(text.len() < DEFLATE_FROM_CHARS && text.len() > 20_000, "{}", text.len());
+        assert!(
+            text.len() < DEFLATE_FROM_CHARS && text.len() > 20_000,
+            "{}",
+            text.len()
+        );
         assert!(text.starts_with('{'));
     }
 
@@ -114,7 +118,9 @@ mod tests {
         let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_FILE_BYTES + 10], 6);
         let text = format!("{DEFLATED_PREFIX}{}", BASE64.encode(bomb));
         match read_storage_text(&text) {
-            Err(ImportError::TooLarge { bytes }) => assert!(bytes > MAX_FILE_BYTES, "reported as {bytes} bytes"),
+            Err(ImportError::TooLarge { bytes }) => {
+                assert!(bytes > MAX_FILE_BYTES, "reported as {bytes} bytes")
+            }
             other => panic!("expected TooLarge, got {other:?}"),
         }
     }

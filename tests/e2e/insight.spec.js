@@ -136,7 +136,7 @@ test.describe('charts', () => {
   // A high-DPI screen: the canvases must draw at twice their CSS size.
   test.use({ deviceScaleFactor: 2 });
   let app;
-  const CHARTS = ['Effort vs impact chart', 'Phase load chart', 'Quadrant and urgency chart'];
+  const CHARTS = ['Effort vs impact chart', 'Phase load chart', 'Quadrant and urgency chart', 'Outline coverage chart'];
 
   test.beforeEach(async ({ page }) => {
     app = new Planner(page);
@@ -173,9 +173,10 @@ test.describe('charts', () => {
       before[name] = await canvasPixels(page, name);
       expect(before[name].sharp, `${name} has one buffer pixel per screen pixel`).toBe(true);
     }
-    // Data Lake moves from a big bet (7.5) to a quick win (2): every chart's numbers change.
+    // Data Lake moves from a big bet (7.5) to a quick win (2) and out of its phase: every
+    // chart's numbers change.
     await app.selectCard('Data Lake');
-    await app.edit({ effort: 2 });
+    await app.edit({ effort: 2, phase: 'Unphased' });
     for (const name of CHARTS) {
       await expect.poll(async () => (await canvasPixels(page, name)).digest, { message: name }).not.toBe(before[name].digest);
     }
@@ -192,6 +193,18 @@ test.describe('charts', () => {
     await expect(phases.getByRole('row', { name: 'Foundations (Q1–Q2) 2 10.5 20 16.2', exact: true })).toBeVisible();
     const counts = region.getByRole('table', { name: 'Initiatives per quadrant and per urgency' });
     await expect(counts.getByRole('row', { name: 'Big bets 3', exact: true })).toBeVisible();
+    const coverage = region.getByRole('table', { name: 'Outline coverage' });
+    for (const [area, phased, unphased] of [
+      ['Data', 2, 0],
+      ['– Data Tech Stack', 2, 0],
+      ['– Data Strategy', 0, 0],
+      ['Cloud', 1, 0],
+      ['– IAC', 1, 0],
+      ['MLOps', 0, 0],
+      ['ML', 0, 0],
+    ]) {
+      await expect(coverage.getByRole('row', { name: `${area} ${phased} ${unphased}`, exact: true })).toBeVisible();
+    }
     // Over capacity is said in words.
     await app.selectCard('Event streaming with Kafka');
     await app.edit({ phase: 'Foundations (Q1–Q2)' });
