@@ -820,7 +820,7 @@ mod tests {
             "Initiatives per quadrant",
             "Initiatives per urgency",
             "Fill-ins",
-            "▼ critical",
+            "critical",
             "7",
             "4",
         ] {
