@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::canvas;
 use crate::charts::{self, Scale, Theme};
 use crate::model::{
-    AreaCoverage, Counts, MatrixPoint, Outline, PhaseFigures, Quadrant, QuadrantSplit, Roadmap, Urgency,
-    counts, matrix_points, outline_coverage, phase_figures,
+    AreaCoverage, Counts, GoalAlignment, MatrixPoint, Outline, PhaseFigures, Quadrant, QuadrantSplit,
+    Roadmap, Urgency, counts, goal_alignment, matrix_points, outline_coverage, phase_figures,
 };
 use crate::state::{Planner, Tone, use_planner};
 
@@ -49,6 +49,7 @@ struct InsightData {
     phases: RwSignal<Vec<PhaseFigures>>,
     counts: RwSignal<Counts>,
     coverage: RwSignal<Vec<AreaCoverage>>,
+    goals: RwSignal<GoalAlignment>,
 }
 
 impl InsightData {
@@ -63,6 +64,7 @@ impl InsightData {
             phases: RwSignal::new(phases),
             counts: RwSignal::new(counts_now),
             coverage: RwSignal::new(coverage),
+            goals: RwSignal::new(planner.with_roadmap(goal_alignment)),
         };
         let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |first: Option<()>| {
@@ -90,6 +92,7 @@ impl InsightData {
     fn refresh(&self, outline: &Outline, roadmap: &Roadmap) {
         canvas::mark_refresh();
         set_if_changed(self.coverage, outline_coverage(outline, roadmap));
+        set_if_changed(self.goals, goal_alignment(roadmap));
         set_if_changed(self.matrix, MatrixData::of(roadmap));
         set_if_changed(self.phases, phase_figures(roadmap));
         set_if_changed(self.counts, counts(roadmap));
@@ -239,6 +242,7 @@ pub fn Insight() -> impl IntoView {
                     <canvas node_ref=counts_canvas role="img" aria-label="Quadrant and urgency chart" style:height=format!("{COUNTS_HEIGHT}px")></canvas>
                     <CountsTable data/>
                 </figure>
+                <GoalTable data/>
                 <figure class="chart">
                     <canvas node_ref=coverage_canvas role="img" aria-label="Outline coverage chart" style:height=move || format!("{}px", coverage_height())></canvas>
                     <CoverageTable data/>
@@ -390,6 +394,81 @@ fn CountsTable(data: InsightData) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// How many initiatives serving no goal are named before "and N more".
+const UNALIGNED_NAMED: usize = 30;
+
+#[component]
+fn GoalTable(data: InsightData) -> impl IntoView {
+    let rows = move || {
+        data.goals.with(|alignment| {
+            alignment
+                .goals
+                .iter()
+                .map(|goal| {
+                    let served_by = if goal.initiatives.is_empty() {
+                        "⚠ served by no initiative".to_string()
+                    } else {
+                        goal.initiatives.join(", ")
+                    };
+                    view! {
+                        <tr class:unserved=goal.initiatives.is_empty()>
+                            <th scope="row">{goal.goal.clone()}</th>
+                            <td>{goal.initiatives.len()}</td>
+                            <td>{goal.effort}</td>
+                            <td>{goal.impact}</td>
+                            <td class="goal-initiatives">{served_by}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let serving_none = move || {
+        data.goals.with(|alignment| {
+            let count = alignment.serving_none.len();
+            (count > 0).then(|| {
+                let named = alignment
+                    .serving_none
+                    .iter()
+                    .take(UNALIGNED_NAMED)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let more = count.saturating_sub(UNALIGNED_NAMED);
+                let rest = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                let initiatives = if count == 1 {
+                    "initiative serves"
+                } else {
+                    "initiatives serve"
+                };
+                view! { <p class="goal-gap">{format!("{count} {initiatives} no goal: {named}{rest}.")}</p> }
+            })
+        })
+    };
+    view! {
+        <div class="goal-alignment">
+            <table class="goal-table">
+                <caption>"Goal alignment"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Goal"</th>
+                        <th scope="col">"Initiatives"</th>
+                        <th scope="col">"Effort"</th>
+                        <th scope="col">"Impact"</th>
+                        <th scope="col">"Served by"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {serving_none}
+        </div>
     }
 }
 

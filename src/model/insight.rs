@@ -1,7 +1,7 @@
 //! The numbers behind the Insight charts and their text alternatives: one pass over the
 //! roadmap per chart, no drawing.
 
-use super::{Outline, Quadrant, Roadmap, Score, Urgency};
+use super::{OUTLINE_GOALS, Outline, Quadrant, Roadmap, Score, Urgency};
 
 /// One initiative on the effort-vs-impact chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -232,6 +232,72 @@ pub fn outline_coverage(outline: &Outline, roadmap: &Roadmap) -> Vec<AreaCoverag
     areas
 }
 
+/// One business goal and the initiatives that serve it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalServed {
+    pub goal: String,
+    /// Titles, in roadmap order.
+    pub initiatives: Vec<String>,
+    pub effort: f64,
+    pub impact: f64,
+}
+
+/// Which goals the roadmap serves: the outline's three first (listed even when nothing serves
+/// them, so a gap shows), then the user's own goals in the order they first appear.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GoalAlignment {
+    pub goals: Vec<GoalServed>,
+    /// Titles of the initiatives that serve no goal.
+    pub serving_none: Vec<String>,
+}
+
+pub fn goal_alignment(roadmap: &Roadmap) -> GoalAlignment {
+    let served = |goal: &str| GoalServed {
+        goal: goal.to_string(),
+        initiatives: Vec::new(),
+        effort: 0.0,
+        impact: 0.0,
+    };
+    let mut alignment = GoalAlignment {
+        goals: OUTLINE_GOALS.iter().map(|goal| served(goal)).collect(),
+        serving_none: Vec::new(),
+    };
+    for initiative in &roadmap.initiatives {
+        let goals: Vec<&str> = initiative
+            .goals
+            .iter()
+            .map(|goal| goal.trim())
+            .filter(|goal| !goal.is_empty())
+            .collect();
+        if goals.is_empty() {
+            alignment.serving_none.push(initiative.title.clone());
+            continue;
+        }
+        for (at, goal) in goals.iter().enumerate() {
+            // An initiative naming a goal twice serves it once.
+            if goals[..at].contains(goal) {
+                continue;
+            }
+            let index = match alignment.goals.iter().position(|known| known.goal == *goal) {
+                Some(index) => index,
+                None => {
+                    alignment.goals.push(served(goal));
+                    alignment.goals.len() - 1
+                }
+            };
+            let entry = &mut alignment.goals[index];
+            entry.initiatives.push(initiative.title.clone());
+            entry.effort += initiative.effort.value();
+            entry.impact += initiative.impact.value();
+        }
+    }
+    for goal in &mut alignment.goals {
+        goal.effort = (goal.effort * 10.0).round() / 10.0;
+        goal.impact = (goal.impact * 10.0).round() / 10.0;
+    }
+    alignment
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +366,43 @@ mod tests {
             ]
         );
         assert_eq!(coverage[0].area.total(), 3);
+    }
+
+    #[test]
+    fn goals_list_what_serves_them_flag_gaps_and_name_initiatives_serving_none() {
+        let mut roadmap = sample();
+        let ids: Vec<_> = roadmap
+            .initiatives
+            .iter()
+            .map(|initiative| initiative.id.clone())
+            .collect();
+        let goals = |list: &[&str]| list.iter().map(|goal| goal.to_string()).collect::<Vec<_>>();
+        roadmap.update_initiative(&ids[0], |lake| {
+            lake.goals = goals(&["Market expansion", "Cut costs"])
+        });
+        roadmap.update_initiative(&ids[1], |catalog| {
+            catalog.goals = goals(&[" Market expansion ", "Market expansion"])
+        });
+        roadmap.update_initiative(&ids[2], |kafka| kafka.goals = goals(&["  "]));
+        let alignment = goal_alignment(&roadmap);
+        let summary: Vec<(&str, Vec<&str>, f64, f64)> = alignment
+            .goals
+            .iter()
+            .map(|goal| {
+                let titles = goal.initiatives.iter().map(String::as_str).collect();
+                (goal.goal.as_str(), titles, goal.effort, goal.impact)
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Customer retention and loyalty", vec![], 0.0, 0.0),
+                ("Market expansion", vec!["Lake", "Catalog"], 6.5, 16.0),
+                ("Product development", vec![], 0.0, 0.0),
+                ("Cut costs", vec!["Lake"], 4.0, 9.0),
+            ]
+        );
+        assert_eq!(alignment.serving_none, ["Kafka", "Ledger"]);
     }
 
     #[test]

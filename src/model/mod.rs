@@ -31,8 +31,8 @@ pub use file_format::{
 pub use history::{HISTORY_LIMIT, History};
 pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, QuickWinStatus, split_list};
 pub use insight::{
-    AreaCoverage, Counts, Coverage, LabelBox, MatrixPoint, PhaseFigures, counts, matrix_points,
-    outline_coverage, phase_figures, place_labels,
+    AreaCoverage, Counts, Coverage, GoalAlignment, GoalServed, LabelBox, MatrixPoint, PhaseFigures, counts,
+    goal_alignment, matrix_points, outline_coverage, phase_figures, place_labels,
 };
 pub use layout::{Apart, Footprint, Footprints, GridItem, Spot, arrange};
 pub use outline::{MODERN_STACKS, Outline, OutlineEntry, OutlineError};

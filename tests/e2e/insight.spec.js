@@ -214,6 +214,26 @@ test.describe('charts', () => {
     await expect(phases.getByRole('row', { name: /^Foundations \(Q1–Q2\) 4 23\.3 20 \(over by 3\.3\)/ })).toBeVisible();
   });
 
+  test('goal alignment shows what serves each goal, flags a goal nothing serves and names initiatives serving none', async ({ page }) => {
+    const region = insight(page);
+    const table = region.getByRole('table', { name: 'Goal alignment' });
+    await expect(
+      table.getByRole('row', {
+        name: 'Market expansion 2 9.5 14.6 Data Catalog, Self-service BI dashboards 📊',
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expect(
+      region.getByText('3 initiatives serve no goal: Infrastructure as code, Event streaming with Kafka, Archive the legacy ledger.'),
+    ).toBeVisible();
+    await app.selectCard('Data Lake');
+    await app.inspector.region.getByRole('checkbox', { name: 'Product development' }).uncheck();
+    await expect(
+      table.getByRole('row', { name: 'Product development 0 0 0 ⚠ served by no initiative', exact: true }),
+    ).toBeVisible();
+    await expect(region.getByText(/^4 initiatives serve no goal: Data Lake, Infrastructure as code,/)).toBeVisible();
+  });
+
   test('Export PNG gives a 1600×900 picture and Export SVG the chart with its titles as text', async ({ page }) => {
     const png = await download(page, insight(page).getByRole('button', { name: 'Export PNG', exact: true }));
     expect(png.name).toBe('Data-platform-2027-effort-vs-impact.png');
