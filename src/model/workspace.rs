@@ -137,6 +137,20 @@ mod tests {
     }
 
     #[test]
+    fn renaming_changes_only_that_roadmap() {
+        let mut workspace = Workspace::new(entry("r1", "Data 2027"));
+        workspace.add(entry("r2", "Cloud"));
+        workspace.rename(&RoadmapId("r2".into()), "Cloud 2028");
+        workspace.rename(&RoadmapId("nope".into()), "Lost");
+        let names: Vec<&str> = workspace
+            .roadmaps
+            .iter()
+            .map(|entry| entry.name.as_str())
+            .collect();
+        assert_eq!(names, ["Data 2027", "Cloud 2028"]);
+    }
+
+    #[test]
     fn the_last_roadmap_cannot_be_removed() {
         let mut workspace = Workspace::new(entry("r1", "a"));
         assert!(!workspace.remove(&RoadmapId("r1".into())));
