@@ -473,6 +473,17 @@ mod tests {
             [Some(0); 4],
             "touching is not overlapping"
         );
+        let stacked = right_only([
+            (0.0, 0.0, 10.0, 10.0),
+            (0.0, 10.0, 10.0, 20.0),
+            (0.0, 20.0, 10.0, 30.0),
+            (0.0, 30.0, 10.0, 40.0),
+        ]);
+        assert_eq!(
+            place_labels(&points, &stacked, &[]),
+            [Some(0); 4],
+            "nor is touching from above or below"
+        );
     }
 
     #[test]
