@@ -180,18 +180,16 @@ pub fn outline_coverage(outline: &Outline, roadmap: &Roadmap) -> Vec<AreaCoverag
         unphased: 0,
     };
     let mut areas: Vec<AreaCoverage> = Vec::new();
-    for (index, entry) in outline.entries.iter().enumerate() {
+    // Entries come in document order, so a sub-area's area is the last one seen.
+    for entry in &outline.entries {
         match entry.depth {
             2 => areas.push(AreaCoverage {
                 area: empty(&entry.heading),
                 sub_areas: Vec::new(),
             }),
-            3 if entry
-                .parent
-                .is_some_and(|parent| outline.entries[parent].depth == 2) =>
-            {
+            3 => {
                 if let Some(area) = areas.last_mut() {
-                    area.sub_areas.push(empty(&outline.entries[index].heading));
+                    area.sub_areas.push(empty(&entry.heading));
                 }
             }
             _ => {}
