@@ -289,23 +289,8 @@ fn MatrixTable(data: InsightData) -> impl IntoView {
                                     }
                                 })
                                 .collect_view();
-                            view! {
-                                <table>
-                                    <caption>"Effort vs impact"</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Initiative"</th>
-                                            <th scope="col">"Effort"</th>
-                                            <th scope="col">"Impact"</th>
-                                            <th scope="col">"Quadrant"</th>
-                                            <th scope="col">"Phase"</th>
-                                            <th scope="col">"Urgency"</th>
-                                            <th scope="col">"Quick win"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            }
+                            let columns = ["Initiative", "Effort", "Impact", "Quadrant", "Phase", "Urgency", "Quick win"];
+                            table_of(None, "Effort vs impact", &columns, rows)
                         })
                     })
             }}
@@ -315,47 +300,33 @@ fn MatrixTable(data: InsightData) -> impl IntoView {
 
 #[component]
 fn PhaseTable(data: InsightData) -> impl IntoView {
-    view! {
-        <table class="chart-table">
-            <caption>"Phase load"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Phase"</th>
-                    <th scope="col">"Initiatives"</th>
-                    <th scope="col">"Effort"</th>
-                    <th scope="col">"Capacity"</th>
-                    <th scope="col">"Impact"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || {
-                    data.phases.with(|phases| {
-                        phases
-                            .iter()
-                            .map(|phase| {
-                                let capacity = match (phase.capacity, phase.over_capacity()) {
-                                    (None, _) => "none".to_string(),
-                                    (Some(capacity), None) => capacity.to_string(),
-                                    (Some(capacity), Some(over)) => {
-                                        format!("{capacity} (over by {})", (over * 10.0).round() / 10.0)
-                                    }
-                                };
-                                view! {
-                                    <tr>
-                                        <th scope="row">{phase.name.clone()}</th>
-                                        <td>{phase.count}</td>
-                                        <td>{phase.effort}</td>
-                                        <td>{capacity}</td>
-                                        <td>{phase.impact}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    })
-                }}
-            </tbody>
-        </table>
-    }
+    let rows = move || {
+        data.phases.with(|phases| {
+            phases
+                .iter()
+                .map(|phase| {
+                    let capacity = match (phase.capacity, phase.over_capacity()) {
+                        (None, _) => "none".to_string(),
+                        (Some(capacity), None) => capacity.to_string(),
+                        (Some(capacity), Some(over)) => {
+                            format!("{capacity} (over by {})", (over * 10.0).round() / 10.0)
+                        }
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{phase.name.clone()}</th>
+                            <td>{phase.count}</td>
+                            <td>{phase.effort}</td>
+                            <td>{capacity}</td>
+                            <td>{phase.impact}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let columns = ["Phase", "Initiatives", "Effort", "Capacity", "Impact"];
+    table_of(None, "Phase load", &columns, rows)
 }
 
 #[component]
@@ -383,18 +354,8 @@ fn CountsTable(data: InsightData) -> impl IntoView {
                 .collect_view()
         })
     };
-    view! {
-        <table class="chart-table">
-            <caption>"Initiatives per quadrant and per urgency"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Quadrant or urgency"</th>
-                    <th scope="col">"Initiatives"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+    let columns = ["Quadrant or urgency", "Initiatives"];
+    table_of(None, "Initiatives per quadrant and per urgency", &columns, rows)
 }
 
 /// How many initiatives serving no goal are named before "and N more".
@@ -454,19 +415,7 @@ fn GoalTable(data: InsightData) -> impl IntoView {
     };
     view! {
         <div class="goal-alignment">
-            <table class="goal-table">
-                <caption>"Goal alignment"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Goal"</th>
-                        <th scope="col">"Initiatives"</th>
-                        <th scope="col">"Effort"</th>
-                        <th scope="col">"Impact"</th>
-                        <th scope="col">"Served by"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            {table_of(Some("goal-table"), "Goal alignment", &["Goal", "Initiatives", "Effort", "Impact", "Served by"], rows)}
             {serving_none}
         </div>
     }
@@ -498,15 +447,26 @@ fn CoverageTable(data: InsightData) -> impl IntoView {
                 .collect_view()
         })
     };
+    table_of(None, "Outline coverage", &["Area", "Phased", "Not phased"], rows)
+}
+
+/// A table with its caption (its accessible name) and column headings; each row starts with
+/// a row heading.
+fn table_of<Rows: IntoView + 'static>(
+    class: Option<&'static str>,
+    caption: &'static str,
+    columns: &[&'static str],
+    rows: Rows,
+) -> impl IntoView + use<Rows> {
+    let headings = columns
+        .iter()
+        .map(|column| view! { <th scope="col">{*column}</th> })
+        .collect_view();
     view! {
-        <table class="chart-table">
-            <caption>"Outline coverage"</caption>
+        <table class=class>
+            <caption>{caption}</caption>
             <thead>
-                <tr>
-                    <th scope="col">"Area"</th>
-                    <th scope="col">"Phased"</th>
-                    <th scope="col">"Not phased"</th>
-                </tr>
+                <tr>{headings}</tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
