@@ -7,11 +7,13 @@
 //! (updated for whatever v2 adds), and a new `roadmap-v2.json` takes over the byte pin.
 
 use stackplan::model::{
-    CURRENT_VERSION, CatalogOrigin, DueDate, InitiativeId, PhaseId, QuadrantSplit, Roadmap, Score, Urgency,
-    export, import,
+    CURRENT_VERSION, CatalogOrigin, DueDate, InitiativeId, MaturityAspect, PhaseId, QuadrantSplit, Roadmap,
+    Score, Urgency, export, import,
 };
 
 const V1: &str = include_str!("fixtures/roadmap-v1.json");
+/// The same roadmap after the optional data-maturity audit was added to version 1.
+const V1_AUDIT: &str = include_str!("fixtures/roadmap-v1-audit.json");
 
 fn score(value: f64) -> Score {
     Score::exact(value).expect("a valid score")
@@ -171,6 +173,43 @@ fn v1_fixture_uses_every_field() {
     ] {
         assert!(V1.contains(key), "the fixture should contain {key}");
     }
+}
+
+/// `realistic_roadmap()` with part of its data-maturity audit scored.
+fn audited_roadmap() -> Roadmap {
+    let mut roadmap = realistic_roadmap();
+    for (aspect, score) in [
+        (MaturityAspect::Descriptive, 4),
+        (MaturityAspect::Diagnostic, 3),
+        (MaturityAspect::Predictive, 1),
+        (MaturityAspect::Prescriptive, 0),
+        (MaturityAspect::Infrastructure, 3),
+        (MaturityAspect::Kpis, 2),
+        (MaturityAspect::Team, 2),
+        (MaturityAspect::Culture, 5),
+    ] {
+        roadmap.maturity.set(aspect, Some(score));
+    }
+    roadmap
+}
+
+#[test]
+fn v1_audit_fixture_imports_and_re_exports_byte_for_byte() {
+    let roadmap = import(V1_AUDIT).expect("the audit fixture imports");
+    assert_eq!(roadmap, audited_roadmap());
+    assert_eq!(roadmap.maturity.score(MaturityAspect::Processes), None);
+    let again = export(&roadmap);
+    assert!(
+        again == V1_AUDIT,
+        "the audit's file form changed; the first difference is at byte {}",
+        first_difference(&again, V1_AUDIT)
+    );
+}
+
+#[test]
+fn a_roadmap_without_an_audit_writes_no_audit_field() {
+    assert!(!V1.contains("maturity"));
+    assert!(V1_AUDIT.contains("\"maturity\": {\n    \"descriptive\": 4,"));
 }
 
 fn first_difference(a: &str, b: &str) -> usize {

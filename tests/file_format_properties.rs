@@ -5,8 +5,8 @@
 use proptest::prelude::*;
 use proptest::sample::Index;
 use stackplan::model::{
-    CatalogOrigin, DueDate, Initiative, InitiativeId, Phase, PhaseId, QuadrantSplit, Roadmap, Score, Urgency,
-    export, import, to_storage_text,
+    CatalogOrigin, DueDate, Initiative, InitiativeId, MATURITY_MAX, MaturityAspect, MaturityAudit, Phase,
+    PhaseId, QuadrantSplit, Roadmap, Score, Urgency, export, import, to_storage_text,
 };
 
 const CASES: u32 = 2_000;
@@ -133,6 +133,17 @@ fn draft(index: usize) -> impl Strategy<Value = Draft> {
     )
 }
 
+/// An audit with any mix of scored and blank aspects.
+fn maturity() -> impl Strategy<Value = MaturityAudit> {
+    prop::collection::vec(prop::option::of(0..=MATURITY_MAX), MaturityAspect::ALL.len()).prop_map(|scores| {
+        let mut audit = MaturityAudit::default();
+        for (aspect, score) in MaturityAspect::ALL.into_iter().zip(scores) {
+            audit.set(aspect, score);
+        }
+        audit
+    })
+}
+
 fn roadmap() -> impl Strategy<Value = Roadmap> {
     (0usize..5, 0usize..10)
         .prop_flat_map(|(phases, initiatives)| {
@@ -140,11 +151,12 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                 text(),
                 score(),
                 score(),
+                maturity(),
                 (0..phases).map(phase).collect::<Vec<_>>(),
                 (0..initiatives).map(draft).collect::<Vec<_>>(),
             )
         })
-        .prop_map(|(name, effort, impact, phases, drafts)| {
+        .prop_map(|(name, effort, impact, maturity, phases, drafts)| {
             let ids: Vec<InitiativeId> = drafts.iter().map(|d| d.initiative.id.clone()).collect();
             let initiatives = drafts
                 .into_iter()
@@ -169,6 +181,7 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
             Roadmap {
                 name,
                 quadrant_split: QuadrantSplit { effort, impact },
+                maturity,
                 phases,
                 initiatives,
             }

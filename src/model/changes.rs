@@ -11,6 +11,7 @@ use super::{InitiativeId, Roadmap};
 pub struct RoadmapChanges {
     pub name: bool,
     pub split: bool,
+    pub maturity: bool,
     pub phases: bool,
     /// Initiatives were added, removed or reordered.
     pub order: bool,
@@ -40,6 +41,7 @@ impl RoadmapChanges {
         let mut changes = RoadmapChanges {
             name: before.name != after.name,
             split: before.quadrant_split != after.quadrant_split,
+            maturity: before.maturity != after.maturity,
             phases: before.phases != after.phases,
             order,
             membership: order,
@@ -81,7 +83,7 @@ impl RoadmapChanges {
 
     /// Whether anything changed at all.
     pub fn any(&self) -> bool {
-        self.name || self.split || self.phases || self.order || !self.initiatives.is_empty()
+        self.name || self.split || self.maturity || self.phases || self.order || !self.initiatives.is_empty()
     }
 }
 
@@ -168,6 +170,17 @@ mod tests {
     }
 
     #[test]
+    fn a_maturity_score_changes_the_maturity_alone() {
+        let (before, _) = roadmap_of_three();
+        let mut after = before.clone();
+        after.maturity.set(crate::model::MaturityAspect::Culture, Some(2));
+        let changes = RoadmapChanges::between(&before, &after);
+        assert!(changes.maturity && changes.any());
+        assert!(!changes.name && !changes.split && !changes.phases && !changes.order);
+        assert!(!RoadmapChanges::between(&before, &before.clone()).maturity);
+    }
+
+    #[test]
     fn effort_alone_and_impact_alone_each_change_the_scores() {
         let (before, [a, _, _]) = roadmap_of_three();
         let mut effort_only = before.clone();
@@ -205,6 +218,10 @@ mod tests {
             },
             RoadmapChanges {
                 split: true,
+                ..RoadmapChanges::default()
+            },
+            RoadmapChanges {
+                maturity: true,
                 ..RoadmapChanges::default()
             },
             RoadmapChanges {

@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use super::{InitiativeId, Roadmap};
+use super::{InitiativeId, MATURITY_MAX, Roadmap};
 
 /// The `format` every Stackplan roadmap file carries.
 pub const FORMAT: &str = "stackplan.roadmap";
@@ -391,7 +391,8 @@ fn plain_reason(message: &str) -> String {
 
 fn plain_expected(expected: &str) -> &str {
     match expected {
-        "f64" | "f32" | "u64" | "i64" | "u8" => "a number",
+        "f64" | "f32" => "a number",
+        "u64" | "i64" | "u8" => "a whole number",
         "a boolean" => "true or false",
         "a string" | "string or map" => "text in double quotes",
         "a sequence" => "a list [ … ]",
@@ -432,6 +433,12 @@ fn plain_found(found: &str) -> String {
 /// Rules about the roadmap as a whole, checked after every field decoded.
 fn validate(roadmap: &Roadmap) -> Result<(), ImportError> {
     check_text("name", &roadmap.name)?;
+    if let Some(aspect) = roadmap.maturity.off_scale() {
+        return Err(invalid(
+            format!("maturity.{}", aspect.key()),
+            format!("a maturity score is a whole number from 0 to {MATURITY_MAX}"),
+        ));
+    }
     let mut phase_ids = HashMap::new();
     for (index, phase) in roadmap.phases.iter().enumerate() {
         let path = format!("phases[{index}]");
@@ -680,7 +687,7 @@ pub fn file_name(roadmap: &Roadmap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CatalogOrigin, DueDate, PhaseId, QuadrantSplit, Score, Urgency};
+    use crate::model::{CatalogOrigin, DueDate, MaturityAspect, PhaseId, QuadrantSplit, Score, Urgency};
 
     fn score(value: f64) -> Score {
         Score::exact(value).expect("a valid score")
@@ -729,6 +736,9 @@ mod tests {
             initiative.budget = Some(0.0);
             initiative.dependencies = vec![full.clone(), lake.clone()];
         });
+        roadmap.maturity.set(MaturityAspect::Descriptive, Some(4));
+        roadmap.maturity.set(MaturityAspect::Predictive, Some(0));
+        roadmap.maturity.set(MaturityAspect::Culture, Some(5));
         roadmap
     }
 
@@ -832,6 +842,44 @@ mod tests {
 }
 "#;
         assert_eq!(export(&roadmap), expected);
+    }
+
+    #[test]
+    fn the_maturity_audit_sits_after_the_split_with_only_its_scored_aspects() {
+        let mut roadmap = Roadmap::new("Tiny");
+        roadmap.phases.clear();
+        roadmap.maturity.set(MaturityAspect::Team, Some(2));
+        roadmap.maturity.set(MaturityAspect::Diagnostic, Some(3));
+        let text = export(&roadmap);
+        assert!(
+            text.contains(
+                "\"impact\": 5.5\n  },\n  \"maturity\": {\n    \"diagnostic\": 3,\n    \"team\": 2\n  },\n  \"phases\": []"
+            ),
+            "{text}"
+        );
+        assert_eq!(import(&text).expect("imports").maturity, roadmap.maturity);
+    }
+
+    #[test]
+    fn a_file_without_a_maturity_audit_imports_with_a_blank_one() {
+        let text = edited(|value| {
+            value.as_object_mut().expect("an object").remove("maturity");
+        });
+        assert!(import(&text).expect("imports").maturity.is_blank());
+    }
+
+    #[test]
+    fn import_refuses_maturity_scores_off_the_scale_or_unknown() {
+        let text = edited(|value| value["maturity"]["culture"] = 6.into());
+        assert_invalid(&text, "maturity.culture", "a whole number from 0 to 5");
+        let text = edited(|value| value["maturity"]["team"] = 2.5.into());
+        assert_invalid(
+            &text,
+            "maturity.team",
+            "should be a whole number, not the number 2.5",
+        );
+        let text = edited(|value| value["maturity"]["vision"] = 2.into());
+        assert_invalid(&text, "maturity.vision", "is not a field Stackplan knows");
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod history;
 mod initiative;
 mod insight;
 mod layout;
+mod maturity;
 mod outline;
 mod phase;
 mod phasing;
@@ -35,6 +36,10 @@ pub use insight::{
     goal_alignment, matrix_points, outline_coverage, phase_figures, place_labels,
 };
 pub use layout::{Apart, Footprint, Footprints, GridItem, Spot, arrange};
+pub use maturity::{
+    MATURITY_MAX, MATURITY_STEPS, MaturityAspect, MaturityAudit, MaturityGroup, MaturityScoreError,
+    parse_maturity,
+};
 pub use outline::{MODERN_STACKS, Outline, OutlineEntry, OutlineError};
 pub use phase::{Phase, PhaseId, PhaseLoad};
 pub use phasing::{DescribedMove, PhaseMove, PhaseReason, PhaseSuggestion, suggest_phases};

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{CatalogOrigin, Initiative, InitiativeId, Phase, PhaseId, PhaseLoad, QuadrantSplit, Score};
+use super::{
+    CatalogOrigin, Initiative, InitiativeId, MaturityAudit, Phase, PhaseId, PhaseLoad, QuadrantSplit, Score,
+};
 
 /// A whole roadmap; field order is the file format's key order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -13,6 +15,9 @@ use super::{CatalogOrigin, Initiative, InitiativeId, Phase, PhaseId, PhaseLoad, 
 pub struct Roadmap {
     pub name: String,
     pub quadrant_split: QuadrantSplit,
+    /// Optional in format version 1: a roadmap whose audit is blank exports as before it existed.
+    #[serde(default, skip_serializing_if = "MaturityAudit::is_blank")]
+    pub maturity: MaturityAudit,
     pub phases: Vec<Phase>,
     /// Shared, so an undo snapshot or a copy costs one pointer per initiative and a change
     /// copies only the initiative it touches.
@@ -44,6 +49,7 @@ impl Roadmap {
         let mut roadmap = Roadmap {
             name: name.into(),
             quadrant_split: QuadrantSplit::default(),
+            maturity: MaturityAudit::default(),
             phases: Vec::new(),
             initiatives: Vec::new(),
         };
