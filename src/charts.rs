@@ -7,7 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::model::{
-    AreaCoverage, Counts, LabelBox, MatrixPoint, PhaseFigures, Quadrant, QuadrantSplit, Urgency, place_labels,
+    AreaCoverage, Counts, LabelBox, MATURITY_MAX, MATURITY_STEPS, MatrixPoint, MaturityAspect, MaturityAudit,
+    MaturityGroup, PhaseFigures, Quadrant, QuadrantSplit, Urgency, place_labels,
 };
 
 /// Colours for one colour scheme.
@@ -650,6 +651,109 @@ pub fn coverage_height(coverage: &[AreaCoverage]) -> f64 {
     COVERAGE_HEAD + rows as f64 * COVERAGE_ROW + 8.0
 }
 
+/// Height in CSS pixels of one row of the data-maturity chart.
+const MATURITY_ROW: f64 = 22.0;
+/// The data-maturity chart's height in CSS pixels: a title, two group headings, ten rows and
+/// the scale under them.
+pub const MATURITY_HEIGHT: f64 = COVERAGE_HEAD + 12.0 * MATURITY_ROW + 28.0;
+
+/// The data-maturity audit: a bar per level and dimension on the 0–5 scale, over a track of
+/// the whole scale, with the score and its meaning in words (or "not scored").
+pub fn draw_maturity<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    audit: &MaturityAudit,
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    area.fill(&theme.background)?;
+    let (width, _) = area.dim_in_pixel();
+    let width = width as i32;
+    area.draw(&Text::new(
+        "Data maturity",
+        (width / 2, scale.px(8.0)),
+        scale
+            .font(16.0, &theme.ink)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    let label_width = scale.px(170.0).min(width / 3);
+    let words_width = scale.px(190.0).min(width / 3);
+    let track = (width - label_width - words_width - scale.px(20.0)).max(scale.px(40.0));
+    let step = f64::from(track) / f64::from(MATURITY_MAX);
+    let row_height = scale.px(MATURITY_ROW);
+    let left_font =
+        |size: f64, color: &RGBColor| scale.font(size, color).pos(Pos::new(HPos::Left, VPos::Center));
+    let mut y = scale.px(COVERAGE_HEAD) - row_height;
+    for (group, heading) in [
+        (MaturityGroup::Level, "Analytics levels"),
+        (MaturityGroup::Dimension, "Dimensions"),
+    ] {
+        let heading = match audit.average(group) {
+            Some(average) => format!("{heading} · average {:.1}", average),
+            None => heading.to_string(),
+        };
+        area.draw(&Text::new(
+            heading,
+            (scale.px(12.0), y + row_height / 2),
+            left_font(13.0, &theme.ink),
+        ))?;
+        y += row_height;
+        for aspect in MaturityAspect::ALL
+            .into_iter()
+            .filter(|aspect| aspect.group() == group)
+        {
+            let middle = y + row_height / 2;
+            area.draw(&Text::new(
+                aspect.label(),
+                (scale.px(24.0), middle),
+                left_font(12.0, &theme.muted),
+            ))?;
+            let (top, bottom) = (y + row_height / 5, y + row_height - row_height / 5);
+            area.draw(&Rectangle::new(
+                [(label_width, top), (label_width + track, bottom)],
+                theme.line.mix(0.6).filled(),
+            ))?;
+            let words = match audit.score(aspect) {
+                Some(score) => {
+                    let filled = (f64::from(score) * step).round() as i32;
+                    if filled > 0 {
+                        area.draw(&Rectangle::new(
+                            [(label_width, top), (label_width + filled, bottom)],
+                            theme.phases[0].filled(),
+                        ))?;
+                    }
+                    let meaning = MATURITY_STEPS[usize::from(score)];
+                    let name = meaning.split_once(':').map_or(meaning, |(name, _)| name);
+                    format!("{score} · {name}")
+                }
+                None => "not scored".to_string(),
+            };
+            area.draw(&Text::new(
+                words,
+                (label_width + track + scale.px(8.0), middle),
+                left_font(12.0, &theme.ink),
+            ))?;
+            y += row_height;
+        }
+    }
+    // The scale under the bars: a tick and number at every step.
+    let axis_y = y + scale.px(4.0);
+    for score in 0..=MATURITY_MAX {
+        let x = label_width + (f64::from(score) * step).round() as i32;
+        area.draw(&PathElement::new(
+            vec![(x, axis_y), (x, axis_y + scale.px(4.0))],
+            theme.muted,
+        ))?;
+        area.draw(&Text::new(
+            score.to_string(),
+            (x, axis_y + scale.px(6.0)),
+            scale
+                .font(11.0, &theme.muted)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+    area.present()
+}
+
 /// The effort-vs-impact chart as an SVG document, for "Export SVG".
 pub fn matrix_svg(
     points: &[MatrixPoint],
@@ -800,6 +904,37 @@ mod tests {
             "IAC",
             "1 phased · 2 not",
             "not covered",
+        ] {
+            assert!(has_text(&svg, text), "no {text}");
+        }
+    }
+
+    #[test]
+    fn the_maturity_chart_names_every_aspect_with_its_score_in_words() {
+        let mut audit = MaturityAudit::default();
+        audit.set(MaturityAspect::Descriptive, Some(4));
+        audit.set(MaturityAspect::Diagnostic, Some(1));
+        audit.set(MaturityAspect::Culture, Some(0));
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (800, MATURITY_HEIGHT as u32)).into_drawing_area();
+            draw_maturity(&area, &audit, &Theme::DARK, Scale(1.0)).expect("draws");
+        }
+        for aspect in MaturityAspect::ALL {
+            assert!(
+                has_text(&svg, &aspect.label().replace('&', "&amp;")),
+                "no {aspect}"
+            );
+        }
+        for text in [
+            "Data maturity",
+            "Analytics levels · average 2.5",
+            "Dimensions · average 0.0",
+            "4 · Managed",
+            "1 · Ad hoc",
+            "0 · Absent",
+            "not scored",
+            "5",
         ] {
             assert!(has_text(&svg, text), "no {text}");
         }

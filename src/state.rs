@@ -15,8 +15,8 @@ use leptos::prelude::*;
 
 use crate::import::{FileError, Offered};
 use crate::model::{
-    History, Initiative, InitiativeId, MODERN_STACKS, Outline, Phase, PhaseId, QuadrantSplit, Roadmap,
-    RoadmapChanges, Workspace,
+    History, Initiative, InitiativeId, MODERN_STACKS, MaturityAspect, MaturityAudit, Outline, Phase, PhaseId,
+    QuadrantSplit, Roadmap, RoadmapChanges, Workspace,
 };
 
 /// A message shown in the alert area.
@@ -70,6 +70,7 @@ pub type InitiativeCell = ArcRwSignal<Arc<Initiative>>;
 struct Projection {
     name: RwSignal<String>,
     split: RwSignal<QuadrantSplit>,
+    maturity: RwSignal<MaturityAudit>,
     phases: RwSignal<Vec<Phase>>,
     /// Initiative ids in roadmap order; changes only when initiatives come, go or reorder.
     order: RwSignal<Vec<InitiativeId>>,
@@ -87,6 +88,7 @@ impl Projection {
         Projection {
             name: RwSignal::new(roadmap.name.clone()),
             split: RwSignal::new(roadmap.quadrant_split),
+            maturity: RwSignal::new(roadmap.maturity.clone()),
             phases: RwSignal::new(roadmap.phases.clone()),
             order: RwSignal::new(ids_of(roadmap)),
             cells: StoredValue::new(cells_of(roadmap)),
@@ -105,6 +107,9 @@ impl Projection {
         }
         if changes.split {
             self.split.set(after.quadrant_split);
+        }
+        if changes.maturity {
+            self.maturity.set(after.maturity.clone());
         }
         if changes.phases {
             self.phases.set(after.phases.clone());
@@ -230,6 +235,15 @@ impl Planner {
 
     pub fn split(&self) -> QuadrantSplit {
         self.view.split.get()
+    }
+
+    /// One score of the data-maturity audit; wakes only when the audit changes.
+    pub fn maturity(&self, aspect: MaturityAspect) -> Option<u8> {
+        self.view.maturity.with(|audit| audit.score(aspect))
+    }
+
+    pub fn with_maturity<T>(&self, read: impl FnOnce(&MaturityAudit) -> T) -> T {
+        self.view.maturity.with(|audit| read(audit))
     }
 
     pub fn with_phases<T>(&self, read: impl FnOnce(&[Phase]) -> T) -> T {

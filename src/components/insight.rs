@@ -4,6 +4,7 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
+use super::data_maturity::DataMaturity;
 use crate::canvas;
 use crate::charts::{self, Scale, Theme};
 use crate::model::{
@@ -106,7 +107,7 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
 }
 
 /// Redraws `canvas` whenever `draw`'s signals, the colour scheme or the page width change.
-fn redraw_on_change(
+pub(super) fn redraw_on_change(
     canvas_ref: NodeRef<Canvas>,
     css_height: impl Fn() -> f64 + 'static,
     look: Look,
@@ -133,7 +134,7 @@ fn redraw_on_change(
 
 /// What the charts' look depends on besides their numbers.
 #[derive(Clone, Copy)]
-struct Look {
+pub(super) struct Look {
     dark: RwSignal<bool>,
     width: RwSignal<i32>,
 }
@@ -247,6 +248,7 @@ pub fn Insight() -> impl IntoView {
                     <canvas node_ref=coverage_canvas role="img" aria-label="Outline coverage chart" style:height=move || format!("{}px", coverage_height())></canvas>
                     <CoverageTable data/>
                 </figure>
+                <DataMaturity look/>
             </div>
         </section>
     }
@@ -452,7 +454,7 @@ fn CoverageTable(data: InsightData) -> impl IntoView {
 
 /// A table with its caption (its accessible name) and column headings; each row starts with
 /// a row heading.
-fn table_of<Rows: IntoView + 'static>(
+pub(super) fn table_of<Rows: IntoView + 'static>(
     class: Option<&'static str>,
     caption: &'static str,
     columns: &[&'static str],

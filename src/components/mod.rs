@@ -2,6 +2,7 @@
 
 mod catalog_tree;
 mod confirm_dialog;
+mod data_maturity;
 mod grid;
 mod initiative_card;
 mod insight;
