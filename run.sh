@@ -149,8 +149,10 @@ setup_all() {
 
 # --- tasks -----------------------------------------------------------------------------------
 
-# The release site, with brotli and gzip copies beside each asset for hosts that serve them.
-build() { trunk build --release --offline && node scripts/precompress.js dist; }
+# The release site: Trunk's output finished by scripts/post-build.js (build id, offline file list,
+# Content-Security-Policy, the single-file dist/stackplan.html), with brotli and gzip copies beside
+# each asset for hosts that serve them.
+build() { trunk build --release --offline && node scripts/post-build.js dist && node scripts/precompress.js dist; }
 
 bundle_size() { node scripts/bundle-size.js; }
 

@@ -1,5 +1,5 @@
 // Catalog: the "Modern Stacks" outline as a searchable, collapsible tree; nodes become initiatives.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const { Planner } = require('./support/planner');
 
 const STORAGE = 'Data Storage - Amazon S3, Hadoop HDFS, Snowflake, Amazon Redshift';

@@ -1,6 +1,6 @@
 // Initiatives on the effort-vs-impact grid: free-form creation, placement by mouse, keyboard and
 // Inspector (all in sync), quick-win suggestion and flag, urgency and due date on the card.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const { Planner, quickWinMark, scoreInName } = require('./support/planner');
 
 const EMPTY_INSPECTOR = 'Select a card on the grid or in a phase to see and edit its details.';

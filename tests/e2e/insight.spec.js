@@ -1,7 +1,7 @@
 // Insight: the charts (drawn, redrawn on change, with tables beside them, exported as PNG and
 // SVG) and auto-phasing ("Suggest phases": a preview with reasons, Accept as one undoable step,
 // Discard changing nothing).
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const { Planner } = require('./support/planner');
 const { answerImport, download, fixtureText, importByPicker } = require('./support/files');
 

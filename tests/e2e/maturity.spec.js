@@ -1,6 +1,6 @@
 // The data-maturity audit: ten labelled 0–5 scores with their meaning, a chart and a table of
 // the same numbers, saved with the roadmap (reload, Export JSON, import) and undoable.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const { Planner, waitForSave } = require('./support/planner');
 const { answerImport, exportJson, importByPicker, schemaErrors } = require('./support/files');
 

@@ -1,6 +1,6 @@
 // Working safely: autosave to localStorage and an exact restore on reload; corrupted storage is
 // set aside (never silently overwritten) and reported; unavailable storage is reported.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const {
   Planner,
   quickWinMark,

@@ -1,6 +1,6 @@
 // Phases: default columns, add / rename / reorder / delete (with confirmation), assignment from
 // the Inspector and on the board (keyboard and drag), and the Unphased list.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const { Planner } = require('./support/planner');
 
 test.describe('phases', () => {

@@ -1,7 +1,7 @@
 // Working safely (DESIGN.md section 2): undo/redo by buttons and keyboard, several roadmaps kept
 // in this browser (create, rename, duplicate, switch, delete) across a reload, two tabs on the
 // same roadmap (changes follow, conflicts are asked about), and full storage.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const {
   Planner,
   ROADMAP_KEY,

@@ -5,7 +5,7 @@
 'use strict';
 
 const fs = require('node:fs');
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const { Planner, scoreText } = require('./support/planner');
 const { importDialog, importInput } = require('./support/files');
 const { generateRoadmap, roadmapFileText } = require('../../scripts/roadmap-generator');

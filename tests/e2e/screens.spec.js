@@ -1,6 +1,6 @@
 // Screenshots of a populated board at 1280x720, light and dark, for visual review
 // (written to test-results/screens/). No pixel comparison.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const { Planner } = require('./support/planner');
 
 test('screenshots of a populated board (light and dark)', async ({ page }) => {

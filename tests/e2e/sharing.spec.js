@@ -1,7 +1,7 @@
 // Sharing a roadmap as a file (DESIGN.md section 3): Export JSON (pretty, versioned, stable,
 // schema-valid), export → import round trip, import by picker, drop and paste, hostile files
 // refused with a message naming what is wrong (the roadmap untouched), Export CSV.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./support/test');
 const { Planner, scoreInName } = require('./support/planner');
 const {
   answerImport,
