@@ -38,10 +38,10 @@ pub fn Toolbar() -> impl IntoView {
 
     view! {
         <header class="toolbar">
-            <div class="brand">
+            <h1 class="brand">
                 <span class="logo" aria-hidden="true"></span>
                 <span class="brand-name">"Stackplan"</span>
-            </div>
+            </h1>
             <div class="roadmap-switch">
                 <select
                     aria-label="Open roadmap"

@@ -1,0 +1,60 @@
+// Accessibility: axe-core finds no violation in the main views, in light and dark mode, with
+// dialogs open (DESIGN section 5 names the roles these rely on).
+const { test, expect } = require('./support/test');
+const AxeBuilder = require('@axe-core/playwright').default;
+const { Planner } = require('./support/planner');
+const { answerImport, fixtureText, importByPicker, importDialog } = require('./support/files');
+
+/** axe's violations, each as "rule: target …" lines, so a failure says what and where. */
+async function violations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`,
+  );
+}
+
+async function openFixture(page) {
+  await importByPicker(page, 'roadmap.json', fixtureText());
+  await answerImport(page, 'Data platform 2027', 'Replace current roadmap');
+}
+
+for (const scheme of ['light', 'dark']) {
+  test.describe(`${scheme} mode`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('the empty board has no violations', async ({ page }) => {
+      await new Planner(page).goto();
+      expect(await violations(page)).toEqual([]);
+    });
+
+    test('a roadmap with a selected initiative, open tables and the catalog expanded has no violations', async ({ page }) => {
+      const app = new Planner(page);
+      await app.goto();
+      await openFixture(page);
+      await app.selectCard('Data Lake');
+      await app.catalog.expand('Modern Stacks');
+      await page.getByText('Effort vs impact as a table').click();
+      expect(await violations(page)).toEqual([]);
+    });
+
+    test('the open dialogs have no violations', async ({ page }) => {
+      const app = new Planner(page);
+      await app.goto();
+      await openFixture(page);
+      // The import preview.
+      await importByPicker(page, 'roadmap.json', fixtureText());
+      await expect(importDialog(page, 'Data platform 2027')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      // A confirmation.
+      await page.getByRole('button', { name: 'Delete Scale', exact: true }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      // The suggested phases.
+      await page.getByRole('button', { name: 'Suggest phases' }).click();
+      await expect(page.getByRole('dialog', { name: 'Suggested phases' })).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+  });
+}
