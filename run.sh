@@ -9,6 +9,9 @@
 #   ./run.sh mutants [FILE...]
 #                    mutation testing of src/model (or the given files) with cargo-mutants:
 #                    caught, missed, unviable and timeout counts and the score, per file
+#   ./run.sh lighthouse
+#                    Lighthouse scores of dist/ (built first if it holds no .wasm) in chromium;
+#                    fails if accessibility is below 1.00
 #   ./run.sh setup   install missing tools only
 #
 # Every tool comes from a package registry (crates.io, npm, Debian); nothing is downloaded from
@@ -204,6 +207,16 @@ cmd_mutants() {
   return "$status"
 }
 
+# Lighthouse scores of the release build (npx fetches Lighthouse from npm on first use).
+cmd_lighthouse() {
+  setup_build
+  ensure_chromium
+  if ! compgen -G "dist/*.wasm" >/dev/null; then
+    step "trunk build --release" build
+  fi
+  step "lighthouse" node scripts/lighthouse.js
+}
+
 cmd_bench() {
   # The blank comparison page is a Trunk build too, so the build tools are needed either way.
   setup_build
@@ -220,6 +233,7 @@ case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   mutants) shift; cmd_mutants "$@" ;;
+  lighthouse) shift; cmd_lighthouse ;;
   setup) shift; setup_all ;;
   *)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'

@@ -85,7 +85,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     class="small"
-                    aria-label="Duplicate roadmap"
+                    aria-label="Copy roadmap"
                     title=if keeps_roadmaps { "Duplicate this roadmap" } else { storage_off }
                     disabled=!keeps_roadmaps
                     on:click=move |_| autosave.duplicate_roadmap()

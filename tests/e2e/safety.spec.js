@@ -148,7 +148,7 @@ test.describe('several roadmaps', () => {
     await expect.poll(() => roadmapNames(page)).toEqual(['Alpha plan', 'Beta plan']);
 
     // Duplicate: a copy with the same initiatives, changed independently.
-    await page.getByRole('button', { name: 'Duplicate roadmap', exact: true }).click();
+    await page.getByRole('button', { name: 'Copy roadmap', exact: true }).click();
     await expect(nameBox).toHaveValue('Beta plan (copy)');
     await expect(app.grid.card('Beta item')).toHaveAccessibleName(scoreInName('effort', 8));
     await expect.poll(() => roadmapNames(page)).toEqual(['Alpha plan', 'Beta plan', 'Beta plan (copy)']);
