@@ -13,6 +13,7 @@ pub fn App() -> impl IntoView {
     provide_autosave(autosave);
     planner.accept_drops_and_pastes();
     undo_shortcuts(planner);
+    open_share_links(planner);
 
     view! {
         <div class="app">
@@ -30,6 +31,22 @@ pub fn App() -> impl IntoView {
             <ConfirmDialog/>
         </div>
     }
+}
+
+/// A page opened with a share link (`#r=…`) offers its roadmap, and so does a share link pasted
+/// into the address bar of the open page. The fragment is then cleared, so a reload does not
+/// ask again.
+fn open_share_links(planner: Planner) {
+    let open = move || {
+        if let Some(fragment) =
+            crate::address::fragment().filter(|fragment| crate::model::is_share_fragment(fragment))
+        {
+            crate::address::clear_fragment();
+            planner.open_share_link(&fragment);
+        }
+    };
+    open();
+    let _ = leptos::leptos_dom::helpers::window_event_listener(leptos::ev::hashchange, move |_| open());
 }
 
 /// Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes — except inside a text field,

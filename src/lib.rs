@@ -1,9 +1,11 @@
 //! Stackplan: turn a strategy outline into a prioritized, phased roadmap, in the browser.
 
+pub mod address;
 pub mod app;
 pub mod autosave;
 pub mod canvas;
 pub mod charts;
+pub mod clipboard;
 pub mod components;
 pub mod files;
 pub mod import;

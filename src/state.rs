@@ -550,6 +550,19 @@ impl Planner {
         );
     }
 
+    /// Offers the roadmap of a share link (a page address's `#r=` fragment) like an imported
+    /// file; a damaged or hostile link changes nothing and says why.
+    pub fn open_share_link(&self, fragment: &str) {
+        let source = "The share link";
+        match crate::model::read_share_fragment(fragment) {
+            Ok(roadmap) => self.ask(Confirmation::Import {
+                roadmap: Box::new(roadmap),
+                source: source.to_string(),
+            }),
+            Err(error) => self.refuse_import(source, &error),
+        }
+    }
+
     /// Reads a chosen or dropped file, then offers it for import.
     pub fn import_file(&self, file: web_sys::File) {
         let planner = *self;

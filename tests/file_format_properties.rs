@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use stackplan::model::{
     CatalogOrigin, DueDate, Initiative, InitiativeId, MATURITY_MAX, MaturityAspect, MaturityAudit, Phase,
-    PhaseId, QuadrantSplit, Roadmap, Score, Urgency, export, import, to_storage_text,
+    PhaseId, QuadrantSplit, Roadmap, Score, Urgency, export, import, is_share_fragment, read_share_fragment,
+    share_fragment, to_storage_text,
 };
 
 const CASES: u32 = 2_000;
@@ -300,6 +301,28 @@ proptest! {
         prop_assert_eq!(import(&text), Ok(roadmap.clone()));
         prop_assert_eq!(export(&roadmap), text, "exports are byte-identical");
         prop_assert_eq!(import(&to_storage_text(&roadmap)), Ok(roadmap));
+    }
+
+    #[test]
+    fn any_roadmap_round_trips_through_a_share_link(roadmap in roadmap()) {
+        let fragment = share_fragment(&roadmap);
+        prop_assert!(is_share_fragment(&fragment));
+        prop_assert_eq!(read_share_fragment(&fragment), Ok(roadmap));
+    }
+
+    #[test]
+    fn a_share_link_never_panics_however_it_is_cut_or_changed(
+        roadmap in roadmap(),
+        cut in any::<Index>(),
+        position in any::<Index>(),
+        byte in any::<u8>(),
+    ) {
+        let fragment = share_fragment(&roadmap);
+        let _ = read_share_fragment(&fragment[..cut.index(fragment.len())]);
+        let mut bytes = fragment.into_bytes();
+        let at = position.index(bytes.len());
+        bytes[at] = byte;
+        let _ = read_share_fragment(&String::from_utf8_lossy(&bytes));
     }
 
     #[test]

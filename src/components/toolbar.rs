@@ -5,8 +5,8 @@ use wasm_bindgen::JsCast;
 
 use super::focus_later;
 use crate::autosave::use_autosave;
-use crate::model::{Roadmap, RoadmapId};
-use crate::state::{Confirmation, EditKey, use_planner};
+use crate::model::{Roadmap, RoadmapId, link_length_note, share_fragment};
+use crate::state::{Confirmation, EditKey, Tone, use_planner};
 
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -19,6 +19,29 @@ pub fn Toolbar() -> impl IntoView {
         planner.edit(|roadmap| added = Some(roadmap.add_initiative("")));
         planner.select(added);
         focus_later("inspector-title".to_string());
+    };
+    // The copied link's length, and advice when it is long; stays until the next copy.
+    let share_note = RwSignal::new(None::<String>);
+    let copy_share_link = move |_| {
+        let fragment = planner.with_roadmap(share_fragment);
+        let Some(link) = crate::address::with_fragment(&fragment) else {
+            planner.tell(
+                Tone::Error,
+                "The share link could not be made: the page has no address.",
+            );
+            return;
+        };
+        let note = link_length_note(link.chars().count());
+        share_note.set(None);
+        crate::clipboard::copy_text(link, move |copied| {
+            match copied {
+            Ok(()) => share_note.set(Some(format!("Link copied · {note}"))),
+            Err(reason) => planner.tell(
+                Tone::Error,
+                format!("The share link could not be copied: {reason}. Export JSON shares the roadmap as a file instead."),
+            ),
+        }
+        });
     };
     let import_file = move |event: leptos::ev::Event| {
         let Some(input) = event
@@ -138,6 +161,10 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=move |_| planner.export_json()>
                     "Export JSON"
                 </button>
+                <button type="button" title="A link that holds the whole roadmap; it never reaches a server" on:click=copy_share_link>
+                    "Copy share link"
+                </button>
+                <span class="share-note" role="status">{move || share_note.get()}</span>
                 <button type="button" title="The initiative list for spreadsheets" on:click=move |_| planner.export_csv()>
                     "Export CSV"
                 </button>

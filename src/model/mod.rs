@@ -15,6 +15,7 @@ mod phasing;
 mod quadrant;
 mod roadmap;
 mod score;
+mod share;
 mod stored;
 mod urgency;
 mod workspace;
@@ -46,6 +47,10 @@ pub use phasing::{DescribedMove, PhaseMove, PhaseReason, PhaseSuggestion, sugges
 pub use quadrant::{Quadrant, QuadrantSplit};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
 pub use score::{Score, ScoreError};
+pub use share::{
+    LONG_LINK_CHARS, SHARE_LINK_VERSION, ShareError, is_share_fragment, link_length_note,
+    read_share_fragment, share_fragment,
+};
 pub use stored::{read_storage_text, storage_text};
 pub use urgency::{DueDate, DueDateError, Urgency};
 pub use workspace::{RoadmapEntry, RoadmapId, Workspace};
