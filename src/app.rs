@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::autosave::{Autosave, provide_autosave};
-use crate::components::{CatalogTree, ConfirmDialog, Grid, Insight, Inspector, Notices, PhaseBoard, Toolbar};
+use crate::components::{
+    CatalogTree, ConfirmDialog, Grid, Insight, Inspector, Notices, PhaseBoard, PrintTable, Toolbar,
+};
 use crate::state::{Planner, provide_planner};
 
 #[component]
@@ -24,6 +26,7 @@ pub fn App() -> impl IntoView {
                 <div class="board">
                     <Grid/>
                     <PhaseBoard/>
+                    <PrintTable/>
                     <Insight/>
                 </div>
                 <Inspector/>

@@ -1,11 +1,10 @@
-//! Browser edge: canvases for the charts (sized for the screen's pixel density), the colour
-//! scheme, and a presentation-size canvas turned into a PNG download.
+//! Browser edge: canvases for the charts (sized for the screen's pixel density) and a
+//! presentation-size canvas turned into a PNG download.
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use web_sys::HtmlCanvasElement;
 
 use crate::charts::Scale;
@@ -28,26 +27,6 @@ pub fn fit(
     canvas.set_height((css_height * ratio).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     Some((backend.into_drawing_area(), Scale(ratio)))
-}
-
-/// Whether the page shows its dark colour scheme now.
-pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|query| query.matches())
-}
-
-/// Calls `changed` with the new answer of `prefers_dark` whenever the scheme changes.
-pub fn on_color_scheme_change(changed: impl Fn(bool) + 'static) {
-    let Some(query) = web_sys::window()
-        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok().flatten())
-    else {
-        return;
-    };
-    let listener = Closure::<dyn Fn()>::new(move || changed(prefers_dark()));
-    let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    listener.forget();
 }
 
 /// Draws on a fresh canvas of `size` pixels (never shown) and offers it as a PNG download.

@@ -9,6 +9,7 @@ pub mod clipboard;
 pub mod components;
 pub mod files;
 pub mod import;
+pub mod media;
 pub mod model;
 pub mod state;
 pub mod storage;

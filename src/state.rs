@@ -600,6 +600,17 @@ impl Planner {
         self.download(&name, &text, "text/csv");
     }
 
+    /// Downloads the roadmap as `<name>.md`, for documents and wikis.
+    pub fn export_markdown(&self) {
+        let (name, text) = self.with_roadmap(|roadmap| {
+            (
+                crate::model::markdown_file_name(roadmap),
+                crate::model::to_markdown(roadmap),
+            )
+        });
+        self.download(&name, &text, "text/markdown");
+    }
+
     /// Offers a download, telling the user if the browser refuses.
     pub fn download(&self, file_name: &str, text: &str, mime: &str) {
         if let Err(reason) = crate::files::download(file_name, text, mime) {

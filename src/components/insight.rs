@@ -5,13 +5,13 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use super::data_maturity::DataMaturity;
-use crate::canvas;
 use crate::charts::{self, Scale, Theme};
 use crate::model::{
     AreaCoverage, Counts, GoalAlignment, MatrixPoint, Outline, PhaseFigures, Quadrant, QuadrantSplit,
     Roadmap, Urgency, counts, goal_alignment, matrix_points, outline_coverage, phase_figures,
 };
 use crate::state::{Planner, Tone, use_planner};
+use crate::{canvas, media};
 
 /// Charts follow edits after this pause: a drag's every step stays cheap, the charts catch up
 /// once it rests.
@@ -144,7 +144,7 @@ pub fn Insight() -> impl IntoView {
     let planner = use_planner();
     let data = InsightData::new(planner);
     let look = Look {
-        dark: RwSignal::new(canvas::prefers_dark()),
+        dark: RwSignal::new(media::matches(media::DARK)),
         width: RwSignal::new(
             window()
                 .inner_width()
@@ -153,7 +153,7 @@ pub fn Insight() -> impl IntoView {
                 .unwrap_or(0.0) as i32,
         ),
     };
-    canvas::on_color_scheme_change(move |dark| look.dark.set(dark));
+    media::on_change(media::DARK, move |dark| look.dark.set(dark));
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         look.width.set(
             window()

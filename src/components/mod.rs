@@ -10,6 +10,7 @@ mod inspector;
 mod notices;
 mod phase_board;
 mod phase_suggestion;
+mod print_table;
 mod toolbar;
 
 pub use catalog_tree::CatalogTree;
@@ -19,6 +20,7 @@ pub use insight::Insight;
 pub use inspector::Inspector;
 pub use notices::Notices;
 pub use phase_board::PhaseBoard;
+pub use print_table::PrintTable;
 pub use toolbar::Toolbar;
 
 /// Moves keyboard focus to the element with this id once the view has updated.

@@ -149,7 +149,7 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
                 <span class="divider" aria-hidden="true"></span>
                 <label class="button file-button" title="Open a .stackplan.json file (or drop it on the page, or paste it)">
-                    "Import JSON"
+                    "Import"
                     <input
                         type="file"
                         class="visually-hidden"
@@ -158,16 +158,22 @@ pub fn Toolbar() -> impl IntoView {
                         on:change=import_file
                     />
                 </label>
-                <button type="button" on:click=move |_| planner.export_json()>
-                    "Export JSON"
-                </button>
-                <button type="button" title="A link that holds the whole roadmap; it never reaches a server" on:click=copy_share_link>
-                    "Copy share link"
+                <div class="export-group" role="group" aria-label="Export">
+                    <span class="group-label" aria-hidden="true">"Export"</span>
+                    <button type="button" aria-label="Export JSON" title="The roadmap as a .stackplan.json file" on:click=move |_| planner.export_json()>
+                        "JSON"
+                    </button>
+                    <button type="button" aria-label="Export CSV" title="The initiative list for spreadsheets" on:click=move |_| planner.export_csv()>
+                        "CSV"
+                    </button>
+                    <button type="button" aria-label="Export Markdown" title="Phases and initiatives as Markdown, for documents and wikis" on:click=move |_| planner.export_markdown()>
+                        "Markdown"
+                    </button>
+                </div>
+                <button type="button" aria-label="Copy share link" title="A link that holds the whole roadmap; it never reaches a server" on:click=copy_share_link>
+                    "Share link"
                 </button>
                 <span class="share-note" role="status">{move || share_note.get()}</span>
-                <button type="button" title="The initiative list for spreadsheets" on:click=move |_| planner.export_csv()>
-                    "Export CSV"
-                </button>
             </div>
         </header>
     }

@@ -8,6 +8,7 @@ mod history;
 mod initiative;
 mod insight;
 mod layout;
+mod markdown;
 mod maturity;
 mod outline;
 mod phase;
@@ -37,6 +38,7 @@ pub use insight::{
     goal_alignment, matrix_points, outline_coverage, phase_figures, place_labels,
 };
 pub use layout::{Apart, Footprint, Footprints, GridItem, Spot, arrange};
+pub use markdown::{escape_markdown, markdown_file_name, to_markdown};
 pub use maturity::{
     MATURITY_MAX, MATURITY_STEPS, MaturityAspect, MaturityAudit, MaturityGroup, MaturityScoreError,
     parse_maturity,
