@@ -21,6 +21,9 @@ module.exports = defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
+    // Each test is a fresh visit: the service worker would only copy the whole build into its
+    // cache every time. The offline and delivery specs allow it, as they test it.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
   },
   projects: [

@@ -13,6 +13,7 @@ pub fn App() -> impl IntoView {
     let (planner, autosave) = Autosave::open();
     provide_planner(planner);
     provide_autosave(autosave);
+    planner.load_outlines(crate::storage::read_outlines());
     planner.accept_drops_and_pastes();
     undo_shortcuts(planner);
     open_share_links(planner);

@@ -45,6 +45,34 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<Offered, (String,
     });
 }
 
+/// Reads a chosen file's bytes (an outline), refusing one over `limit` bytes before reading;
+/// then hands them (or why not) to `done`.
+pub fn read_bytes(
+    file: web_sys::File,
+    limit: usize,
+    done: impl FnOnce(Result<Vec<u8>, ReadBytesError>) + 'static,
+) {
+    if file.size() > limit as f64 {
+        done(Err(ReadBytesError::TooLarge(file.size() as usize)));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+        done(
+            buffer
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .map_err(|_| ReadBytesError::Unreadable),
+        );
+    });
+}
+
+/// Why a chosen file gave no bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadBytesError {
+    TooLarge(usize),
+    Unreadable,
+}
+
 /// Calls `on_file` for a file dropped anywhere on the page and `on_paste` for roadmap JSON
 /// pasted outside a text field, as long as the page lives.
 pub fn listen_for_drops_and_pastes(

@@ -15,8 +15,8 @@ use leptos::prelude::*;
 
 use crate::import::{FileError, Offered};
 use crate::model::{
-    History, Initiative, InitiativeId, MODERN_STACKS, MaturityAspect, MaturityAudit, Outline, Phase, PhaseId,
-    QuadrantSplit, Roadmap, RoadmapChanges, Workspace,
+    History, Initiative, InitiativeId, MAX_OUTLINE_BYTES, MODERN_STACKS, MaturityAspect, MaturityAudit,
+    Outline, OutlineError, OutlineLibrary, Phase, PhaseId, QuadrantSplit, Roadmap, RoadmapChanges, Workspace,
 };
 
 /// A message shown in the alert area.
@@ -177,6 +177,7 @@ pub struct Planner {
     view: Projection,
     /// The outline initiatives are picked from.
     catalog: RwSignal<Outline>,
+    outlines: RwSignal<OutlineLibrary>,
     history: RwSignal<History<Roadmap>>,
     /// The field being typed into, so a burst of keystrokes is one undo step.
     typing: StoredValue<Option<EditKey>>,
@@ -210,6 +211,7 @@ impl Planner {
             view: Projection::new(&roadmap),
             roadmap: StoredValue::new(roadmap),
             catalog: RwSignal::new(catalog),
+            outlines: RwSignal::new(OutlineLibrary::default()),
             history: RwSignal::new(History::default()),
             typing: StoredValue::new(None),
             gesture_start: StoredValue::new(None),
@@ -338,6 +340,88 @@ impl Planner {
 
     pub fn catalog(&self) -> ReadSignal<Outline> {
         self.catalog.read_only()
+    }
+
+    /// The outlines the catalog can show: the built-in one and the imported ones.
+    pub fn outlines(&self) -> ReadSignal<OutlineLibrary> {
+        self.outlines.read_only()
+    }
+
+    /// Shows the outlines kept in this browser (at start-up).
+    pub fn load_outlines(&self, library: OutlineLibrary) {
+        self.catalog.set(library.active_outline());
+        self.outlines.set(library);
+    }
+
+    /// Changes the outline library, keeps it in storage and shows its active outline.
+    fn change_outlines<T>(&self, change: impl FnOnce(&mut OutlineLibrary) -> T) -> T {
+        let mut library = self.outlines.get_untracked();
+        let shown = library.active.clone();
+        let outcome = change(&mut library);
+        if library == self.outlines.get_untracked() {
+            return outcome;
+        }
+        if let Err(problem) = crate::storage::save_outlines(&library) {
+            self.tell(
+                Tone::Error,
+                format!(
+                    "The outline list is not saved in this browser: {}",
+                    problem.message()
+                ),
+            );
+        }
+        if library.active != shown {
+            self.catalog.set(library.active_outline());
+        }
+        self.outlines.set(library);
+        outcome
+    }
+
+    /// Reads an outline file; a good one joins the list and shows in the catalog, a bad one
+    /// changes nothing and says why.
+    pub fn import_outline(&self, file: web_sys::File) {
+        let planner = *self;
+        let source = format!("“{}”", file.name());
+        crate::import::read_bytes(file, MAX_OUTLINE_BYTES, move |read| {
+            let imported = match read {
+                Ok(bytes) => planner
+                    .change_outlines(|library| library.import(&bytes))
+                    .map_err(|error| error.to_string()),
+                Err(crate::import::ReadBytesError::TooLarge(bytes)) => {
+                    Err(OutlineError::TooLarge { bytes }.to_string())
+                }
+                Err(crate::import::ReadBytesError::Unreadable) => {
+                    Err("the browser could not read the file".to_string())
+                }
+            };
+            match imported {
+                Ok(name) => {
+                    let headings = planner.catalog.with_untracked(|outline| outline.entries.len());
+                    planner.tell(
+                        Tone::Info,
+                        format!("Outline “{name}” imported: {headings} headings. The catalog shows it now."),
+                    );
+                }
+                Err(reason) => planner.tell(
+                    Tone::Error,
+                    format!("{source} was not imported as an outline; the catalog is unchanged: {reason}."),
+                ),
+            }
+        });
+    }
+
+    /// Shows an imported outline in the catalog, or the built-in one with `None`.
+    pub fn choose_outline(&self, id: Option<String>) {
+        self.change_outlines(|library| library.select(id.as_deref()));
+    }
+
+    pub fn rename_outline(&self, id: &str, name: &str) {
+        self.change_outlines(|library| library.rename(id, name));
+    }
+
+    /// Removes an imported outline; initiatives taken from it keep their origin.
+    pub fn remove_outline(&self, id: &str) {
+        self.change_outlines(|library| library.remove(id));
     }
 
     pub fn notice(&self) -> Option<Notice> {

@@ -7,12 +7,14 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::model::{self, ImportError, Roadmap, RoadmapEntry, RoadmapId, Workspace};
+use crate::model::{self, ImportError, OutlineLibrary, Roadmap, RoadmapEntry, RoadmapId, Workspace};
 
 /// The list of roadmaps and which one is open.
 pub const WORKSPACE_KEY: &str = "stackplan:workspace";
 /// Each roadmap is kept under this prefix plus its id.
 pub const ROADMAP_PREFIX: &str = "stackplan:roadmap:";
+/// The outlines imported into the catalog, and which one it shows.
+pub const OUTLINES_KEY: &str = "stackplan:outlines";
 /// Unreadable saved text is copied under this prefix plus a timestamp.
 pub const RECOVERED_PREFIX: &str = "stackplan:recovered:";
 
@@ -281,6 +283,15 @@ pub fn save_workspace(workspace: &Workspace) -> Result<(), StorageProblem> {
         }
         other => StorageProblem::WriteRefused(other.to_string()),
     })
+}
+
+/// The imported outlines; none (the built-in one only) when nothing is stored or it cannot be read.
+pub fn read_outlines() -> OutlineLibrary {
+    LocalStorage::get::<OutlineLibrary>(OUTLINES_KEY).unwrap_or_default()
+}
+
+pub fn save_outlines(library: &OutlineLibrary) -> Result<(), StorageProblem> {
+    write(OUTLINES_KEY, &serde_json::to_string(library).unwrap_or_default())
 }
 
 pub fn remove(id: &RoadmapId) {

@@ -16,15 +16,27 @@ pub fn CatalogTree() -> impl IntoView {
     let planner = use_planner();
     let catalog = planner.catalog();
     let query = RwSignal::new(String::new());
-    // Top levels open, deeper ones closed: the outline reads as a table of contents.
-    let expanded = RwSignal::new(catalog.with_untracked(|outline| {
-        outline
-            .entries
-            .iter()
-            .map(|entry| entry.depth <= 2)
-            .collect::<Vec<bool>>()
-    }));
+    // Top levels open, deeper ones closed: the outline reads as a table of contents. Sized
+    // anew, with the search and the current item reset, whenever another outline is shown.
+    let first_open = move || {
+        catalog.with_untracked(|outline| {
+            outline
+                .entries
+                .iter()
+                .map(|entry| entry.depth <= 2)
+                .collect::<Vec<bool>>()
+        })
+    };
+    let expanded = RwSignal::new(first_open());
     let current = RwSignal::new(None::<usize>);
+    Effect::new(move |first: Option<()>| {
+        catalog.track();
+        if first.is_some() {
+            expanded.set(first_open());
+            current.set(None);
+            query.set(String::new());
+        }
+    });
     let searching = move || !query.with(|query| query.trim().is_empty());
 
     let visible = Memo::new(move |_| {
@@ -34,7 +46,11 @@ pub fn CatalogTree() -> impl IntoView {
             } else {
                 expanded.with(|expanded| {
                     (0..outline.entries.len())
-                        .map(|entry| outline.ancestors(entry).all(|ancestor| expanded[ancestor]))
+                        .map(|entry| {
+                            outline
+                                .ancestors(entry)
+                                .all(|ancestor| expanded.get(ancestor).copied().unwrap_or(false))
+                        })
                         .collect()
                 })
             };
@@ -55,8 +71,16 @@ pub fn CatalogTree() -> impl IntoView {
                 .collect::<HashSet<Vec<String>>>()
         })
     });
-    let is_open = move |entry: usize| searching() || expanded.with(|expanded| expanded[entry]);
-    let set_open = move |entry: usize, open: bool| expanded.update(|expanded| expanded[entry] = open);
+    let is_open = move |entry: usize| {
+        searching() || expanded.with(|expanded| expanded.get(entry).copied().unwrap_or(false))
+    };
+    let set_open = move |entry: usize, open: bool| {
+        expanded.update(|expanded| {
+            if let Some(slot) = expanded.get_mut(entry) {
+                *slot = open;
+            }
+        })
+    };
     let focus = move |entry: usize| {
         current.set(Some(entry));
         focus_later(item_id(entry));
@@ -190,8 +214,8 @@ pub fn CatalogTree() -> impl IntoView {
         <aside class="panel catalog" role="region" aria-label="Catalog">
             <div class="panel-head">
                 <h2>"Catalog"</h2>
-                <span class="panel-sub">{move || catalog.with(|outline| outline.title().to_string())}</span>
             </div>
+            <OutlineChooser/>
             <input
                 type="search"
                 class="search"
@@ -201,9 +225,15 @@ pub fn CatalogTree() -> impl IntoView {
                 on:input=move |event| query.set(event_target_value(&event))
             />
             <ul role="tree" class="tree" aria-label="Catalog outline" on:keydown=on_keydown>
-                <For each=move || visible.get() key=|entry| *entry let:entry>
-                    {item(entry)}
-                </For>
+                // Rebuilt whole when another outline is shown: entry numbers mean other headings then.
+                {move || {
+                    catalog.track();
+                    view! {
+                        <For each=move || visible.get() key=|entry| *entry let:entry>
+                            {item(entry)}
+                        </For>
+                    }
+                }}
             </ul>
             <p class="empty-note" hidden=move || !visible.with(Vec::is_empty)>
                 {move || format!("No heading matches “{}”.", query.get().trim())}
@@ -223,5 +253,81 @@ pub fn CatalogTree() -> impl IntoView {
                 <span class="hint">"Enter or double-click adds the item"</span>
             </div>
         </aside>
+    }
+}
+
+/// Which outline the catalog shows, importing one, and renaming or removing an imported one.
+#[component]
+fn OutlineChooser() -> impl IntoView {
+    let planner = use_planner();
+    let outlines = planner.outlines();
+    let active = move || outlines.with(|library| library.active_imported().cloned());
+    let import = move |event: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            planner.import_outline(file);
+        }
+        // The same file chosen again is a new import.
+        input.set_value("");
+    };
+    view! {
+        <div class="outline-chooser">
+            <select
+                aria-label="Outline"
+                on:change=move |event| {
+                    let id = event_target_value(&event);
+                    planner.choose_outline((!id.is_empty()).then_some(id));
+                }
+            >
+                {move || {
+                    outlines.with(|library| {
+                        library
+                            .choices()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let selected = id == library.active;
+                                view! { <option value=id.unwrap_or_default() selected=selected>{name}</option> }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </select>
+            <label class="button small file-button" title="Add your own outline: a Markdown file of headings (# Area, ## Topic - Tool, Tool)">
+                "Import outline"
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".md,.markdown,.txt,text/markdown,text/plain"
+                    aria-label="Import outline"
+                    on:change=import
+                />
+            </label>
+        </div>
+        {move || {
+            active()
+                .map(|outline| {
+                    let id = outline.id.clone();
+                    let remove_id = outline.id.clone();
+                    view! {
+                        <div class="outline-chooser">
+                            <input
+                                type="text"
+                                aria-label="Outline name"
+                                prop:value=outline.name.clone()
+                                on:change=move |event| planner.rename_outline(&id, &event_target_value(&event))
+                            />
+                            <button type="button" class="small" on:click=move |_| planner.remove_outline(&remove_id)>
+                                "Remove outline"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
     }
 }

@@ -11,6 +11,7 @@ mod layout;
 mod markdown;
 mod maturity;
 mod outline;
+mod outline_library;
 mod phase;
 mod phasing;
 mod quadrant;
@@ -43,7 +44,10 @@ pub use maturity::{
     MATURITY_MAX, MATURITY_STEPS, MaturityAspect, MaturityAudit, MaturityGroup, MaturityScoreError,
     parse_maturity,
 };
-pub use outline::{MODERN_STACKS, Outline, OutlineEntry, OutlineError};
+pub use outline::{
+    MAX_OUTLINE_BYTES, MAX_OUTLINE_HEADINGS, MODERN_STACKS, Outline, OutlineEntry, OutlineError,
+};
+pub use outline_library::{BUILT_IN_OUTLINE, ImportedOutline, OutlineLibrary};
 pub use phase::{Phase, PhaseId, PhaseLoad};
 pub use phasing::{DescribedMove, PhaseMove, PhaseReason, PhaseSuggestion, suggest_phases};
 pub use quadrant::{Quadrant, QuadrantSplit};

@@ -29,21 +29,84 @@ pub struct Outline {
     pub entries: Vec<OutlineEntry>,
 }
 
+/// Largest outline file accepted.
+pub const MAX_OUTLINE_BYTES: usize = 1024 * 1024;
+/// Most headings an outline may have: a catalog, not a book.
+pub const MAX_OUTLINE_HEADINGS: usize = 5_000;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OutlineError {
     #[error("the outline has no headings: write each item as a Markdown heading (# Area, ## Topic, …)")]
     NoHeadings,
+    #[error("the file is {bytes} bytes; an outline may have at most 1 MB (1,048,576 bytes)")]
+    TooLarge { bytes: usize },
+    #[error("the file is not text (it is not UTF-8, or holds binary data): choose a Markdown (.md) file")]
+    NotText,
+    #[error("the outline has {count} headings; an outline may have at most 5,000")]
+    TooManyHeadings { count: usize },
+    #[error(
+        "line {line} is a heading deeper than level 6 (more than six #); Markdown headings go from # to ######"
+    )]
+    TooDeep { line: usize },
 }
 
 impl Outline {
+    /// Parses an outline file someone chose: refused with the reason when it is too large, not
+    /// text, has a heading deeper than Markdown's six levels, or too many headings.
+    pub fn parse_file(bytes: &[u8]) -> Result<Outline, OutlineError> {
+        if bytes.len() > MAX_OUTLINE_BYTES {
+            return Err(OutlineError::TooLarge { bytes: bytes.len() });
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| OutlineError::NotText)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text
+            .chars()
+            .any(|character| character.is_control() && !matches!(character, '\n' | '\r' | '\t' | '\u{c}'))
+        {
+            return Err(OutlineError::NotText);
+        }
+        if let Some(line) = text.lines().position(|line| {
+            let hashes = line
+                .trim_start()
+                .chars()
+                .take_while(|&character| character == '#')
+                .count();
+            hashes > 6 && line.trim_start()[hashes..].starts_with([' ', '\t'])
+        }) {
+            return Err(OutlineError::TooDeep { line: line + 1 });
+        }
+        let outline = Outline::parse(text)?;
+        if outline.entries.len() > MAX_OUTLINE_HEADINGS {
+            return Err(OutlineError::TooManyHeadings {
+                count: outline.entries.len(),
+            });
+        }
+        Ok(outline)
+    }
+
+    /// The outline as Markdown headings, one level per depth; parsing it gives the outline back.
+    pub fn to_markdown(&self) -> String {
+        self.entries
+            .iter()
+            .map(|entry| {
+                format!(
+                    "{} {}\n\n",
+                    "#".repeat(entry.depth.min(6)),
+                    super::escape_markdown(&entry.heading)
+                )
+            })
+            .collect()
+    }
+
     /// Parses the headings (`#` … `######`) of a Markdown document; other text is ignored.
+    /// HTML in a heading is kept as its text, never interpreted.
     pub fn parse(markdown: &str) -> Result<Outline, OutlineError> {
         let mut headings: Vec<(usize, String)> = Vec::new();
         let mut open: Option<(usize, String)> = None;
         for event in Parser::new(markdown) {
             match event {
                 Event::Start(Tag::Heading { level, .. }) => open = Some((level as usize, String::new())),
-                Event::Text(text) | Event::Code(text) => {
+                Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) | Event::Html(text) => {
                     if let Some((_, heading)) = open.as_mut() {
                         heading.push_str(&text);
                     }
@@ -192,6 +255,110 @@ mod tests {
             .iter()
             .position(|entry| entry.heading == heading)
             .unwrap_or_else(|| panic!("{heading} is in the outline"))
+    }
+
+    #[test]
+    fn an_outline_file_is_refused_when_too_large_binary_too_deep_or_too_long() {
+        let big = format!("# Big\n{}", "x".repeat(MAX_OUTLINE_BYTES));
+        assert_eq!(
+            Outline::parse_file(big.as_bytes()),
+            Err(OutlineError::TooLarge { bytes: big.len() })
+        );
+        assert_eq!(
+            Outline::parse_file(&[0xff, 0xfe, b'#']),
+            Err(OutlineError::NotText)
+        );
+        assert_eq!(
+            Outline::parse_file(b"# Title\n\x00\x01binary"),
+            Err(OutlineError::NotText)
+        );
+        assert_eq!(
+            Outline::parse_file(b"# Top\n\n####### Seventh\n"),
+            Err(OutlineError::TooDeep { line: 3 })
+        );
+        assert_eq!(
+            Outline::parse_file(b"just text\n\n- a list\n"),
+            Err(OutlineError::NoHeadings)
+        );
+        let many: String = (0..=MAX_OUTLINE_HEADINGS)
+            .map(|index| format!("## H{index}\n"))
+            .collect();
+        assert_eq!(
+            Outline::parse_file(many.as_bytes()),
+            Err(OutlineError::TooManyHeadings {
+                count: MAX_OUTLINE_HEADINGS + 1
+            })
+        );
+        let most: String = (0..MAX_OUTLINE_HEADINGS)
+            .map(|index| format!("## H{index}\n"))
+            .collect();
+        assert_eq!(
+            Outline::parse_file(most.as_bytes()).map(|outline| outline.entries.len()),
+            Ok(MAX_OUTLINE_HEADINGS)
+        );
+        assert!(
+            Outline::parse_file("\u{feff}# With a byte order mark\r\n\tindented text".as_bytes()).is_ok()
+        );
+    }
+
+    #[test]
+    fn every_refusal_says_what_is_wrong() {
+        for (error, words) in [
+            (OutlineError::NoHeadings, "no headings"),
+            (OutlineError::TooLarge { bytes: 2_000_000 }, "at most 1 MB"),
+            (OutlineError::NotText, "not text"),
+            (OutlineError::TooManyHeadings { count: 6_000 }, "6000 headings"),
+            (
+                OutlineError::TooDeep { line: 4 },
+                "line 4 is a heading deeper than level 6",
+            ),
+        ] {
+            assert!(error.to_string().contains(words), "{error}");
+        }
+    }
+
+    #[test]
+    fn html_in_a_heading_stays_text() {
+        let outline = Outline::parse("# Data <b>Lake</b> <script>alert(1)</script>\n").expect("parses");
+        assert_eq!(
+            outline.entries[0].heading,
+            "Data <b>Lake</b> <script>alert(1)</script>"
+        );
+    }
+
+    #[test]
+    fn the_built_in_outline_round_trips_through_its_markdown() {
+        let outline = modern_stacks();
+        assert_eq!(Outline::parse(&outline.to_markdown()), Ok(outline));
+    }
+
+    // proptest runs natively only.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(500))]
+
+            #[test]
+            fn any_outline_round_trips_through_its_markdown(
+                headings in proptest::collection::vec((1usize..=6, "[ -~]{0,30}"), 1..40)
+            ) {
+                let markdown: String = headings
+                    .iter()
+                    .map(|(level, text)| format!("{} {}\n\n", "#".repeat(*level), crate::model::escape_markdown(text)))
+                    .collect();
+                if let Ok(outline) = Outline::parse(&markdown) {
+                    prop_assert_eq!(Outline::parse(&outline.to_markdown()), Ok(outline));
+                }
+            }
+
+            #[test]
+            fn parsing_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+                let _ = Outline::parse_file(&bytes);
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,8 @@ const { startStaticServer } = require('./support/static-server');
 const DIST = path.resolve(__dirname, '../..', process.env.E2E_DIST || 'dist');
 const SUB_PATH = '/tools/stackplan/';
 
+test.use({ serviceWorkers: 'allow' });
+
 function buildIdOf(folder) {
   const match = fs.readFileSync(path.join(folder, 'index.html'), 'utf8').match(/name="stackplan-build" content="([0-9a-f]{16})"/);
   if (!match) throw new Error(`no build id in ${folder}/index.html`);

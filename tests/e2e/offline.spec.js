@@ -3,6 +3,8 @@
 const { test, expect } = require('./support/test');
 const { Planner, waitForSave } = require('./support/planner');
 
+test.use({ serviceWorkers: 'allow' });
+
 test('the app opens offline after the first visit, with the saved roadmap', async ({ page, context }) => {
   const app = new Planner(page);
   await app.goto();
