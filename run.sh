@@ -9,6 +9,8 @@
 #   ./run.sh mutants [FILE...]
 #                    mutation testing of src/model (or the given files) with cargo-mutants:
 #                    caught, missed, unviable and timeout counts and the score, per file
+#   ./run.sh fuzz    each untrusted-input parser (roadmap files, share links, outlines) on 10^6
+#                    generated and mutated inputs: counts; fails on any panic or silent refusal
 #   ./run.sh lighthouse
 #                    Lighthouse scores of dist/ (built first if it holds no .wasm) in chromium;
 #                    fails if accessibility is below 1.00
@@ -207,6 +209,12 @@ cmd_mutants() {
   return "$status"
 }
 
+# Hostile input, fuzzed: roadmap files, share links and outlines, 10^6 inputs each (tests/fuzz.rs).
+cmd_fuzz() {
+  ensure_rust
+  step "fuzz" cargo test --release --test fuzz -- --ignored --nocapture
+}
+
 # Lighthouse scores of the release build (npx fetches Lighthouse from npm on first use).
 cmd_lighthouse() {
   setup_build
@@ -234,6 +242,7 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   mutants) shift; cmd_mutants "$@" ;;
   lighthouse) shift; cmd_lighthouse ;;
+  fuzz) shift; cmd_fuzz ;;
   setup) shift; setup_all ;;
   *)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'

@@ -287,7 +287,10 @@ pub fn save_workspace(workspace: &Workspace) -> Result<(), StorageProblem> {
 
 /// The imported outlines; none (the built-in one only) when nothing is stored or it cannot be read.
 pub fn read_outlines() -> OutlineLibrary {
-    LocalStorage::get::<OutlineLibrary>(OUTLINES_KEY).unwrap_or_default()
+    storage()
+        .and_then(|storage| storage.get_item(OUTLINES_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 pub fn save_outlines(library: &OutlineLibrary) -> Result<(), StorageProblem> {

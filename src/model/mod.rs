@@ -1,6 +1,7 @@
 //! The planning domain: plain Rust, no browser, fully unit tested.
 
 mod changes;
+mod consensus;
 mod csv;
 mod fields;
 mod file_format;
@@ -23,6 +24,9 @@ mod urgency;
 mod workspace;
 
 pub use changes::RoadmapChanges;
+pub use consensus::{
+    Consensus, InitiativeConsensus, Keep, LeftOut, ParticipantFile, Scored, Spread, merge_scores,
+};
 pub use csv::to_csv;
 pub use fields::{
     Choices, DependencyChoices, FieldError, InitiativeField, card_label, dependency_choices, import_summary,
