@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::autosave::{Autosave, provide_autosave};
 use crate::components::{
-    CatalogTree, ConfirmDialog, Grid, Insight, Inspector, Notices, PhaseBoard, PrintTable, Toolbar,
+    CatalogTree, ConfirmDialog, ConsensusPanel, Grid, Insight, Inspector, Notices, PhaseBoard, PrintTable,
+    Toolbar,
 };
 use crate::state::{Planner, provide_planner};
 
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
             <main class="workspace">
                 <CatalogTree/>
                 <div class="board">
+                    <ConsensusPanel/>
                     <Grid/>
                     <PhaseBoard/>
                     <PrintTable/>

@@ -2,6 +2,7 @@
 
 mod catalog_tree;
 mod confirm_dialog;
+mod consensus;
 mod data_maturity;
 mod grid;
 mod initiative_card;
@@ -15,6 +16,7 @@ mod toolbar;
 
 pub use catalog_tree::CatalogTree;
 pub use confirm_dialog::ConfirmDialog;
+pub use consensus::ConsensusPanel;
 pub use grid::Grid;
 pub use insight::Insight;
 pub use inspector::Inspector;

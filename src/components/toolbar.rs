@@ -56,6 +56,21 @@ pub fn Toolbar() -> impl IntoView {
         // Choosing the same file again must fire `change` again.
         input.set_value("");
     };
+    let merge_scores = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(list) = input.files() {
+            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|index| list.get(index)).collect();
+            if !files.is_empty() {
+                planner.merge_score_files(files);
+            }
+        }
+        input.set_value("");
+    };
     let roadmaps = move || planner.workspace().with(|workspace| workspace.roadmaps.clone());
     let active = move || planner.workspace().with(|workspace| workspace.active.clone());
 
@@ -156,6 +171,17 @@ pub fn Toolbar() -> impl IntoView {
                         accept=".json,application/json"
                         aria-label="Import JSON"
                         on:change=import_file
+                    />
+                </label>
+                <label class="button file-button" title="Merge participants' exported copies of this roadmap: everyone's scores, the median, and where people disagree">
+                    "Merge"
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        accept=".json,application/json"
+                        multiple
+                        aria-label="Merge scores"
+                        on:change=merge_scores
                     />
                 </label>
                 <div class="export-group" role="group" aria-label="Export">
