@@ -1,0 +1,66 @@
+// Phones and tablets: at 390×844 and 768×1024 (portrait and landscape) the page never scrolls
+// sideways, the grid fits the width and stays about square, and a shared roadmap opens; a card
+// moves by touch and changes phase from the Inspector.
+const { test, expect } = require('./support/test');
+const { Planner } = require('./support/planner');
+const { answerImport, fixtureText, importByPicker } = require('./support/files');
+
+const SCREENS = [
+  { name: 'phone portrait', width: 390, height: 844 },
+  { name: 'phone landscape', width: 844, height: 390 },
+  { name: 'tablet portrait', width: 768, height: 1024 },
+  { name: 'tablet landscape', width: 1024, height: 768 },
+];
+
+/** Drags with one finger from `from` to `to` (page coordinates), as a touch screen sends it. */
+async function touchDrag(page, from, to) {
+  const client = await page.context().newCDPSession(page);
+  const point = (x, y) => [{ x: Math.round(x), y: Math.round(y), id: 1 }];
+  await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+  for (let step = 1; step <= 10; step += 1) {
+    const x = from.x + ((to.x - from.x) * step) / 10;
+    const y = from.y + ((to.y - from.y) * step) / 10;
+    await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) });
+  }
+  await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await client.detach();
+}
+
+for (const screen of SCREENS) {
+  test.describe(screen.name, () => {
+    test.use({ viewport: { width: screen.width, height: screen.height }, hasTouch: true, isMobile: screen.width < 500 });
+
+    test('no sideways scroll; the grid fits the width; a card moves by touch and changes phase', async ({ page }) => {
+      const app = new Planner(page);
+      await app.goto();
+      await importByPicker(page, 'roadmap.json', fixtureText());
+      await answerImport(page, 'Data platform 2027', 'Replace current roadmap');
+
+      const overflow = () => page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      const plot = await app.grid.region.locator('.plot').boundingBox();
+      expect(plot.x).toBeGreaterThanOrEqual(0);
+      expect(plot.x + plot.width).toBeLessThanOrEqual(screen.width);
+      // Square enough to read: neither side under two thirds of the other.
+      expect(Math.min(plot.width, plot.height) / Math.max(plot.width, plot.height)).toBeGreaterThan(0.66);
+
+      // Data Lake (effort 7.5, impact 9) dragged by touch to the low-effort side.
+      const card = app.grid.card('Data Lake');
+      await card.scrollIntoViewIfNeeded();
+      const box = await card.boundingBox();
+      const area = await app.grid.region.locator('.plot').boundingBox();
+      await touchDrag(
+        page,
+        { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+        { x: area.x + area.width * 0.15, y: box.y + box.height / 2 },
+      );
+      await expect(card).toHaveAccessibleName(/^Data Lake, effort [1-3]\.\d, impact 9\.0,/);
+
+      await app.selectCard('Data Lake');
+      await app.inspector.phase.scrollIntoViewIfNeeded();
+      await app.inspector.setPhase('Scale');
+      await expect(app.phases.item('Scale', 'Data Lake')).toBeVisible();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    });
+  });
+}
