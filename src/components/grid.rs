@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::initiative_card::{ClusterChip, InitiativeCard, OpenCluster};
+use super::initiative_card::{CardHeld, ClusterChip, InitiativeCard, OpenCluster};
 use crate::model::{Apart, Footprint, Footprints, GridItem, InitiativeId, Quadrant, Score, Spot, arrange};
 use crate::state::{Tone, use_planner};
 
@@ -99,7 +99,10 @@ const DENSE_FROM: usize = 30;
 pub fn Grid() -> impl IntoView {
     let planner = use_planner();
     provide_context(OpenCluster(RwSignal::new(None)));
+    let held = RwSignal::new(false);
+    provide_context(CardHeld(held));
     let plot = NodeRef::<html::Div>::new();
+    hold_scrolling_while_a_card_is_held(plot, held);
     let card_probe = NodeRef::<html::Div>::new();
     let chip_probe = NodeRef::<html::Div>::new();
     // A guess until the plot is measured: about a card and a chip on a 1280x720 screen.
@@ -311,4 +314,33 @@ fn SplitSettings() -> impl IntoView {
             {input("Impact", false)}
         </div>
     }
+}
+
+/// While a finger holds a card, its moves drag the card instead of scrolling the page. The
+/// listener sits on the plot, not the document: only there may it be non-passive.
+fn hold_scrolling_while_a_card_is_held(plot: NodeRef<html::Div>, held: RwSignal<bool>) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    Effect::new(move |listening: Option<bool>| {
+        if listening == Some(true) {
+            return true;
+        }
+        let Some(element) = plot.get() else { return false };
+        let listener = Closure::<dyn Fn(web_sys::TouchEvent)>::new(move |event: web_sys::TouchEvent| {
+            if held.get_untracked() {
+                event.prevent_default();
+            }
+        });
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(false);
+        let _ = element.add_event_listener_with_callback_and_add_event_listener_options(
+            "touchmove",
+            listener.as_ref().unchecked_ref(),
+            &options,
+        );
+        // The grid lives as long as the page, and so does its listener.
+        listener.forget();
+        true
+    });
 }

@@ -57,7 +57,20 @@ struct Drag {
     grab: (f64, f64),
     start: (f64, f64),
     moved: bool,
+    /// The card follows the pointer. A mouse or pen lifts it at once; a finger must rest on it
+    /// for `LONG_PRESS_MS` first, so that a swipe across the grid still scrolls the page.
+    lifted: bool,
 }
+
+/// How long a finger rests on a card before it picks the card up.
+const LONG_PRESS_MS: u64 = 400;
+/// How far a finger may wander during that press before the press counts as a scroll.
+const PRESS_SLOP_PX: f64 = 8.0;
+
+/// Whether a finger is holding a card on the grid: while it is, the grid keeps the finger's
+/// moves from scrolling the page.
+#[derive(Clone, Copy)]
+pub(crate) struct CardHeld(pub RwSignal<bool>);
 
 /// Moves the initiative one step if `event` is an arrow key (Shift: a big step), selecting
 /// it first: the selected card is always shown apart, so the keyboard never loses it.
@@ -88,6 +101,8 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
     let planner = use_planner();
     let cell = cell_or_placeholder(planner, &id);
     let drag: StoredValue<Option<Drag>, LocalStorage> = StoredValue::new_local(None);
+    let lifted = RwSignal::new(false);
+    let held = use_context::<CardHeld>();
     let button = NodeRef::<html::Button>::new();
     let selected = {
         let id = id.clone();
@@ -127,19 +142,47 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
             let Some(card) = button.get_untracked() else {
                 return;
             };
-            let _ = card.set_pointer_capture(event.pointer_id());
+            let touch = event.pointer_type() == "touch";
+            let pointer = event.pointer_id();
             let rect = card.get_bounding_client_rect();
             let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
             drag.set_value(Some(Drag {
-                pointer: event.pointer_id(),
+                pointer,
                 grab: (
                     x - (rect.left() + rect.width() / 2.0),
                     y - (rect.top() + rect.height() / 2.0),
                 ),
                 start: (x, y),
                 moved: false,
+                lifted: !touch,
             }));
-            planner.select(Some(id.clone()));
+            if !touch {
+                let _ = card.set_pointer_capture(pointer);
+                planner.select(Some(id.clone()));
+                return;
+            }
+            let id = id.clone();
+            set_timeout(
+                move || {
+                    let lift = drag
+                        .try_update_value(|slot| match slot {
+                            Some(press) if press.pointer == pointer && !press.lifted => {
+                                press.lifted = true;
+                                true
+                            }
+                            _ => false,
+                        })
+                        .unwrap_or(false);
+                    if lift {
+                        lifted.set(true);
+                        if let Some(CardHeld(held)) = held {
+                            held.set(true);
+                        }
+                        planner.select(Some(id));
+                    }
+                },
+                std::time::Duration::from_millis(LONG_PRESS_MS),
+            );
         }
     };
     let on_pointermove = {
@@ -147,11 +190,19 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
         move |event: web_sys::PointerEvent| {
             let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
             let Some(grab) = drag
-                .try_update_value(|drag| {
-                    let drag = drag.as_mut().filter(|drag| drag.pointer == event.pointer_id())?;
+                .try_update_value(|slot| {
+                    let current = slot.as_mut().filter(|drag| drag.pointer == event.pointer_id())?;
+                    let distance = (x - current.start.0).hypot(y - current.start.1);
+                    if !current.lifted {
+                        // A finger that moves before the card is lifted is scrolling the page.
+                        if distance > PRESS_SLOP_PX {
+                            *slot = None;
+                        }
+                        return None;
+                    }
                     // A few pixels of wobble is still a click, not a drag.
-                    drag.moved |= (x - drag.start.0).hypot(y - drag.start.1) > 3.0;
-                    drag.moved.then_some(drag.grab)
+                    current.moved |= distance > 3.0;
+                    current.moved.then_some(current.grab)
                 })
                 .flatten()
             else {
@@ -170,6 +221,12 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
         }
     };
     let end_drag = move |_: web_sys::PointerEvent| {
+        if lifted.get_untracked() {
+            lifted.set(false);
+            if let Some(CardHeld(held)) = held {
+                held.set(false);
+            }
+        }
         if let Some(finished) = drag.try_update_value(Option::take).flatten() {
             if let Some(card) = button.get_untracked() {
                 let _ = card.release_pointer_capture(finished.pointer);
@@ -213,6 +270,7 @@ pub fn InitiativeCard(id: InitiativeId, at: Signal<Spot>, plot: NodeRef<html::Di
             id=grid_card_id(&id)
             class=class
             class=("is-selected", selected.clone())
+            class=("is-lifted", move || lifted.get())
             style=position
             aria-label=label
             aria-pressed={

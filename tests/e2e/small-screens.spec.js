@@ -1,6 +1,6 @@
 // Phones and tablets: at 390×844 and 768×1024 (portrait and landscape) the page never scrolls
 // sideways, the grid fits the width and stays about square, and a shared roadmap opens; a card
-// moves by touch and changes phase from the Inspector.
+// moves by touch (a long press picks it up; a swipe scrolls) and changes phase from the Inspector.
 const { test, expect } = require('./support/test');
 const { Planner } = require('./support/planner');
 const { answerImport, fixtureText, importByPicker } = require('./support/files');
@@ -12,11 +12,15 @@ const SCREENS = [
   { name: 'tablet landscape', width: 1024, height: 768 },
 ];
 
-/** Drags with one finger from `from` to `to` (page coordinates), as a touch screen sends it. */
-async function touchDrag(page, from, to) {
+/**
+ * Moves one finger from `from` to `to` (viewport coordinates), as a touch screen sends it. With
+ * `holding`, the finger first rests until that locator shows it was picked up (a long press).
+ */
+async function touchDrag(page, from, to, holding) {
   const client = await page.context().newCDPSession(page);
   const point = (x, y) => [{ x: Math.round(x), y: Math.round(y), id: 1 }];
   await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+  if (holding) await expect(holding).toHaveClass(/\bis-lifted\b/);
   for (let step = 1; step <= 10; step += 1) {
     const x = from.x + ((to.x - from.x) * step) / 10;
     const y = from.y + ((to.y - from.y) * step) / 10;
@@ -49,12 +53,17 @@ for (const screen of SCREENS) {
       await card.scrollIntoViewIfNeeded();
       const box = await card.boundingBox();
       const area = await app.grid.region.locator('.plot').boundingBox();
-      await touchDrag(
-        page,
-        { x: box.x + box.width / 2, y: box.y + box.height / 2 },
-        { x: area.x + area.width * 0.15, y: box.y + box.height / 2 },
-      );
+      const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      // A quick swipe that starts on a card is not a drag: the card stays.
+      await touchDrag(page, centre, { x: area.x + area.width * 0.15, y: centre.y });
+      await expect(card).not.toHaveClass(/\bis-lifted\b/);
+      await expect(card).toHaveAccessibleName(/^Data Lake, effort 7\.5, impact 9\.0,/);
+      // A long press picks it up; then it follows the finger.
+      const again = await card.boundingBox();
+      const start = { x: again.x + again.width / 2, y: again.y + again.height / 2 };
+      await touchDrag(page, start, { x: area.x + area.width * 0.15, y: start.y }, card);
       await expect(card).toHaveAccessibleName(/^Data Lake, effort [1-3]\.\d, impact 9\.0,/);
+      await expect(card).not.toHaveClass(/\bis-lifted\b/);
 
       await app.selectCard('Data Lake');
       await app.inspector.phase.scrollIntoViewIfNeeded();
