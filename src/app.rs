@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <Toolbar/>
             <Notices/>
+            <SectionNav/>
             <main class="workspace">
                 <CatalogTree/>
                 <div class="board">
@@ -36,6 +37,27 @@ pub fn App() -> impl IntoView {
             </main>
             <ConfirmDialog/>
         </div>
+    }
+}
+
+/// On phones and tablets the panels stack in one column: these jump to each of them.
+#[component]
+fn SectionNav() -> impl IntoView {
+    let go = |selector: &'static str| {
+        move |_| {
+            if let Some(element) = document().query_selector(selector).ok().flatten() {
+                element.scroll_into_view();
+            }
+        }
+    };
+    view! {
+        <nav class="section-nav" aria-label="Sections">
+            <button type="button" on:click=go(".catalog")>"Catalog"</button>
+            <button type="button" on:click=go(".grid-panel")>"Grid"</button>
+            <button type="button" on:click=go(".phases")>"Phases"</button>
+            <button type="button" on:click=go(".inspector")>"Inspector"</button>
+            <button type="button" on:click=go(".insight")>"Insight"</button>
+        </nav>
     }
 }
 

@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::initiative_card::{CardHeld, ClusterChip, InitiativeCard, OpenCluster};
+use super::initiative_card::{CardHeld, CardMoveMenu, ClusterChip, InitiativeCard, OpenCluster};
 use crate::model::{Apart, Footprint, Footprints, GridItem, InitiativeId, Quadrant, Score, Spot, arrange};
 use crate::state::{Tone, use_planner};
 
@@ -264,6 +264,7 @@ pub fn Grid() -> impl IntoView {
                     <For each=keys key=|key| key.clone() let:key>
                         {item_view(key)}
                     </For>
+                    <CardMoveMenu/>
                 </div>
                 <span class="axis-label axis-x" aria-hidden="true">"Effort →"</span>
             </div>

@@ -438,3 +438,73 @@ pub fn ClusterChip(
         </div>
     }
 }
+
+/// The selected card's "Move to…" choice of phase, shown beside the card on phones and
+/// tablets, where the Inspector is a long scroll away.
+#[component]
+pub fn CardMoveMenu() -> impl IntoView {
+    let planner = use_planner();
+    move || {
+        let id = planner.selected()?;
+        let cell = planner.cell(&id)?;
+        Some(view! { <MoveMenu id cell/> })
+    }
+}
+
+#[component]
+fn MoveMenu(id: InitiativeId, cell: InitiativeCell) -> impl IntoView {
+    let planner = use_planner();
+    let style = {
+        let cell = cell.clone();
+        move || {
+            cell.with(|initiative| {
+                let x = (initiative.effort.value() - 1.0) / 9.0 * 100.0;
+                let y = (1.0 - (initiative.impact.value() - 1.0) / 9.0) * 100.0;
+                format!("left:{x}%;top:{y}%")
+            })
+        }
+    };
+    // Below the card, or above it near the bottom edge.
+    let above = {
+        let cell = cell.clone();
+        move || cell.with(|initiative| initiative.impact.value() < 3.0)
+    };
+    let label = {
+        let cell = cell.clone();
+        move || cell.with(|initiative| format!("Move {} to…", initiative.display_title()))
+    };
+    let options = move || {
+        let current = cell.with(|initiative| initiative.phase.clone());
+        let unphased = current.is_none();
+        let phases = planner.with_phases(|phases| {
+            phases
+                .iter()
+                .map(|phase| {
+                    let selected = current.as_ref() == Some(&phase.id);
+                    view! { <option value=phase.id.0.clone() selected=selected>{phase.name.clone()}</option> }
+                })
+                .collect_view()
+        });
+        view! {
+            <option value="" selected=unphased>"Unphased"</option>
+            {phases}
+        }
+    };
+    view! {
+        <div class="move-menu" class=("is-above", above) style=style>
+            <span class="move-menu-label" aria-hidden="true">"Move to…"</span>
+            <select
+                aria-label=label
+                on:change=move |event| {
+                    let value = event_target_value(&event);
+                    let phase = (!value.is_empty()).then_some(crate::model::PhaseId(value));
+                    planner.edit(|roadmap| {
+                        roadmap.assign_phase(&id, phase);
+                    });
+                }
+            >
+                {options}
+            </select>
+        </div>
+    }
+}

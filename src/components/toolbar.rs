@@ -20,6 +20,7 @@ pub fn Toolbar() -> impl IntoView {
         planner.select(added);
         focus_later("inspector-title".to_string());
     };
+    let menu_open = RwSignal::new(false);
     // The copied link's length, and advice when it is long; stays until the next copy.
     let share_note = RwSignal::new(None::<String>);
     let copy_share_link = move |_| {
@@ -75,7 +76,7 @@ pub fn Toolbar() -> impl IntoView {
     let active = move || planner.workspace().with(|workspace| workspace.active.clone());
 
     view! {
-        <header class="toolbar">
+        <header class="toolbar" class=("is-menu-open", move || menu_open.get())>
             <h1 class="brand">
                 <span class="logo" aria-hidden="true"></span>
                 <span class="brand-name">"Stackplan"</span>
@@ -141,7 +142,17 @@ pub fn Toolbar() -> impl IntoView {
                     "Delete"
                 </button>
             </div>
-            <div class="toolbar-actions">
+            // On phones the actions other than New initiative fold into this menu.
+            <button
+                type="button"
+                class="menu-toggle"
+                aria-expanded=move || menu_open.get().to_string()
+                aria-controls="toolbar-actions"
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                "☰ Menu"
+            </button>
+            <div class="toolbar-actions" id="toolbar-actions">
                 <button type="button" class="primary" on:click=new_initiative>
                     "New initiative"
                 </button>

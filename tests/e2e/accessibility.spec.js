@@ -58,3 +58,17 @@ for (const scheme of ['light', 'dark']) {
     });
   });
 }
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the stacked panels, the open toolbar menu and a card\'s Move to… have no violations', async ({ page }) => {
+    const app = new Planner(page);
+    await app.goto();
+    await openFixture(page);
+    await app.grid.card('Data Lake').tap();
+    await expect(app.grid.region.getByRole('combobox', { name: 'Move Data Lake to…' })).toBeVisible();
+    await page.getByRole('button', { name: '☰ Menu', exact: true }).tap();
+    expect(await violations(page)).toEqual([]);
+  });
+});

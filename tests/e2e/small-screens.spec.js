@@ -5,11 +5,13 @@ const { test, expect } = require('./support/test');
 const { Planner } = require('./support/planner');
 const { answerImport, fixtureText, importByPicker } = require('./support/files');
 
+// `stacked`: narrower than 820 px or lower than 500 px, the panels stack in one column with a
+// jump bar, the toolbar folds into a menu and the selected card offers "Move to…".
 const SCREENS = [
-  { name: 'phone portrait', width: 390, height: 844 },
-  { name: 'phone landscape', width: 844, height: 390 },
-  { name: 'tablet portrait', width: 768, height: 1024 },
-  { name: 'tablet landscape', width: 1024, height: 768 },
+  { name: 'phone portrait', width: 390, height: 844, stacked: true },
+  { name: 'phone landscape', width: 844, height: 390, stacked: true },
+  { name: 'tablet portrait', width: 768, height: 1024, stacked: true },
+  { name: 'tablet landscape', width: 1024, height: 768, stacked: false },
 ];
 
 /**
@@ -65,11 +67,52 @@ for (const screen of SCREENS) {
       await expect(card).toHaveAccessibleName(/^Data Lake, effort [1-3]\.\d, impact 9\.0,/);
       await expect(card).not.toHaveClass(/\bis-lifted\b/);
 
-      await app.selectCard('Data Lake');
-      await app.inspector.phase.scrollIntoViewIfNeeded();
-      await app.inspector.setPhase('Scale');
+      await card.tap();
+      await expect(card).toHaveAttribute('aria-pressed', 'true');
+      const moveTo = app.grid.region.getByRole('combobox', { name: 'Move Data Lake to…', exact: true });
+      if (screen.stacked) {
+        // The card's own menu: the Inspector is a long scroll away.
+        await expect(moveTo.locator('option:checked')).toHaveText('Foundations (Q1–Q2)');
+        await moveTo.selectOption({ label: 'Scale' });
+      } else {
+        await expect(moveTo).toBeHidden();
+        await app.inspector.setPhase('Scale');
+      }
       await expect(app.phases.item('Scale', 'Data Lake')).toBeVisible();
       expect(await overflow()).toBeLessThanOrEqual(0);
+    });
+
+    test('the toolbar folds into a menu and a jump bar reaches every panel', async ({ page }) => {
+      const app = new Planner(page);
+      await app.goto();
+      const exportJson = page.getByRole('button', { name: 'Export JSON', exact: true });
+      const menu = page.getByRole('button', { name: '☰ Menu', exact: true });
+      await expect(app.newInitiativeButton).toBeVisible();
+      if (!screen.stacked) {
+        await expect(menu).toBeHidden();
+        await expect(exportJson).toBeVisible();
+        await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+        return;
+      }
+      await expect(exportJson).toBeHidden();
+      await menu.tap();
+      await expect(menu).toHaveAttribute('aria-expanded', 'true');
+      await expect(exportJson).toBeVisible();
+      await menu.tap();
+      await expect(exportJson).toBeHidden();
+
+      const jump = page.getByRole('navigation', { name: 'Sections' });
+      for (const [button, region] of [
+        ['Inspector', 'Inspector'],
+        ['Phases', 'Phases'],
+        ['Insight', 'Insight'],
+        ['Catalog', 'Catalog'],
+        ['Grid', 'Effort vs impact'],
+      ]) {
+        await jump.getByRole('button', { name: button, exact: true }).tap();
+        await expect(page.getByRole('region', { name: region, exact: true })).toBeInViewport();
+      }
+      await expect(jump).toBeInViewport();
     });
   });
 }
