@@ -460,7 +460,8 @@ fn MoveMenu(id: InitiativeId, cell: InitiativeCell) -> impl IntoView {
             cell.with(|initiative| {
                 let x = (initiative.effort.value() - 1.0) / 9.0 * 100.0;
                 let y = (1.0 - (initiative.impact.value() - 1.0) / 9.0) * 100.0;
-                format!("left:{x}%;top:{y}%")
+                // Centred under the card, but never past the plot's sides.
+                format!("left:clamp(0%, calc({x}% - var(--move-menu-width) / 2), calc(100% - var(--move-menu-width)));top:{y}%")
             })
         }
     };

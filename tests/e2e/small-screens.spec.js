@@ -1,9 +1,10 @@
 // Phones and tablets: at 390×844 and 768×1024 (portrait and landscape) the page never scrolls
-// sideways, the grid fits the width and stays about square, and a shared roadmap opens; a card
-// moves by touch (a long press picks it up; a swipe scrolls) and changes phase from the Inspector.
+// sideways, the grid fits the width and stays about square, and a share link opens; a card
+// moves by touch (a long press picks it up; a swipe scrolls) and changes phase by its Move to… menu.
 const { test, expect } = require('./support/test');
 const { Planner } = require('./support/planner');
-const { answerImport, fixtureText, importByPicker } = require('./support/files');
+const zlib = require('zlib');
+const { answerImport, fixtureText } = require('./support/files');
 
 // `stacked`: narrower than 820 px or lower than 500 px, the panels stack in one column with a
 // jump bar, the toolbar folds into a menu and the selected card offers "Move to…".
@@ -37,10 +38,11 @@ for (const screen of SCREENS) {
     test.use({ viewport: { width: screen.width, height: screen.height }, hasTouch: true, isMobile: screen.width < 500 });
 
     test('no sideways scroll; the grid fits the width; a card moves by touch and changes phase', async ({ page }) => {
+      // A shared roadmap, as a participant opens it from a chat: a link with #r=.
       const app = new Planner(page);
-      await app.goto();
-      await importByPicker(page, 'roadmap.json', fixtureText());
+      await page.goto(`/#r=1.${zlib.deflateRawSync(Buffer.from(fixtureText())).toString('base64url')}`);
       await answerImport(page, 'Data platform 2027', 'Replace current roadmap');
+      await expect(app.grid.card('Data Lake')).toBeVisible();
 
       const overflow = () => page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
       expect(await overflow()).toBeLessThanOrEqual(0);
