@@ -539,6 +539,26 @@ fn counts_panel<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Clears a list chart to its background and writes its title centred on top; returns the
+/// chart's width in pixels.
+fn titled<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    theme: &Theme,
+    scale: Scale,
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&theme.background)?;
+    let width = area.dim_in_pixel().0 as i32;
+    area.draw(&Text::new(
+        title,
+        (width / 2, scale.px(8.0)),
+        scale
+            .font(16.0, &theme.ink)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))?;
+    Ok(width)
+}
+
 /// Height in CSS pixels of one row of the coverage chart, and of its title and legend.
 pub const COVERAGE_ROW: f64 = 20.0;
 pub const COVERAGE_HEAD: f64 = 48.0;
@@ -551,16 +571,7 @@ pub fn draw_coverage<DB: DrawingBackend>(
     theme: &Theme,
     scale: Scale,
 ) -> Drawn<DB> {
-    area.fill(&theme.background)?;
-    let (width, _) = area.dim_in_pixel();
-    let width = width as i32;
-    area.draw(&Text::new(
-        "Outline coverage",
-        (width / 2, scale.px(8.0)),
-        scale
-            .font(16.0, &theme.ink)
-            .pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
+    let width = titled(area, "Outline coverage", theme, scale)?;
     let phased_fill = theme.phases[0].filled();
     let unphased_fill = theme.phases[0].mix(0.3).filled();
     let legend_font = scale
@@ -665,16 +676,7 @@ pub fn draw_maturity<DB: DrawingBackend>(
     theme: &Theme,
     scale: Scale,
 ) -> Drawn<DB> {
-    area.fill(&theme.background)?;
-    let (width, _) = area.dim_in_pixel();
-    let width = width as i32;
-    area.draw(&Text::new(
-        "Data maturity",
-        (width / 2, scale.px(8.0)),
-        scale
-            .font(16.0, &theme.ink)
-            .pos(Pos::new(HPos::Center, VPos::Top)),
-    ))?;
+    let width = titled(area, "Data maturity", theme, scale)?;
     let label_width = scale.px(170.0).min(width / 3);
     let words_width = scale.px(190.0).min(width / 3);
     let track = (width - label_width - words_width - scale.px(20.0)).max(scale.px(40.0));

@@ -45,6 +45,23 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<Offered, (String,
     });
 }
 
+/// The files chosen in a file input's `change` event. The input is emptied, so that choosing
+/// the same file again is a new choice.
+pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|index| list.get(index)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
 /// Reads a chosen file's bytes (an outline), refusing one over `limit` bytes before reading;
 /// then hands them (or why not) to `done`.
 pub fn read_bytes(

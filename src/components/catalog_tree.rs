@@ -263,18 +263,9 @@ fn OutlineChooser() -> impl IntoView {
     let outlines = planner.outlines();
     let active = move || outlines.with(|library| library.active_imported().cloned());
     let import = move |event: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = crate::import::chosen_files(&event).into_iter().next() {
             planner.import_outline(file);
         }
-        // The same file chosen again is a new import.
-        input.set_value("");
     };
     view! {
         <div class="outline-chooser">

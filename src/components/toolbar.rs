@@ -1,10 +1,10 @@
 //! The top bar: which roadmap is open, creating initiatives, undo/redo, import and export.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::focus_later;
 use crate::autosave::use_autosave;
+use crate::import::chosen_files;
 use crate::model::{Roadmap, RoadmapId, link_length_note, share_fragment};
 use crate::state::{Confirmation, EditKey, Tone, use_planner};
 
@@ -45,32 +45,15 @@ pub fn Toolbar() -> impl IntoView {
         });
     };
     let import_file = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = chosen_files(&event).into_iter().next() {
             planner.import_file(file);
         }
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
     };
     let merge_scores = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(list) = input.files() {
-            let files: Vec<web_sys::File> = (0..list.length()).filter_map(|index| list.get(index)).collect();
-            if !files.is_empty() {
-                planner.merge_score_files(files);
-            }
+        let files = chosen_files(&event);
+        if !files.is_empty() {
+            planner.merge_score_files(files);
         }
-        input.set_value("");
     };
     let roadmaps = move || planner.workspace().with(|workspace| workspace.roadmaps.clone());
     let active = move || planner.workspace().with(|workspace| workspace.active.clone());

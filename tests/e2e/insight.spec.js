@@ -2,7 +2,7 @@
 // SVG) and auto-phasing ("Suggest phases": a preview with reasons, Accept as one undoable step,
 // Discard changing nothing).
 const { test, expect } = require('./support/test');
-const { Planner } = require('./support/planner');
+const { Planner, canvasPixels } = require('./support/planner');
 const { answerImport, download, fixtureText, importByPicker } = require('./support/files');
 
 /** A version 1 roadmap file of `phases` ({ name, capacity }) and `initiatives`. */
@@ -149,28 +149,15 @@ test.describe('charts', () => {
     return page.getByRole('region', { name: 'Insight' });
   }
 
-  /** How many pixels of the chart differ from its top-left (background) pixel, and a digest. */
-  function canvasPixels(page, name) {
-    return insight(page)
-      .getByRole('img', { name, exact: true })
-      .evaluate((canvas) => {
-        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-        let inked = 0;
-        let digest = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) inked += 1;
-          digest = (digest * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) >>> 0;
-        }
-        const sharp = canvas.width === Math.round(canvas.clientWidth * devicePixelRatio);
-        return { inked, digest, sharp };
-      });
+  function chartPixels(page, name) {
+    return canvasPixels(insight(page).getByRole('img', { name, exact: true }));
   }
 
   test('every chart is drawn, sized for the screen, and redraws after a score changes', async ({ page }) => {
     const before = {};
     for (const name of CHARTS) {
-      await expect.poll(async () => (await canvasPixels(page, name)).inked, { message: name }).toBeGreaterThan(2_000);
-      before[name] = await canvasPixels(page, name);
+      await expect.poll(async () => (await chartPixels(page, name)).inked, { message: name }).toBeGreaterThan(2_000);
+      before[name] = await chartPixels(page, name);
       expect(before[name].sharp, `${name} has one buffer pixel per screen pixel`).toBe(true);
     }
     // Data Lake moves from a big bet (7.5) to a quick win (2) and out of its phase: every
@@ -178,7 +165,7 @@ test.describe('charts', () => {
     await app.selectCard('Data Lake');
     await app.edit({ effort: 2, phase: 'Unphased' });
     for (const name of CHARTS) {
-      await expect.poll(async () => (await canvasPixels(page, name)).digest, { message: name }).not.toBe(before[name].digest);
+      await expect.poll(async () => (await chartPixels(page, name)).digest, { message: name }).not.toBe(before[name].digest);
     }
   });
 

@@ -1,7 +1,7 @@
 // The data-maturity audit: ten labelled 0–5 scores with their meaning, a chart and a table of
 // the same numbers, saved with the roadmap (reload, Export JSON, import) and undoable.
 const { test, expect } = require('./support/test');
-const { Planner, waitForSave } = require('./support/planner');
+const { Planner, canvasPixels, waitForSave } = require('./support/planner');
 const { answerImport, exportJson, importByPicker, schemaErrors } = require('./support/files');
 
 const ASPECTS = [
@@ -32,20 +32,8 @@ async function setScore(page, aspect, value) {
   await input.press('Tab');
 }
 
-/** A digest of the maturity chart's pixels and how many differ from the background. */
 function chartPixels(page) {
-  return audit(page)
-    .getByRole('img', { name: 'Data maturity chart', exact: true })
-    .evaluate((canvas) => {
-      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      let inked = 0;
-      let digest = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) inked += 1;
-        digest = (digest * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) >>> 0;
-      }
-      return { inked, digest, sharp: canvas.width === Math.round(canvas.clientWidth * devicePixelRatio) };
-    });
+  return canvasPixels(audit(page).getByRole('img', { name: 'Data maturity chart', exact: true }));
 }
 
 test.describe('Data maturity audit', () => {

@@ -337,7 +337,26 @@ function quickWinMark(card) {
   return card.getByText(/^\W*Quick win\W*$/);
 }
 
+/**
+ * A chart canvas's pixels: how many differ from its top-left (background) pixel, a digest that
+ * changes when the drawing does, and whether it has one buffer pixel per screen pixel.
+ */
+function canvasPixels(canvas) {
+  return canvas.evaluate((element) => {
+    const { data } = element.getContext('2d').getImageData(0, 0, element.width, element.height);
+    let inked = 0;
+    let digest = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) inked += 1;
+      digest = (digest * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) >>> 0;
+    }
+    const sharp = element.width === Math.round(element.clientWidth * devicePixelRatio);
+    return { inked, digest, sharp };
+  });
+}
+
 module.exports = {
+  canvasPixels,
   quickWinMark,
   Planner,
   ROADMAP_KEY,
