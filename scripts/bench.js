@@ -607,6 +607,11 @@ async function measureClicks(page, cdp) {
 /** A card moved by the keyboard → every chart that shows it redrawn (the app's own user-timing
  * measures, from the charts' refresh to each chart drawn; the 150 ms pause before it is not in it). */
 async function measureChartRedraw(page) {
+  // Charts draw from the first time they scroll into view: show each once, as a reader would.
+  for (const chart of await page.locator('[role="region"][aria-label="Insight"] canvas[role="img"]').all()) {
+    await chart.scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+  }
+  await quiet(page, 500);
   await page.evaluate(() => performance.clearMeasures('insight-charts'));
   const card = page.locator('[role="region"][aria-label="Effort vs impact"] button[id^="card-"]').first();
   await card.focus({ timeout: TIMEOUT });

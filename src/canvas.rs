@@ -29,6 +29,42 @@ pub fn fit(
     Some((backend.into_drawing_area(), Scale(ratio)))
 }
 
+/// Calls `then` once, the first time `element` comes into the viewport (at once if it is).
+pub fn when_first_visible(element: &web_sys::Element, then: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let then = Rc::new(RefCell::new(Some(then)));
+    let pending = Rc::clone(&then);
+    let callback = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let visible = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|entry| entry.is_intersecting())
+            });
+            if visible && let Some(then) = pending.borrow_mut().take() {
+                observer.disconnect();
+                then();
+            }
+        },
+    );
+    match web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            observer.observe(element);
+            // The observer holds the callback until it disconnects, once the chart is seen.
+            callback.forget();
+        }
+        // No observer in this browser: draw at once, as before.
+        Err(_) => {
+            if let Some(then) = then.borrow_mut().take() {
+                then();
+            }
+        }
+    }
+}
+
 /// Draws on a fresh canvas of `size` pixels (never shown) and offers it as a PNG download.
 pub fn download_png(
     file_name: &str,

@@ -106,7 +106,8 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
     }
 }
 
-/// Redraws `canvas` whenever `draw`'s signals, the colour scheme or the page width change.
+/// Redraws `canvas` whenever `draw`'s signals, the colour scheme or the page width change,
+/// from the first time it scrolls into view: a page that opens on the grid draws no chart.
 pub(super) fn redraw_on_change(
     canvas_ref: NodeRef<Canvas>,
     css_height: impl Fn() -> f64 + 'static,
@@ -117,7 +118,21 @@ pub(super) fn redraw_on_change(
         Scale,
     ) + 'static,
 ) {
+    let seen = RwSignal::new(false);
+    Effect::new(move |watching: Option<bool>| {
+        if watching == Some(true) {
+            return true;
+        }
+        let Some(element) = canvas_ref.get() else {
+            return false;
+        };
+        canvas::when_first_visible(&element, move || seen.set(true));
+        true
+    });
     Effect::new(move |_| {
+        if !seen.get() {
+            return;
+        }
         let theme = if look.dark.get() {
             Theme::DARK
         } else {

@@ -70,6 +70,8 @@ test.describe('Data maturity audit', () => {
 
   test('the chart is drawn, redraws on a score, and its table holds the same numbers', async ({ page }) => {
     const region = audit(page);
+    // Drawn once it scrolls into view.
+    await region.getByRole('img', { name: 'Data maturity chart', exact: true }).scrollIntoViewIfNeeded();
     await expect.poll(async () => (await chartPixels(page)).inked).toBeGreaterThan(2_000);
     const before = await chartPixels(page);
     expect(before.sharp).toBe(true);
