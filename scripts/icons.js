@@ -23,10 +23,8 @@ const ICONS = [
 ];
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  // The browser and flags the e2e suite runs with.
+  const browser = await chromium.launch(require('../playwright.config.js').projects[0].use.launchOptions);
   const page = await browser.newPage();
   fs.mkdirSync(OUT, { recursive: true });
   for (const { file, size, maskable } of ICONS) {

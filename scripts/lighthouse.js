@@ -13,15 +13,9 @@ const { startStaticServer } = require('../tests/e2e/support/static-server');
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 const DIST = path.resolve(__dirname, '..', 'dist');
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-].join(' ');
+// The browser and flags the e2e suite runs with (playwright.config.js), headless.
+const { launchOptions } = require('../playwright.config.js').projects[0].use;
+const CHROME_FLAGS = ['--headless=new', ...launchOptions.args].join(' ');
 
 (async () => {
   const server = await startStaticServer(DIST, '/');
@@ -31,7 +25,7 @@ const CHROME_FLAGS = [
     spawn(
       'npx',
       ['--yes', LIGHTHOUSE, server.url, '--output=json', `--output-path=${report}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`],
-      { stdio: 'inherit', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' } },
+      { stdio: 'inherit', env: { ...process.env, CHROME_PATH: launchOptions.executablePath } },
     ).on('close', resolve);
   });
   await server.close();

@@ -351,9 +351,12 @@ impl Planner {
         self.outlines.read_only()
     }
 
-    /// Shows the outlines kept in this browser (at start-up).
+    /// Shows the outlines kept in this browser (at start-up). The built-in outline is parsed
+    /// already; only an imported one needs parsing here.
     pub fn load_outlines(&self, library: OutlineLibrary) {
-        self.catalog.set(library.active_outline());
+        if library.active.is_some() {
+            self.catalog.set(library.active_outline());
+        }
         self.outlines.set(library);
     }
 
@@ -362,7 +365,7 @@ impl Planner {
         let mut library = self.outlines.get_untracked();
         let shown = library.active.clone();
         let outcome = change(&mut library);
-        if library == self.outlines.get_untracked() {
+        if self.outlines.with_untracked(|now| *now == library) {
             return outcome;
         }
         if let Err(problem) = crate::storage::save_outlines(&library) {

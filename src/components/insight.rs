@@ -5,6 +5,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use super::data_maturity::DataMaturity;
+use super::table_of;
 use crate::charts::{self, Scale, Theme};
 use crate::model::{
     AreaCoverage, Counts, GoalAlignment, MatrixPoint, Outline, PhaseFigures, Quadrant, QuadrantSplit,
@@ -465,29 +466,6 @@ fn CoverageTable(data: InsightData) -> impl IntoView {
         })
     };
     table_of(None, "Outline coverage", &["Area", "Phased", "Not phased"], rows)
-}
-
-/// A table with its caption (its accessible name) and column headings; each row starts with
-/// a row heading.
-pub(super) fn table_of<Rows: IntoView + 'static>(
-    class: Option<&'static str>,
-    caption: &'static str,
-    columns: &[&'static str],
-    rows: Rows,
-) -> impl IntoView + use<Rows> {
-    let headings = columns
-        .iter()
-        .map(|column| view! { <th scope="col">{*column}</th> })
-        .collect_view();
-    view! {
-        <table class=class>
-            <caption>{caption}</caption>
-            <thead>
-                <tr>{headings}</tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
 }
 
 /// `Data-platform-2027.stackplan.json` → `Data-platform-2027-effort-vs-impact.png`.

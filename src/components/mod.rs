@@ -1,5 +1,7 @@
 //! One component per file, named for what the user sees.
 
+use leptos::prelude::*;
+
 mod catalog_tree;
 mod confirm_dialog;
 mod consensus;
@@ -24,6 +26,29 @@ pub use notices::Notices;
 pub use phase_board::PhaseBoard;
 pub use print_table::PrintTable;
 pub use toolbar::Toolbar;
+
+/// A table with its caption (its accessible name) and column headings; each row starts with
+/// a row heading. Shared by the Insight tables and the printout's table.
+pub(crate) fn table_of<Rows: IntoView + 'static>(
+    class: Option<&'static str>,
+    caption: &'static str,
+    columns: &[&'static str],
+    rows: Rows,
+) -> impl IntoView + use<Rows> {
+    let headings = columns
+        .iter()
+        .map(|column| view! { <th scope="col">{*column}</th> })
+        .collect_view();
+    view! {
+        <table class=class>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>{headings}</tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
 
 /// Moves keyboard focus to the element with this id once the view has updated.
 pub(crate) fn focus_later(element_id: String) {

@@ -3,8 +3,21 @@
 
 use leptos::prelude::*;
 
+use super::table_of;
 use crate::media;
 use crate::state::use_planner;
+
+const COLUMNS: [&str; 9] = [
+    "Initiative",
+    "Effort",
+    "Impact",
+    "Quadrant",
+    "Urgency",
+    "Due",
+    "Quick win",
+    "Phase",
+    "Owner",
+];
 
 #[component]
 pub fn PrintTable() -> impl IntoView {
@@ -51,25 +64,7 @@ pub fn PrintTable() -> impl IntoView {
     };
     view! {
         <Show when=move || printing.get()>
-            <section class="print-table">
-                <table>
-                    <caption>"All initiatives"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Initiative"</th>
-                            <th scope="col">"Effort"</th>
-                            <th scope="col">"Impact"</th>
-                            <th scope="col">"Quadrant"</th>
-                            <th scope="col">"Urgency"</th>
-                            <th scope="col">"Due"</th>
-                            <th scope="col">"Quick win"</th>
-                            <th scope="col">"Phase"</th>
-                            <th scope="col">"Owner"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </section>
+            <section class="print-table">{table_of(None, "All initiatives", &COLUMNS, rows)}</section>
         </Show>
     }
 }
