@@ -16,7 +16,9 @@ module.exports = defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
-  reporter: 'list',
+  // 'list' for the console; the JSON report feeds scripts/slowest-tests.js, which ./run.sh test
+  // runs at its end (the 10 slowest tests, and any over half its timeout).
+  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 720 },

@@ -3,7 +3,8 @@
 #
 #   ./run.sh serve   install missing tools, release build, serve dist/ on http://127.0.0.1:${PORT:-8080}
 #   ./run.sh test    install missing tools, then fmt, clippy (host + wasm32), cargo test,
-#                    release build, bundle-size report, Playwright e2e (fails fast)
+#                    release build, bundle-size report, Playwright e2e (chromium), Firefox smoke
+#                    (fails fast), then the 10 slowest browser tests (printed after a failure too)
 #   ./run.sh bench   bundle-size report of dist/ (built first if it holds no .wasm), then the app
 #                    measured next to a blank Leptos page: a Markdown table and target/bench.json
 #   ./run.sh mutants [FILE...]
@@ -31,6 +32,7 @@ CARGO_MUTANTS_VERSION="27.1.0"
 CARGO_NEXTEST_VERSION="0.9"
 WASM_TARGET="wasm32-unknown-unknown"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+FIREFOX="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
@@ -122,6 +124,15 @@ ensure_chromium() {
   fi
 }
 
+# Debian's Firefox ESR for the smoke suite (tests/firefox/), driven by puppeteer-core over WebDriver BiDi.
+ensure_firefox() {
+  if [ ! -x "$FIREFOX" ]; then
+    log "apt-get install firefox-esr"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr
+  fi
+}
+
 # A cargo subcommand at a version (a prefix such as 0.9 takes any 0.9.x).
 ensure_cargo_tool() {
   local crate="$1" version="$2" subcommand="$3"
@@ -150,6 +161,7 @@ setup_all() {
   ensure_lint_components
   ensure_python
   ensure_chromium
+  ensure_firefox
 }
 
 # --- tasks -----------------------------------------------------------------------------------
@@ -170,6 +182,20 @@ e2e() {
   npx --no-install playwright test "$@"
 }
 
+# The Firefox smoke suite (node's test runner; its last lines are the pass/fail summary). Serves the
+# build itself; E2E_DIST names another build than dist/, as for Playwright. The second reporter
+# writes each test's duration for the slowest-tests report.
+e2e_firefox() {
+  FIREFOX_PATH="$FIREFOX" node --test \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=./tests/firefox/support/timings-reporter.js \
+    --test-reporter-destination=test-results/firefox.json \
+    tests/firefox/
+}
+
+# The 10 slowest browser tests of this run (name and seconds), and any over half its timeout.
+slowest_tests() { node scripts/slowest-tests.js; }
+
 cmd_serve() {
   setup_build
   ensure_python
@@ -189,7 +215,18 @@ cmd_test() {
   step "cargo test" cargo test
   step "trunk build --release" build
   step "bundle size" bundle_size
-  step "e2e (playwright)" e2e "$@"
+  # Reports of an earlier run must not pass for this one's.
+  rm -f test-results/results.json test-results/firefox.json
+  mkdir -p test-results
+  local rc=0
+  step "e2e (playwright)" e2e "$@" || rc=$?
+  # Arguments select Playwright tests; the Firefox suite runs only on a full run.
+  if [ "$rc" -eq 0 ] && [ "$#" -eq 0 ]; then
+    step "e2e (firefox)" e2e_firefox || rc=$?
+  fi
+  # Printed even after a failure: a test that timed out shows up here with its time.
+  slowest_tests
+  [ "$rc" -eq 0 ] || return "$rc"
   t1=$(now)
   printf 'timing: %-28s %7.1fs  ok\n' "total" "$(awk "BEGIN{print $t1-$t0}")" >&2
 }
@@ -245,7 +282,7 @@ case "${1:-}" in
   fuzz) shift; cmd_fuzz ;;
   setup) shift; setup_all ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

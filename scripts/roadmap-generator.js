@@ -82,9 +82,61 @@ function generateRoadmap(count, name) {
   };
 }
 
+/** Realistic titles for planning sessions: topics of the Modern Stacks outline, by team. */
+const SESSION_TOPICS = [
+  'Data Lake', 'Feature store', 'Event streaming', 'BI dashboards', 'IaC rollout', 'Data catalog',
+  'Model registry', 'Data contracts', 'Cost monitoring', 'Access reviews', 'CI for models', 'Lakehouse tables',
+  'Data quality checks', 'Self-serve analytics', 'Batch to streaming', 'GPU cluster', 'Churn model',
+  'Metrics layer', 'Backup policy', 'Vector search',
+];
+const SESSION_TEAMS = ['Finance', 'Sales', 'Ops', 'Marketing', 'Product', 'HR', 'Support', 'Legal', 'EMEA', 'APAC'];
+
+/**
+ * A planning session's roadmap: `count` initiatives with realistic titles whose scores cluster
+ * around a few spots, as scores do when a room agrees (a spread of ±1.5 around five centres).
+ */
+function generateSession(count, name) {
+  const random = rng(20261202);
+  const centres = [[3, 8], [7.5, 7.5], [5, 5], [2.5, 3], [8, 2.5]];
+  const urgencies = ['none', 'none', 'low', 'medium', 'high', 'critical'];
+  const clamp = (value) => Math.round(Math.min(10, Math.max(1, value)) * 10) / 10;
+  const initiatives = [];
+  for (let n = 1; n <= count; n += 1) {
+    const [effort, impact] = centres[n % centres.length];
+    const topic = SESSION_TOPICS[(n * 7) % SESSION_TOPICS.length];
+    const team = SESSION_TEAMS[Math.floor(n / SESSION_TOPICS.length) % SESSION_TEAMS.length];
+    initiatives.push({
+      id: `s${n}`,
+      title: n <= SESSION_TOPICS.length ? topic : `${topic} for ${team}${n > 200 ? ` ${n}` : ''}`,
+      description: '',
+      effort: clamp(effort + (random() - 0.5) * 3),
+      impact: clamp(impact + (random() - 0.5) * 3),
+      quick_win: false,
+      urgency: urgencies[Math.floor(random() * urgencies.length)],
+      due: null,
+      phase: n % 4 === 0 ? null : `p${1 + (n % 3)}`,
+      origin: null,
+      owner: '',
+      stakeholders: [],
+      goals: [],
+      budget: null,
+      dependencies: [],
+      tags: [],
+    });
+  }
+  return {
+    format: 'stackplan.roadmap',
+    version: 1,
+    name,
+    quadrant_split: { effort: 5.5, impact: 5.5 },
+    phases: [1, 2, 3].map((n) => ({ id: `p${n}`, name: `Phase ${n}`, capacity: null })),
+    initiatives,
+  };
+}
+
 /** The same roadmap as the text of an exported file. */
 function roadmapFileText(roadmap) {
   return `${JSON.stringify(roadmap, null, 2)}\n`;
 }
 
-module.exports = { generateRoadmap, roadmapFileText };
+module.exports = { generateRoadmap, generateSession, roadmapFileText };

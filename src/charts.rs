@@ -7,8 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::model::{
-    AreaCoverage, Counts, LabelBox, MATURITY_MAX, MATURITY_STEPS, MatrixPoint, MaturityAspect, MaturityAudit,
-    MaturityGroup, PhaseFigures, Quadrant, QuadrantSplit, Urgency, place_labels,
+    AreaCoverage, BoardGeometry, BoardItem, BoardMark, Counts, MATURITY_MAX, MATURITY_STEPS, MatrixPoint,
+    MaturityAspect, MaturityAudit, MaturityGroup, PhaseFigures, PlacedLabel, Quadrant, QuadrantSplit, Rect,
+    Urgency, plan_board,
 };
 
 /// Colours for one colour scheme.
@@ -114,7 +115,9 @@ fn short(title: &str) -> String {
 }
 
 /// The effort-vs-impact chart: quadrants at the roadmap's split, one marker per initiative
-/// (colour: phase; shape: urgency; ring: quick win) and as many labels as fit unreadably.
+/// (colour: phase; shape: urgency; ring: quick win) at its exact scores, coinciding ones gathered
+/// into a "+N" chip, and as many titles as fit without overlapping (the board's placement rule,
+/// [`plan_board`]).
 pub fn draw_matrix<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     points: &[MatrixPoint],
@@ -185,29 +188,20 @@ pub fn draw_matrix<DB: DrawingBackend>(
         let (x, y) = chart.backend_coord(&at);
         (f64::from(x), f64::from(y))
     };
+    // The board's rule places marks, chips and titles; the chart's axes map 1–10 onto the
+    // plot exactly, so no inset.
     let (plot_left, plot_top) = pixel((1.0, 10.0));
     let (plot_right, plot_bottom) = pixel((10.0, 1.0));
-    let gap = f64::from(radius + ring + 2);
-    // Right of the point, else left of it; never past the plot's edges.
-    let candidates: Vec<Vec<LabelBox>> = points
-        .iter()
-        .map(|point| {
-            let (x, y) = pixel((point.effort.value(), point.impact.value()));
-            let width = text_width(&short(&point.title));
-            let (top, bottom) = (y - font_px / 2.0, y + font_px / 2.0);
-            [
-                (x + gap, top, x + gap + width, bottom),
-                (x - gap - width, top, x - gap, bottom),
-            ]
-            .into_iter()
-            .filter(|(left, top, right, bottom)| {
-                *left >= plot_left && *right <= plot_right && *top >= plot_top && *bottom <= plot_bottom
-            })
-            .collect()
-        })
-        .collect();
+    let geometry = BoardGeometry {
+        width: plot_right - plot_left,
+        height: plot_bottom - plot_top,
+        inset: 0.0,
+        mark_radius: f64::from(radius + ring),
+        label_height: font_px * 1.2,
+        gap: f64::from(scale.px(2.0).max(1)),
+    };
     // The quadrant names keep their corners.
-    let obstacles: Vec<LabelBox> = Quadrant::ALL
+    let obstacles: Vec<Rect> = Quadrant::ALL
         .into_iter()
         .map(|quadrant| {
             let (at, anchor) = corner(quadrant);
@@ -223,60 +217,106 @@ pub fn draw_matrix<DB: DrawingBackend>(
             } else {
                 y - height
             };
-            (left, top, left + width, top + height)
+            Rect::new(
+                left - plot_left,
+                top - plot_top,
+                left - plot_left + width,
+                top - plot_top + height,
+            )
         })
         .collect();
-    let placed = place_labels(points, &candidates, &obstacles);
+    let titles: Vec<String> = points.iter().map(|point| short(&point.title)).collect();
+    let marks: Vec<BoardMark> = points
+        .iter()
+        .zip(&titles)
+        .map(|(point, title)| BoardMark {
+            label: title,
+            label_width: text_width(title),
+            effort: point.effort,
+            impact: point.impact,
+            urgency: point.urgency,
+            quick_win: point.quick_win,
+            pinned: false,
+            floating: false,
+        })
+        .collect();
+    let plan = plan_board(&marks, &geometry, &obstacles);
 
-    chart.draw_series(points.iter().filter(|point| point.quick_win).map(|point| {
-        let at = (point.effort.value(), point.impact.value());
-        EmptyElement::at(at)
-            + Circle::new(
-                (0, 0),
-                radius + ring,
-                theme.ink.stroke_width(scale.px(1.5).max(1) as u32),
-            )
-    }))?;
-    // A marker shape per urgency level, so urgency never relies on colour.
-    let r = radius;
-    let of = |urgency: Urgency| {
-        points
-            .iter()
-            .filter(move |point| point.urgency == urgency)
-            .map(|point| {
-                (
-                    EmptyElement::at((point.effort.value(), point.impact.value())),
-                    theme.phase(point.phase).filled(),
-                )
-            })
+    // Drawn in pixels from here, relative to the whole area.
+    let board = area.strip_coord_spec();
+    let (base_x, base_y) = board.get_base_pixel();
+    let at_pixel = |(x, y): (f64, f64)| {
+        (
+            (plot_left + x).round() as i32 - base_x,
+            (plot_top + y).round() as i32 - base_y,
+        )
     };
-    chart.draw_series(of(Urgency::None).map(|(at, style)| at + Circle::new((0, 0), r, style)))?;
-    chart.draw_series(of(Urgency::Low).map(|(at, style)| at + Rectangle::new([(-r, -r), (r, r)], style)))?;
-    chart.draw_series(
-        of(Urgency::Medium)
-            .map(|(at, style)| at + Polygon::new(vec![(0, -r - 1), (r + 1, r), (-r - 1, r)], style)),
-    )?;
-    chart.draw_series(of(Urgency::High).map(|(at, style)| {
-        at + Polygon::new(vec![(0, -r - 2), (r + 2, 0), (0, r + 2), (-r - 2, 0)], style)
-    }))?;
-    chart.draw_series(
-        of(Urgency::Critical)
-            .map(|(at, style)| at + Polygon::new(vec![(-r - 1, -r), (r + 1, -r), (0, r + 2)], style)),
-    )?;
-    let label_area = area.strip_coord_spec();
-    let (base_x, base_y) = label_area.get_base_pixel();
+    let thin = theme.muted.stroke_width(1);
+    for item in &plan.items {
+        if let BoardItem::Mark {
+            label:
+                Some(PlacedLabel {
+                    leader: Some((from, to)),
+                    ..
+                }),
+            ..
+        } = item
+        {
+            board.draw(&PathElement::new(vec![at_pixel(*from), at_pixel(*to)], thin))?;
+        }
+    }
     let label_font = scale
         .font(12.0, &theme.ink)
         .pos(Pos::new(HPos::Left, VPos::Center));
-    for ((point, choice), candidates) in points.iter().zip(&placed).zip(&candidates) {
-        let Some(label_box) = choice.and_then(|choice| candidates.get(choice)) else {
-            continue;
-        };
-        let at = (
-            label_box.0 as i32 - base_x,
-            ((label_box.1 + label_box.3) / 2.0) as i32 - base_y,
-        );
-        label_area.draw(&Text::new(short(&point.title), at, label_font.clone()))?;
+    let chip_radius = geometry.chip_radius().round() as i32;
+    let chip_font = scale
+        .font(10.0, &theme.background)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    let r = radius;
+    for item in &plan.items {
+        match item {
+            BoardItem::Mark { index, at, label } => {
+                let point = &points[*index];
+                let centre = at_pixel(*at);
+                let at = EmptyElement::at(centre);
+                if point.quick_win {
+                    let style = theme.ink.stroke_width(scale.px(1.5).max(1) as u32);
+                    board.draw(&Circle::new(centre, radius + ring, style))?;
+                }
+                // A marker shape per urgency level, so urgency never relies on colour.
+                let style = theme.phase(point.phase).filled();
+                match point.urgency {
+                    Urgency::None => board.draw(&(at + Circle::new((0, 0), r, style)))?,
+                    Urgency::Low => board.draw(&(at + Rectangle::new([(-r, -r), (r, r)], style)))?,
+                    Urgency::Medium => {
+                        board.draw(&(at + Polygon::new(vec![(0, -r - 1), (r + 1, r), (-r - 1, r)], style)))?
+                    }
+                    Urgency::High => board.draw(
+                        &(at + Polygon::new(vec![(0, -r - 2), (r + 2, 0), (0, r + 2), (-r - 2, 0)], style)),
+                    )?,
+                    Urgency::Critical => board
+                        .draw(&(at + Polygon::new(vec![(-r - 1, -r), (r + 1, -r), (0, r + 2)], style)))?,
+                }
+                if let Some(label) = label {
+                    let middle = (label.rect.top + label.rect.bottom) / 2.0;
+                    board.draw(&Text::new(
+                        titles[*index].clone(),
+                        at_pixel((label.rect.left, middle)),
+                        label_font.clone(),
+                    ))?;
+                }
+            }
+            // Initiatives that coincide: one chip with their count.
+            BoardItem::Cluster { members, at } => {
+                let centre = at_pixel(*at);
+                board.draw(&Circle::new(centre, chip_radius, theme.ink.filled()))?;
+                board.draw(&Text::new(
+                    format!("+{}", members.len()),
+                    centre,
+                    chip_font.clone(),
+                ))?;
+            }
+        }
     }
 
     // Legend: phase colours, then urgency shapes and the quick-win ring.
@@ -825,6 +865,28 @@ mod tests {
         }
         assert!(has_text(&svg, "Archive &lt;legacy&gt;"), "titles are escaped");
         assert!(!svg.contains("<script"));
+    }
+
+    #[test]
+    fn coinciding_initiatives_show_as_one_chip_with_their_count() {
+        let mut points = points();
+        for title in ["Twin one", "Twin two"] {
+            points.push(MatrixPoint {
+                title: title.to_string(),
+                effort: Score::clamped(2.0),
+                impact: Score::clamped(2.5),
+                phase: None,
+                urgency: Urgency::Low,
+                quick_win: false,
+            });
+        }
+        let svg = matrix_svg(&points, QuadrantSplit::default(), &[], (1600, 900)).expect("draws");
+        assert!(has_text(&svg, "+2"), "one chip for both");
+        assert!(
+            !has_text(&svg, "Twin one") && !has_text(&svg, "Twin two"),
+            "a chip has no title"
+        );
+        assert!(has_text(&svg, "Data Lake") && has_text(&svg, "Data Catalog"));
     }
 
     #[test]

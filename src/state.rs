@@ -2,11 +2,13 @@
 //! provided through context.
 //!
 //! The roadmap itself is a plain value; views never subscribe to all of it. Every change goes
-//! through [`Planner::edit`] (or a drag's [`Planner::preview`]), which compares the new roadmap
+//! through [`Planner::edit`], which compares the new roadmap
 //! with the old one ([`RoadmapChanges`]) and wakes only what changed: the cell of each changed
 //! initiative, the id list when initiatives come and go, and a few topics (phase membership,
 //! scores, titles and dependencies, catalog origins) for the views that sum over the roadmap.
 //! One edit or one click therefore wakes a constant number of cards, whatever the roadmap's size.
+//! A drag changes nothing until the drop: its point is kept apart ([`Planner::drag_to`]) and
+//! wakes only the dragged mark and the Inspector's two score fields.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -17,7 +19,7 @@ use crate::import::{FileError, Offered};
 use crate::model::{
     Consensus, History, Initiative, InitiativeId, LeftOut, MAX_OUTLINE_BYTES, MODERN_STACKS, MaturityAspect,
     MaturityAudit, Outline, OutlineError, OutlineLibrary, ParticipantFile, Phase, PhaseId, QuadrantSplit,
-    Roadmap, RoadmapChanges, Workspace, merge_scores,
+    Roadmap, RoadmapChanges, Score, Workspace, merge_scores,
 };
 
 /// A message shown in the alert area.
@@ -80,6 +82,7 @@ struct Projection {
     scores: Trigger,
     links: Trigger,
     origins: Trigger,
+    board: Trigger,
     /// Any change at all (autosave).
     revision: Trigger,
 }
@@ -97,6 +100,7 @@ impl Projection {
             scores: Trigger::new(),
             links: Trigger::new(),
             origins: Trigger::new(),
+            board: Trigger::new(),
             revision: Trigger::new(),
         }
     }
@@ -143,6 +147,7 @@ impl Projection {
             (changes.scores, self.scores),
             (changes.links, self.links),
             (changes.origins, self.origins),
+            (changes.board, self.board),
             (true, self.revision),
         ] {
             if changed {
@@ -168,6 +173,37 @@ fn cells_of(roadmap: &Roadmap) -> HashMap<InitiativeId, InitiativeCell> {
         .collect()
 }
 
+/// One trigger per initiative a view asked about: a keyed selector, so a change that concerns
+/// one initiative wakes only the views that asked about that one.
+#[derive(Clone, Copy)]
+struct KeyedTriggers(StoredValue<HashMap<InitiativeId, ArcTrigger>>);
+
+impl KeyedTriggers {
+    fn new() -> KeyedTriggers {
+        KeyedTriggers(StoredValue::new(HashMap::new()))
+    }
+
+    fn track(&self, id: &InitiativeId) {
+        let known = self
+            .0
+            .with_value(|triggers| triggers.get(id).map(ArcTrigger::track));
+        if known.is_none() {
+            let trigger = ArcTrigger::new();
+            trigger.track();
+            self.0
+                .update_value(|triggers| drop(triggers.insert(id.clone(), trigger)));
+        }
+    }
+
+    fn notify(&self, id: &InitiativeId) {
+        self.0.with_value(|triggers| {
+            if let Some(trigger) = triggers.get(id) {
+                trigger.notify();
+            }
+        });
+    }
+}
+
 /// Handle to the planner state; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Planner {
@@ -184,14 +220,15 @@ pub struct Planner {
     history: RwSignal<History<Roadmap>>,
     /// The field being typed into, so a burst of keystrokes is one undo step.
     typing: StoredValue<Option<EditKey>>,
-    /// The roadmap before a drag started; recorded as one undo step when the drag ends.
-    gesture_start: StoredValue<Option<Roadmap>>,
-    /// The initiative being dragged, if any.
+    /// The initiative being dragged, if any: set when the drag starts and cleared on the drop.
     dragging: RwSignal<Option<InitiativeId>>,
+    /// Where the pointer puts the dragged initiative, not yet in the roadmap.
+    drag_point: StoredValue<Option<(Score, Score)>>,
+    /// Keyed: a drag step wakes only the views of the dragged initiative.
+    drag_watchers: KeyedTriggers,
     selected: RwSignal<Option<InitiativeId>>,
-    /// One trigger per initiative a view asked about, so a new selection wakes only the card
-    /// that lost it and the one that gained it (a keyed selector).
-    selection: StoredValue<HashMap<InitiativeId, ArcTrigger>>,
+    /// Keyed: a new selection wakes only the card that lost it and the one that gained it.
+    selection: KeyedTriggers,
     notice: RwSignal<Option<Notice>>,
     confirmation: RwSignal<Option<Confirmation>>,
 }
@@ -218,10 +255,11 @@ impl Planner {
             consensus: RwSignal::new(None),
             history: RwSignal::new(History::default()),
             typing: StoredValue::new(None),
-            gesture_start: StoredValue::new(None),
             dragging: RwSignal::new(None),
+            drag_point: StoredValue::new(None),
+            drag_watchers: KeyedTriggers::new(),
             selected: RwSignal::new(None),
-            selection: StoredValue::new(HashMap::new()),
+            selection: KeyedTriggers::new(),
             notice: RwSignal::new(None),
             confirmation: RwSignal::new(None),
         }
@@ -281,6 +319,12 @@ impl Planner {
         self.view.links.track();
     }
 
+    /// Subscribes to what the board's layout is made of: scores, titles, urgency, quick-win
+    /// marks (and the set of initiatives).
+    pub fn track_board(&self) {
+        self.view.board.track();
+    }
+
     /// Subscribes to catalog origins (and the set of initiatives).
     pub fn track_origins(&self) {
         self.view.origins.track();
@@ -301,17 +345,7 @@ impl Planner {
 
     /// Whether this initiative is the selected one; wakes only when that answer changes.
     pub fn is_selected(&self, id: &InitiativeId) -> bool {
-        let known = self.selection.with_value(|selection| {
-            selection.get(id).map(|trigger| {
-                trigger.track();
-            })
-        });
-        if known.is_none() {
-            let trigger = ArcTrigger::new();
-            trigger.track();
-            self.selection
-                .update_value(|selection| drop(selection.insert(id.clone(), trigger)));
-        }
+        self.selection.track(id);
         self.selected
             .with_untracked(|selected| selected.as_ref() == Some(id))
     }
@@ -322,13 +356,9 @@ impl Planner {
         if previous == id {
             return;
         }
-        self.selection.with_value(|selection| {
-            for changed in [&previous, &id].into_iter().flatten() {
-                if let Some(trigger) = selection.get(changed) {
-                    trigger.notify();
-                }
-            }
-        });
+        for changed in [&previous, &id].into_iter().flatten() {
+            self.selection.notify(changed);
+        }
         self.selected.set(id);
     }
 
@@ -492,38 +522,64 @@ impl Planner {
         let _ = self.change_unrecorded(|current| *current = roadmap);
     }
 
-    /// The live part of a drag of `dragged`: changes the roadmap without an undo step. The
-    /// state before the first change is kept, and `finish_gesture` records it as one step.
-    pub fn preview(&self, dragged: &InitiativeId, change: impl FnOnce(&mut Roadmap)) {
-        if self.dragging.with_untracked(Option::is_none) {
+    /// A step of a drag: `dragged` is now at these scores, shown but not yet in the roadmap,
+    /// so no other view, no undo step and no save follows a pointer move.
+    pub fn drag_to(&self, dragged: &InitiativeId, effort: Score, impact: Score) {
+        if self
+            .dragging
+            .with_untracked(|dragging| dragging.as_ref() != Some(dragged))
+        {
+            if let Some(previous) = self.dragging.get_untracked() {
+                self.drag_watchers.notify(&previous);
+            }
             self.dragging.set(Some(dragged.clone()));
         }
-        if let Some(before) = self.change_unrecorded(change)
-            && self.gesture_start.with_value(Option::is_none)
-        {
-            self.gesture_start.set_value(Some(before));
+        if self.drag_point.get_value() != Some((effort, impact)) {
+            self.drag_point.set_value(Some((effort, impact)));
+            self.drag_watchers.notify(dragged);
         }
     }
 
-    /// The initiative being dragged (tracked).
+    /// The initiative being dragged (tracked; changes only when a drag starts or ends).
     pub fn dragging(&self) -> Option<InitiativeId> {
         self.dragging.get()
     }
 
-    /// Ends a drag: one undo step if it changed anything.
-    pub fn finish_gesture(&self) {
-        if self.dragging.with_untracked(Option::is_some) {
-            self.dragging.set(None);
+    /// Where a drag puts this initiative, if it is the one being dragged; wakes only the
+    /// dragged initiative's views.
+    pub fn drag_scores(&self, id: &InitiativeId) -> Option<(Score, Score)> {
+        self.drag_watchers.track(id);
+        if self
+            .dragging
+            .with_untracked(|dragging| dragging.as_ref() == Some(id))
+        {
+            self.drag_point.get_value()
+        } else {
+            None
         }
-        let Some(before) = self.gesture_start.try_update_value(Option::take).flatten() else {
+    }
+
+    /// Ends a drag where it stands: one undo step if it moved the initiative.
+    pub fn drop_drag(&self) {
+        let point = self.drag_point.try_update_value(Option::take).flatten();
+        let Some(dragged) = self.dragging.get_untracked() else {
             return;
         };
-        if self
-            .roadmap
-            .with_value(|roadmap| RoadmapChanges::between(&before, roadmap).any())
-        {
-            self.typing.set_value(None);
-            self.history.update(|history| history.record(before));
+        self.dragging.set(None);
+        self.drag_watchers.notify(&dragged);
+        if let Some((effort, impact)) = point {
+            self.edit(|roadmap| {
+                roadmap.place(&dragged, effort, impact);
+            });
+        }
+    }
+
+    /// Ends a drag without moving anything (the pointer was cancelled).
+    pub fn cancel_drag(&self) {
+        self.drag_point.set_value(None);
+        if let Some(dragged) = self.dragging.get_untracked() {
+            self.dragging.set(None);
+            self.drag_watchers.notify(&dragged);
         }
     }
 
@@ -558,8 +614,7 @@ impl Planner {
     /// Puts a roadmap on screen with a fresh history and no selection.
     pub fn show(&self, roadmap: Roadmap) {
         self.typing.set_value(None);
-        self.gesture_start.set_value(None);
-        self.dragging.set(None);
+        self.cancel_drag();
         self.history.set(History::default());
         self.select(None);
         self.set_roadmap(roadmap);
@@ -832,11 +887,19 @@ mod tests {
             let id = add(&planner, "Kafka");
             let before = planner.with_roadmap(Roadmap::clone);
             for step in 1..=5 {
-                planner.preview(&id, |roadmap| {
-                    roadmap.place(&id, Score::clamped(f64::from(step)), Score::clamped(9.0));
-                });
+                planner.drag_to(&id, Score::clamped(f64::from(step)), Score::clamped(9.0));
             }
-            planner.finish_gesture();
+            assert_eq!(
+                planner.with_roadmap(Roadmap::clone),
+                before,
+                "nothing changes before the drop"
+            );
+            planner.drop_drag();
+            assert_eq!(
+                planner.with_roadmap(|roadmap| roadmap.initiative(&id).map(|i| (i.effort, i.impact))),
+                Some((Score::clamped(5.0), Score::clamped(9.0)))
+            );
+            assert_eq!(planner.dragging.get_untracked(), None);
             planner.undo();
             assert_eq!(planner.with_roadmap(Roadmap::clone), before);
             planner.undo();
@@ -851,7 +914,7 @@ mod tests {
             add(&planner, "Kafka");
             planner.undo();
             assert!(!planner.can_undo());
-            planner.finish_gesture();
+            planner.drop_drag();
             assert!(!planner.can_undo());
         });
     }
@@ -956,15 +1019,12 @@ mod tests {
             });
             assert_eq!(cards.rerun(), 1, "moving one card re-runs only that card");
 
-            let mut drag_runs = 0;
             for step in 1..=10 {
-                planner.preview(&ids[9], |roadmap| {
-                    roadmap.place(&ids[9], Score::clamped(f64::from(step)), Score::clamped(4.0));
-                });
-                drag_runs += cards.rerun();
+                planner.drag_to(&ids[9], Score::clamped(f64::from(step)), Score::clamped(4.0));
             }
-            planner.finish_gesture();
-            assert_eq!(drag_runs, 10, "each step of a drag re-runs only the dragged card");
+            assert_eq!(cards.rerun(), 0, "a drag leaves the cells alone until the drop");
+            planner.drop_drag();
+            assert_eq!(cards.rerun(), 1, "the drop re-runs only the dragged card");
 
             planner.select(Some(ids[3].clone()));
             assert_eq!(cards.rerun(), 1, "selecting wakes the newly selected card");
@@ -976,10 +1036,105 @@ mod tests {
             );
 
             planner.undo();
-            assert_eq!(cards.rerun(), 1, "undoing the drag re-runs only the dragged card");
+            assert_eq!(cards.rerun(), 1, "undoing the drop re-runs only the dragged card");
 
             planner.edit(|roadmap| roadmap.name = "Renamed".into());
             assert_eq!(cards.rerun(), 0, "renaming the roadmap wakes no card");
+        });
+    }
+
+    /// Counts the runs of a computation that reads what `read` reads.
+    fn watch(runs: &Arc<AtomicUsize>, read: impl Fn() + Send + Sync + 'static) -> Memo<()> {
+        let runs = Arc::clone(runs);
+        Memo::new(move |_| {
+            runs.fetch_add(1, Ordering::Relaxed);
+            read();
+        })
+    }
+
+    fn runs_of(runs: &Arc<AtomicUsize>, memos: &[Memo<()>]) -> usize {
+        runs.store(0, Ordering::Relaxed);
+        for memo in memos {
+            memo.get_untracked();
+        }
+        runs.load(Ordering::Relaxed)
+    }
+
+    /// Regression: every pointer move of a drag re-rendered the card, its phase-board twin, the
+    /// Inspector, the whole grid layout and the phase loads (about 20 ms a move).
+    #[test]
+    fn a_pointer_move_wakes_only_the_dragged_initiatives_subscribers() {
+        in_owner(|| {
+            let planner = planner();
+            let ids: Vec<InitiativeId> = (0..1_000)
+                .map(|n| add(&planner, &format!("Initiative {n}")))
+                .collect();
+            let dragged = ids[500].clone();
+            // Per initiative, what its mark, its label and its phase-board card read.
+            let per_initiative = Arc::new(AtomicUsize::new(0));
+            let marks: Vec<Memo<()>> = ids
+                .iter()
+                .map(|id| {
+                    let cell = planner.cell(id).expect("a cell per initiative");
+                    let id = id.clone();
+                    watch(&per_initiative, move || {
+                        cell.track();
+                        planner.is_selected(&id);
+                        planner.drag_scores(&id);
+                    })
+                })
+                .collect();
+            // What sums over the roadmap: the layout, phase loads, autosave and Insight.
+            let topics = Arc::new(AtomicUsize::new(0));
+            let summaries = [
+                watch(&topics, move || {
+                    planner.track_board();
+                    planner.dragging();
+                }),
+                watch(&topics, move || planner.track_scores()),
+                watch(&topics, move || planner.track_membership()),
+                watch(&topics, move || planner.track_roadmap()),
+            ];
+            runs_of(&per_initiative, &marks);
+            runs_of(&topics, &summaries);
+
+            planner.drag_to(&dragged, Score::clamped(2.0), Score::clamped(2.0));
+            assert_eq!(
+                runs_of(&per_initiative, &marks),
+                1,
+                "the first move wakes the dragged mark"
+            );
+            assert_eq!(
+                runs_of(&topics, &summaries),
+                1,
+                "the drag's start lays the board out once"
+            );
+            for step in 1..=20 {
+                let score = Score::clamped(2.0 + f64::from(step) / 10.0);
+                planner.drag_to(&dragged, score, score);
+                assert_eq!(
+                    runs_of(&per_initiative, &marks),
+                    1,
+                    "move {step} wakes only the dragged mark"
+                );
+                assert_eq!(runs_of(&topics, &summaries), 0, "move {step} wakes no summary");
+            }
+            planner.drop_drag();
+            assert_eq!(
+                runs_of(&per_initiative, &marks),
+                1,
+                "the drop wakes the dragged mark once"
+            );
+            assert_eq!(
+                runs_of(&topics, &summaries),
+                3,
+                "the drop lays out, sums the scores and saves once each (phase membership stays)"
+            );
+            assert_eq!(
+                planner.drag_scores(&dragged),
+                None,
+                "after the drop the mark reads its scores from the roadmap"
+            );
         });
     }
 }

@@ -1,99 +1,107 @@
-//! The effort-vs-impact grid: quadrants, axes, and the initiatives laid out so that none
-//! hides another (cards, spread a little where they crowd, clusters where they crowd more).
+//! The effort-vs-impact board: quadrants, axes, and each initiative as a mark at its exact
+//! scores with its title placed beside it like a map's labels (`plan_board`, shared with the
+//! Insight chart), chips where marks coincide, and the titles that found no place listed below.
+
+use std::collections::HashMap;
 
 use leptos::html;
 use leptos::prelude::*;
 
-use super::initiative_card::{CardHeld, CardMoveMenu, ClusterChip, InitiativeCard, OpenCluster};
-use crate::model::{Apart, Footprint, Footprints, GridItem, InitiativeId, Quadrant, Score, Spot, arrange};
-use crate::state::{Tone, use_planner};
+use super::board_room::{GUESSED_GEOMETRY, LabelRuler, Room, measured_room};
+use super::cluster_chip::{ClusterChip, OpenCluster};
+use super::initiative_mark::{CardHeld, InitiativeMark, MarkPlace, mark_id};
+use super::move_menu::MarkMoveMenu;
+use crate::model::{
+    BoardGeometry, BoardItem, BoardMark, InitiativeId, Quadrant, QuickWinStatus, Roadmap, Score, plan_board,
+    short_label,
+};
+use crate::state::{Planner, Tone, use_planner};
 
-/// What keys an item on the grid: a card by its initiative, a cluster by its first member.
+/// What keys an item on the board: a mark by its initiative, a chip by its first member.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum ItemKey {
-    Card(InitiativeId),
+    Mark(InitiativeId),
     Cluster(InitiativeId),
 }
 
-fn key_of(item: &GridItem) -> ItemKey {
-    match item {
-        GridItem::Card { id, .. } => ItemKey::Card(id.clone()),
-        GridItem::Cluster { first, .. } => ItemKey::Cluster(first.clone()),
-    }
+/// The board laid out, indexed so that each item finds its own entry at once.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct BoardLayout {
+    /// Every item's key in a fixed order, so a relayout moves no element in the page: it
+    /// only adds and removes.
+    keys: Vec<ItemKey>,
+    marks: HashMap<InitiativeId, MarkPlace>,
+    clusters: HashMap<InitiativeId, (Vec<InitiativeId>, (f64, f64))>,
+    /// Marks without a title on the board, most important first.
+    unlabelled: Vec<InitiativeId>,
 }
 
-/// The grid's items with an index by key, so each item finds its own entry at once, and
-/// the card being dragged, which floats outside the layout.
-struct GridLayout {
-    items: Vec<GridItem>,
-    index: std::collections::HashMap<ItemKey, usize>,
-    floating: Option<InitiativeId>,
-}
-
-impl GridLayout {
-    fn new(items: Vec<GridItem>, floating: Option<InitiativeId>) -> GridLayout {
-        let index = items
-            .iter()
-            .enumerate()
-            .map(|(position, item)| (key_of(item), position))
-            .collect();
-        GridLayout {
-            items,
-            index,
-            floating,
-        }
-    }
-
-    /// Every item's key in a fixed order, so that a relayout moves no element in the page,
-    /// it only adds and removes.
-    fn keys(&self) -> Vec<ItemKey> {
-        let mut keys: Vec<ItemKey> = self.items.iter().map(key_of).collect();
-        keys.extend(self.floating.clone().map(ItemKey::Card));
-        keys.sort_unstable();
-        keys
-    }
-
-    fn get(&self, key: &ItemKey) -> Option<&GridItem> {
-        self.index.get(key).map(|&position| &self.items[position])
-    }
-
-    /// The positions of a cluster's initiatives in the roadmap's list; none for a card.
-    fn members(&self, key: &ItemKey) -> &[usize] {
-        match self.get(key) {
-            Some(GridItem::Cluster { members, .. }) => members,
-            _ => &[],
-        }
-    }
-}
-
-impl PartialEq for GridLayout {
-    fn eq(&self, other: &GridLayout) -> bool {
-        self.items == other.items && self.floating == other.floating
-    }
-}
-
-/// Measures the footprints of a card and a chip against the plot; the probe elements' CSS
-/// sizes are the boxes plus a small gap, so the layout and the stylesheet cannot disagree.
-fn measure(plot: &web_sys::Element, card: &web_sys::Element, chip: &web_sys::Element) -> Option<Footprints> {
-    let plot = plot.get_bounding_client_rect();
-    let relative = |probe: &web_sys::Element| {
-        let rect = probe.get_bounding_client_rect();
-        Footprint {
-            width: rect.width() / plot.width(),
-            height: rect.height() / plot.height(),
-        }
+/// Lays the roadmap out in `room` (O(n) with the model's spatial index).
+fn lay_out(roadmap: &Roadmap, room: &Room, ruler: &mut LabelRuler) -> BoardLayout {
+    let split = roadmap.quadrant_split;
+    let font_px = room.geometry.label_height / 1.25;
+    let labels: Vec<String> = roadmap
+        .initiatives
+        .iter()
+        .map(|initiative| short_label(initiative.display_title()))
+        .collect();
+    let marks: Vec<BoardMark> = roadmap
+        .initiatives
+        .iter()
+        .zip(&labels)
+        .map(|(initiative, label)| BoardMark {
+            label,
+            label_width: ruler.width(label, &room.font, font_px),
+            effort: initiative.effort,
+            impact: initiative.impact,
+            urgency: initiative.urgency,
+            quick_win: matches!(
+                initiative.quick_win_status(&split),
+                QuickWinStatus::Marked | QuickWinStatus::Inconsistent
+            ),
+            pinned: false,
+            floating: false,
+        })
+        .collect();
+    let plan = plan_board(&marks, &room.geometry, &[]);
+    let id_of = |index: usize| roadmap.initiatives[index].id.clone();
+    let mut layout = BoardLayout {
+        unlabelled: plan.unlabelled.iter().map(|&index| id_of(index)).collect(),
+        ..BoardLayout::default()
     };
-    (plot.width() > 0.0 && plot.height() > 0.0).then(|| Footprints {
-        card: relative(card),
-        chip: relative(chip),
+    for item in plan.items {
+        match item {
+            BoardItem::Mark { index, at, label } => {
+                layout.keys.push(ItemKey::Mark(id_of(index)));
+                layout.marks.insert(id_of(index), MarkPlace { at, label });
+            }
+            BoardItem::Cluster { members, at } => {
+                let members: Vec<InitiativeId> = members.into_iter().map(id_of).collect();
+                layout.keys.push(ItemKey::Cluster(members[0].clone()));
+                layout.clusters.insert(members[0].clone(), (members, at));
+            }
+        }
+    }
+    layout.keys.sort_unstable();
+    layout
+}
+
+/// The layout, redone when scores, titles, urgency, marks, the set of initiatives or the room
+/// change; never for a selection or a step of a drag.
+fn board_layout(planner: Planner, room: ReadSignal<Option<Room>>) -> Memo<BoardLayout> {
+    let ruler = StoredValue::new_local(LabelRuler::new());
+    Memo::new(move |_| {
+        planner.track_board();
+        planner.with_ids(|_| ());
+        planner.split();
+        room.with(|room| match room {
+            Some(room) => ruler
+                .try_update_value(|ruler| planner.with_roadmap(|roadmap| lay_out(roadmap, room, ruler)))
+                .unwrap_or_default(),
+            None => BoardLayout::default(),
+        })
     })
 }
-
-/// Where an item with no entry in the layout (for a moment, while it goes) is drawn.
-const PLOT_CENTRE: Spot = Spot { x: 0.5, y: 0.5 };
-
-/// From this many initiatives on, the grid shows compact one-line cards.
-const DENSE_FROM: usize = 30;
 
 #[component]
 pub fn Grid() -> impl IntoView {
@@ -103,173 +111,277 @@ pub fn Grid() -> impl IntoView {
     provide_context(CardHeld(held));
     let plot = NodeRef::<html::Div>::new();
     hold_scrolling_while_a_card_is_held(plot, held);
-    let card_probe = NodeRef::<html::Div>::new();
-    let chip_probe = NodeRef::<html::Div>::new();
-    // A guess until the plot is measured: about a card and a chip on a 1280x720 screen.
-    let footprint = RwSignal::new(Footprints {
-        card: Footprint {
-            width: 0.2,
-            height: 0.09,
-        },
-        chip: Footprint {
-            width: 0.08,
-            height: 0.07,
-        },
+    let room = measured_room(plot);
+    let geometry = Signal::derive(move || {
+        room.with(|room| room.as_ref().map_or(GUESSED_GEOMETRY, |room| room.geometry))
     });
-    let remeasure = move || {
-        if let (Some(plot), Some(card), Some(chip)) = (
-            plot.get_untracked(),
-            card_probe.get_untracked(),
-            chip_probe.get_untracked(),
-        ) && let Some(measured) = measure(&plot, &card, &chip)
-            && measured != footprint.get_untracked()
-        {
-            footprint.set(measured);
-        }
-    };
+    let layout = board_layout(planner, room);
     let count = move || planner.with_ids(<[InitiativeId]>::len);
-    // Past a few dozen initiatives, cards shrink to one line so more of them fit apart.
-    let dense = Memo::new(move |_| count() > DENSE_FROM);
-    Effect::new(move |_| {
-        dense.track();
-        if plot.get().is_some() && card_probe.get().is_some() && chip_probe.get().is_some() {
-            remeasure();
-        }
-    });
-    let _ = leptos::leptos_dom::helpers::window_event_listener(leptos::ev::resize, move |_| remeasure());
+    view! {
+        <section class="panel grid-panel" role="region" aria-label="Effort vs impact">
+            <GridHead count/>
+            <div class="grid-frame">
+                <span class="axis-label axis-y" aria-hidden="true">"Impact ↑"</span>
+                <div class="field" style=move || format!("--inset:{}px", geometry.get().inset)>
+                    <QuadrantBand top=true/>
+                    <div class="plot" node_ref=plot>
+                        <QuadrantTints/>
+                        <AxisTicks axis=Axis::Impact/>
+                        <span class="mark-probe" aria-hidden="true"></span>
+                        <span class="mark-label label-probe" aria-hidden="true">"Probe"</span>
+                        <p class="grid-empty" hidden=move || count() != 0>
+                            "Pick items from the catalog or create a New initiative, then drag each mark to its effort and impact."
+                        </p>
+                        <BoardItems layout geometry plot/>
+                        <MarkMoveMenu geometry/>
+                    </div>
+                    <QuadrantBand top=false/>
+                </div>
+                <span class="axis-label axis-x" aria-hidden="true">"Effort →"</span>
+            </div>
+            <Unlabelled layout/>
+        </section>
+    }
+}
 
-    // The whole layout in one pass (O(n)); it re-runs when scores, the set of initiatives,
-    // the selection (always shown as a card) or the card size change, never for a title.
-    // While a card is dragged it floats: the others keep their places until it is dropped.
-    let layout = Memo::new(move |_| {
-        planner.track_scores();
-        planner.with_ids(|_| ());
-        let dragging = planner.dragging();
-        let selected = planner.selected();
-        let apart = match (&dragging, &selected) {
-            (Some(dragged), _) => Apart::Floating(dragged),
-            (None, Some(selected)) => Apart::Pinned(selected),
-            (None, None) => Apart::None,
-        };
-        let footprint = footprint.get();
-        let items = planner
-            .with_roadmap(|roadmap| arrange(roadmap.initiatives.iter().map(AsRef::as_ref), apart, footprint));
-        GridLayout::new(items, dragging)
+/// The grid's heading, count, hint and split settings.
+#[component]
+fn GridHead(count: impl Fn() -> usize + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div class="panel-head">
+            <h2>"Effort vs impact"</h2>
+            <span class="panel-sub">
+                {move || match count() {
+                    1 => "1 initiative".to_string(),
+                    count => format!("{count} initiatives"),
+                }}
+            </span>
+            <span class="hint">"Drag marks, or use arrow keys (Shift: big steps)"</span>
+            <SplitSettings/>
+        </div>
+    }
+}
+
+/// Every mark and chip, keyed; the selected mark stands apart even where its scores put it
+/// in a chip, so what the user works on never disappears.
+#[component]
+fn BoardItems(
+    layout: Memo<BoardLayout>,
+    geometry: Signal<BoardGeometry>,
+    plot: NodeRef<html::Div>,
+) -> impl IntoView {
+    let planner = use_planner();
+    let apart = Memo::new(move |_| {
+        planner
+            .selected()
+            .filter(|id| planner.cell(id).is_some() && layout.with(|layout| !layout.marks.contains_key(id)))
     });
-    let keys = move || layout.with(GridLayout::keys);
-    let item_view = move |key: ItemKey| {
-        // Each item reads only its own entry of the layout through small memos, so a
-        // relayout wakes only the items that moved.
-        let spot = {
-            let key = key.clone();
-            move || layout.with(|layout| layout.get(&key).map(GridItem::at))
-        };
-        match key {
-            ItemKey::Card(id) => {
-                // A floating card (being dragged) sits exactly at its own scores.
-                let cell = planner.cell(&id);
-                let at = Memo::new(move |_| {
-                    spot()
-                        .or_else(|| {
-                            cell.as_ref()
-                                .map(|cell| cell.with(|initiative| Spot::of(initiative)))
-                        })
-                        .unwrap_or(PLOT_CENTRE)
-                });
-                view! { <InitiativeCard id=id at=at.into() plot=plot/> }.into_any()
-            }
-            ItemKey::Cluster(first) => {
-                let at = Memo::new(move |_| spot().unwrap_or(PLOT_CENTRE));
-                let key = ItemKey::Cluster(first.clone());
-                let count = {
-                    let key = key.clone();
-                    Memo::new(move |_| layout.with(|layout| layout.members(&key).len()))
-                };
-                // The members themselves are read only while the cluster's list is open.
-                let members = Signal::derive(move || {
+    let keys = move || {
+        let mut keys = layout.with(|layout| layout.keys.clone());
+        if let Some(id) = apart.get() {
+            keys.push(ItemKey::Mark(id));
+        }
+        keys
+    };
+    let item_view = move |key: ItemKey| match key {
+        ItemKey::Mark(id) => {
+            // Each mark reads only its own entry, so a relayout wakes only the marks it moved.
+            let place = {
+                let id = id.clone();
+                Memo::new(move |_| layout.with(|layout| layout.marks.get(&id).cloned()))
+            };
+            view! { <InitiativeMark id place=place.into() geometry plot/> }.into_any()
+        }
+        ItemKey::Cluster(first) => {
+            // The selected member stands apart as a mark: the chip counts and lists the others.
+            let entry = {
+                let first = first.clone();
+                Memo::new(move |_| {
+                    let apart = apart.get();
                     layout.with(|layout| {
-                        planner.with_roadmap(|roadmap| {
-                            layout
-                                .members(&key)
+                        layout.clusters.get(&first).map(|(members, at)| {
+                            let others: Vec<InitiativeId> = members
                                 .iter()
-                                .filter_map(|&position| roadmap.initiatives.get(position))
-                                .map(|initiative| initiative.id.clone())
-                                .collect()
+                                .filter(|id| Some(*id) != apart.as_ref())
+                                .cloned()
+                                .collect();
+                            // The selected member stands on the chip's point: the chip steps
+                            // aside so that both can be reached.
+                            let at = if others.len() < members.len() {
+                                geometry.with_untracked(|geometry| beside(geometry, *at))
+                            } else {
+                                *at
+                            };
+                            (others, at)
                         })
                     })
-                });
-                view! { <ClusterChip first=first count=count.into() members=members at=at.into()/> }
-                    .into_any()
-            }
+                })
+            };
+            let members = Signal::derive(move || {
+                entry.with(|entry| {
+                    entry
+                        .as_ref()
+                        .map(|(members, _)| members.clone())
+                        .unwrap_or_default()
+                })
+            });
+            let count = Signal::derive(move || {
+                entry.with(|entry| entry.as_ref().map_or(0, |(members, _)| members.len()))
+            });
+            let at = Signal::derive(move || {
+                let (x, y) = entry.with(|entry| entry.as_ref().map_or((0.0, 0.0), |(_, at)| *at));
+                geometry.with(|geometry| (x / geometry.width.max(1.0), y / geometry.height.max(1.0)))
+            });
+            view! { <ClusterChip first count members at/> }.into_any()
         }
     };
+    view! {
+        <For each=keys key=|key| key.clone() let:key>
+            {item_view(key)}
+        </For>
+    }
+}
 
-    let split = move || planner.split();
-    // Split lines as percentages of the plot, impact measured from the top.
-    let split_x = move || split().effort.fraction() * 100.0;
-    let split_y = move || (1.0 - split().impact.fraction()) * 100.0;
-    let quadrant = move |quadrant: Quadrant| {
+/// Where a chip goes when its selected member stands on its point: a chip's width up and to
+/// the right (or left, or down, at an edge).
+fn beside(geometry: &BoardGeometry, (x, y): (f64, f64)) -> (f64, f64) {
+    let step = geometry.chip_radius() + geometry.mark_radius + 2.0;
+    let x = if x + step + geometry.chip_radius() <= geometry.width {
+        x + step
+    } else {
+        x - step
+    };
+    let y = if y - step - geometry.chip_radius() >= 0.0 {
+        y - step
+    } else {
+        y + step
+    };
+    (x, y)
+}
+
+/// How many of the titles left off the board are named below it; the rest are counted.
+const UNLABELLED_NAMED: usize = 30;
+
+/// "12 more: …": the titles that found no place on the board, each a button that selects it
+/// (the selected mark shows its title).
+#[component]
+fn Unlabelled(layout: Memo<BoardLayout>) -> impl IntoView {
+    let planner = use_planner();
+    move || {
+        layout.with(|layout| {
+            let named = layout
+                .unlabelled
+                .iter()
+                .take(UNLABELLED_NAMED)
+                .filter_map(|id| {
+                    let title = planner.cell(id)?.with_untracked(|initiative| initiative.display_title().to_string());
+                    let id = id.clone();
+                    let select = move |_| {
+                        planner.select(Some(id.clone()));
+                        super::focus_later(mark_id(&id));
+                    };
+                    Some(view! { <li><button type="button" class="link" on:click=select>{title}</button></li> })
+                })
+                .collect_view();
+            let others = layout.unlabelled.len().saturating_sub(UNLABELLED_NAMED);
+            (!layout.unlabelled.is_empty()).then(|| {
+                view! {
+                    <div class="unlabelled" role="group" aria-label="Titles not shown on the board">
+                        <span class="unlabelled-count">{format!("{} more:", layout.unlabelled.len())}</span>
+                        <ul>{named}</ul>
+                        {(others > 0).then(|| view! { <span class="unlabelled-count">{format!("and {others} others")}</span> })}
+                    </div>
+                }
+            })
+        })
+    }
+}
+
+/// Where the effort split (or an effort score) falls across the field, as a CSS length inside
+/// the inset the marks keep.
+fn across(fraction: f64) -> String {
+    format!("calc(var(--inset) + (100% - 2 * var(--inset)) * {fraction})")
+}
+
+/// Left and width of a quadrant's column: low effort left of the split, high effort right.
+fn columns(quadrant: Quadrant, split: f64) -> (String, String) {
+    let x = across(split);
+    match quadrant {
+        Quadrant::QuickWins | Quadrant::FillIns => ("0px".to_string(), x),
+        Quadrant::BigBets | Quadrant::MoneyPits => (x.clone(), format!("calc(100% - {x})")),
+    }
+}
+
+/// The quadrant tints behind the marks.
+#[component]
+fn QuadrantTints() -> impl IntoView {
+    let planner = use_planner();
+    let tint = move |quadrant: Quadrant| {
         let style = move || {
-            let (x, y) = (split_x(), split_y());
-            let (left, width) = match quadrant {
-                Quadrant::QuickWins | Quadrant::FillIns => (0.0, x),
-                Quadrant::BigBets | Quadrant::MoneyPits => (x, 100.0 - x),
-            };
+            let split = planner.split();
+            let (left, width) = columns(quadrant, split.effort.fraction());
+            let y = across(1.0 - split.impact.fraction());
             let (top, height) = match quadrant {
-                Quadrant::QuickWins | Quadrant::BigBets => (0.0, y),
-                Quadrant::FillIns | Quadrant::MoneyPits => (y, 100.0 - y),
+                Quadrant::QuickWins | Quadrant::BigBets => ("0px".to_string(), y),
+                Quadrant::FillIns | Quadrant::MoneyPits => (y.clone(), format!("calc(100% - {y})")),
             };
-            format!("left:{left}%;width:{width}%;top:{top}%;height:{height}%")
+            format!("left:{left};width:{width};top:{top};height:{height}")
+        };
+        view! { <div class=format!("quadrant quadrant-{}", quadrant.as_str()) style=style></div> }
+    };
+    Quadrant::ALL.map(tint)
+}
+
+/// The quadrant names in a band above the plot (high impact) or below it (low impact), where
+/// no mark or title can ever cover them; the bottom band carries the effort ticks.
+#[component]
+fn QuadrantBand(top: bool) -> impl IntoView {
+    let planner = use_planner();
+    let (low_effort, high_effort) = if top {
+        (Quadrant::QuickWins, Quadrant::BigBets)
+    } else {
+        (Quadrant::FillIns, Quadrant::MoneyPits)
+    };
+    let name = move |quadrant: Quadrant| {
+        let style = move || {
+            let (left, width) = columns(quadrant, planner.split().effort.fraction());
+            format!("left:{left};width:{width}")
         };
         view! {
-            <div class=format!("quadrant quadrant-{}", quadrant.as_str()) style=style>
+            <div class=format!("quadrant-name quadrant-{}", quadrant.as_str()) style=style>
                 <span class="quadrant-label">{quadrant.label()}</span>
                 <span class="quadrant-hint">{quadrant.hint()}</span>
             </div>
         }
     };
-    let ticks = (1..=10)
-        .map(|tick| {
-            let at = f64::from(tick - 1) / 9.0 * 100.0;
-            view! {
-                <span class="tick tick-x" style=format!("left:{at}%") aria-hidden="true">{tick}</span>
-                <span class="tick tick-y" style=format!("top:{}%", 100.0 - at) aria-hidden="true">{tick}</span>
-            }
-        })
-        .collect_view();
-
     view! {
-        <section class="panel grid-panel" role="region" aria-label="Effort vs impact">
-            <div class="panel-head">
-                <h2>"Effort vs impact"</h2>
-                <span class="panel-sub">
-                    {move || match count() {
-                        1 => "1 initiative".to_string(),
-                        count => format!("{count} initiatives"),
-                    }}
-                </span>
-                <span class="hint">"Drag cards, or use arrow keys (Shift: big steps)"</span>
-                <SplitSettings/>
-            </div>
-            <div class="grid-frame">
-                <span class="axis-label axis-y" aria-hidden="true">"Impact ↑"</span>
-                <div class="plot" class=("is-dense", move || dense.get()) node_ref=plot>
-                    {Quadrant::ALL.map(quadrant)}
-                    {ticks}
-                    <div class="footprint card-footprint" node_ref=card_probe aria-hidden="true"></div>
-                    <div class="footprint chip-footprint" node_ref=chip_probe aria-hidden="true"></div>
-                    <p class="grid-empty" hidden=move || count() != 0>
-                        "Pick items from the catalog or create a New initiative, then drag each card to its effort and impact."
-                    </p>
-                    <For each=keys key=|key| key.clone() let:key>
-                        {item_view(key)}
-                    </For>
-                    <CardMoveMenu/>
-                </div>
-                <span class="axis-label axis-x" aria-hidden="true">"Effort →"</span>
-            </div>
-        </section>
+        <div class="quadrant-band" class=("is-top", top)>
+            {name(low_effort)}
+            {name(high_effort)}
+            {(!top).then(|| view! { <AxisTicks axis=Axis::Effort/> })}
+        </div>
     }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Axis {
+    Effort,
+    Impact,
+}
+
+/// The ticks 1…10 along an axis, where the marks' scores put them.
+#[component]
+fn AxisTicks(axis: Axis) -> impl IntoView {
+    (1..=10)
+        .map(|tick| {
+            let fraction = f64::from(tick - 1) / 9.0;
+            let (class, style) = match axis {
+                Axis::Effort => ("tick tick-x", format!("left:{}", across(fraction))),
+                Axis::Impact => ("tick tick-y", format!("top:{}", across(1.0 - fraction))),
+            };
+            view! { <span class=class style=style aria-hidden="true">{tick}</span> }
+        })
+        .collect_view()
 }
 
 /// Where the quadrants split, adjustable per roadmap.

@@ -147,7 +147,7 @@ pub fn Inspector() -> impl IntoView {
                 fallback=|| {
                     view! {
                         <p class="empty-note">
-                            "Select a card on the grid or in a phase to see and edit its details."
+                            "Select a mark on the board or a card in a phase to see and edit its details."
                         </p>
                     }
                 }
@@ -220,7 +220,13 @@ fn Origin(selected: Selected) -> impl IntoView {
 #[component]
 fn ScoreField(selected: Selected, field: InitiativeField) -> impl IntoView {
     let is_effort = field == InitiativeField::Effort;
+    let planner = selected.planner;
     let value = move || {
+        // A drag shows its scores here as it goes; the roadmap changes on the drop.
+        let dragged = planner.selected().and_then(|id| planner.drag_scores(&id));
+        if let Some((effort, impact)) = dragged {
+            return Some(if is_effort { effort } else { impact }.to_string());
+        }
         selected.read(|initiative| {
             Some(
                 if is_effort {

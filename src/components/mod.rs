@@ -2,14 +2,17 @@
 
 use leptos::prelude::*;
 
+mod board_room;
 mod catalog_tree;
+mod cluster_chip;
 mod confirm_dialog;
 mod consensus;
 mod data_maturity;
 mod grid;
-mod initiative_card;
+mod initiative_mark;
 mod insight;
 mod inspector;
+mod move_menu;
 mod notices;
 mod phase_board;
 mod phase_suggestion;

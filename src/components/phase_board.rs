@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::focus_later;
-use super::initiative_card::{card_badges, cell_or_placeholder};
+use super::initiative_mark::{card_badges, cell_or_placeholder};
 use super::phase_suggestion::{SuggestPhasesButton, SuggestedPhasesDialog};
 use std::collections::HashMap;
 

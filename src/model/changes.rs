@@ -27,6 +27,9 @@ pub struct RoadmapChanges {
     pub links: bool,
     /// Catalog origins changed: which outline headings are on the roadmap.
     pub origins: bool,
+    /// What the board's layout is made of changed: scores, titles (label widths), urgency or
+    /// quick-win marks (which labels go first).
+    pub board: bool,
 }
 
 impl RoadmapChanges {
@@ -48,6 +51,7 @@ impl RoadmapChanges {
             scores: order,
             links: order,
             origins: order,
+            board: order,
             initiatives: Vec::new(),
             positions: Vec::new(),
         };
@@ -59,6 +63,11 @@ impl RoadmapChanges {
             changes.scores |= old.effort != new.effort || old.impact != new.impact;
             changes.links |= old.title != new.title || old.dependencies != new.dependencies;
             changes.origins |= old.origin != new.origin;
+            changes.board |= old.effort != new.effort
+                || old.impact != new.impact
+                || old.title != new.title
+                || old.urgency != new.urgency
+                || old.quick_win != new.quick_win;
             changes.initiatives.push(new.id.clone());
             changes.positions.push(position);
         };
@@ -114,8 +123,24 @@ mod tests {
         let changes = RoadmapChanges::between(&before, &after);
         assert_eq!(changes.initiatives, vec![b]);
         assert_eq!(changes.positions, vec![1]);
-        assert!(changes.scores);
+        assert!(changes.scores && changes.board);
         assert!(!changes.membership && !changes.order && !changes.links && !changes.origins);
+    }
+
+    #[test]
+    fn urgency_and_titles_change_the_board_but_a_description_does_not() {
+        let (before, [a, b, c]) = roadmap_of_three();
+        let mut after = before.clone();
+        after.update_initiative(&a, |initiative| initiative.description = "Why it matters".into());
+        assert!(!RoadmapChanges::between(&before, &after).board);
+        after.update_initiative(&b, |initiative| initiative.urgency = Urgency::High);
+        assert!(RoadmapChanges::between(&before, &after).board);
+        let mut renamed = before.clone();
+        renamed.update_initiative(&c, |initiative| initiative.title = "Lakehouse".into());
+        assert!(RoadmapChanges::between(&before, &renamed).board);
+        let mut marked = before.clone();
+        marked.update_initiative(&c, |initiative| initiative.quick_win = true);
+        assert!(RoadmapChanges::between(&before, &marked).board);
     }
 
     #[test]

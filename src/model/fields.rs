@@ -101,6 +101,24 @@ pub fn card_label(initiative: &Initiative, split: &QuadrantSplit) -> String {
     label
 }
 
+/// The most characters a title shows beside its mark on the board and the chart; longer
+/// titles end in "…" (the mark's name and the tables keep them whole).
+pub const LABEL_CHARACTERS: usize = 28;
+
+/// A title as a label beside its mark: whole up to `LABEL_CHARACTERS`, else cut at a word
+/// where one ends late enough, and ended with "…".
+pub fn short_label(title: &str) -> String {
+    if title.chars().count() <= LABEL_CHARACTERS {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(LABEL_CHARACTERS - 1).collect();
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&space| cut[..space].chars().count() >= LABEL_CHARACTERS * 2 / 3)
+        .map_or(cut.as_str(), |space| &cut[..space]);
+    format!("{}…", at_word.trim_end())
+}
+
 /// "3 initiatives, 1 phase, 0 marked as quick wins": what an import would bring.
 pub fn import_summary(roadmap: &Roadmap) -> String {
     let count = |n: usize, one: &str, many: &str| {
@@ -315,5 +333,20 @@ mod tests {
             dependency_choices(&roadmap, &InitiativeId("gone".into())),
             DependencyChoices::default()
         );
+    }
+
+    #[test]
+    fn short_titles_stay_whole_and_long_ones_end_at_a_word() {
+        assert_eq!(short_label("Data Lake"), "Data Lake");
+        let exactly = "x".repeat(LABEL_CHARACTERS);
+        assert_eq!(short_label(&exactly), exactly);
+        assert_eq!(
+            short_label("Customer data platform for every regional sales team"),
+            "Customer data platform for…"
+        );
+        let unbroken = "y".repeat(40);
+        let cut = short_label(&unbroken);
+        assert_eq!(cut.chars().count(), LABEL_CHARACTERS);
+        assert!(cut.ends_with('…'));
     }
 }

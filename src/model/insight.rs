@@ -34,43 +34,6 @@ pub fn matrix_points(roadmap: &Roadmap) -> Vec<MatrixPoint> {
         .collect()
 }
 
-/// A label's box in pixels: `(left, top, right, bottom)`.
-pub type LabelBox = (f64, f64, f64, f64);
-
-/// Where the chart writes each point's label: the most important points first (urgency, quick
-/// win, impact), each at the first of its candidate boxes (say, right of the point, then left)
-/// that overlaps no label already written and no `obstacle` (the quadrant names). `None`: no
-/// room; the table beside the chart still lists it.
-pub fn place_labels(
-    points: &[MatrixPoint],
-    candidates: &[Vec<LabelBox>],
-    obstacles: &[LabelBox],
-) -> Vec<Option<usize>> {
-    let mut order: Vec<usize> = (0..points.len().min(candidates.len())).collect();
-    order.sort_by(|&a, &b| {
-        let (a_point, b_point) = (&points[a], &points[b]);
-        b_point
-            .urgency
-            .cmp(&a_point.urgency)
-            .then(b_point.quick_win.cmp(&a_point.quick_win))
-            .then(b_point.impact.cmp(&a_point.impact))
-            .then(a.cmp(&b))
-    });
-    let overlaps = |a: &LabelBox, b: &LabelBox| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
-    let mut taken: Vec<LabelBox> = obstacles.to_vec();
-    let mut placed = vec![None; points.len()];
-    for index in order {
-        let free = candidates[index]
-            .iter()
-            .position(|candidate| taken.iter().all(|other| !overlaps(candidate, other)));
-        if let Some(choice) = free {
-            taken.push(candidates[index][choice]);
-            placed[index] = Some(choice);
-        }
-    }
-    placed
-}
-
 /// One phase on the phase load chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PhaseFigures {
@@ -442,64 +405,5 @@ mod tests {
         // Quick wins: Lake, Catalog; big bets: Kafka; fill-ins: none; money pits: Ledger.
         assert_eq!(counts.quadrants, [2, 1, 0, 1]);
         assert_eq!(counts.urgencies, [2, 0, 0, 1, 1]);
-    }
-
-    #[test]
-    fn labels_give_way_to_more_urgent_ones_and_never_overlap() {
-        let points = matrix_points(&sample());
-        let right_only = |boxes: [LabelBox; 4]| boxes.map(|found| vec![found]).to_vec();
-        // Lake and Kafka overlap; Kafka is critical, so it keeps its label. Catalog overlaps
-        // only Lake, which gave way, so Catalog writes its own. Ledger is alone.
-        let boxes = right_only([
-            (0.0, 0.0, 50.0, 10.0),
-            (45.0, 5.0, 90.0, 15.0),
-            (10.0, 2.0, 40.0, 12.0),
-            (200.0, 200.0, 240.0, 210.0),
-        ]);
-        assert_eq!(
-            place_labels(&points, &boxes, &[]),
-            [None, Some(0), Some(0), Some(0)]
-        );
-        let touching = right_only([
-            (0.0, 0.0, 10.0, 10.0),
-            (10.0, 0.0, 20.0, 10.0),
-            (20.0, 0.0, 30.0, 10.0),
-            (30.0, 0.0, 40.0, 10.0),
-        ]);
-        assert_eq!(
-            place_labels(&points, &touching, &[]),
-            [Some(0); 4],
-            "touching is not overlapping"
-        );
-        let stacked = right_only([
-            (0.0, 0.0, 10.0, 10.0),
-            (0.0, 10.0, 10.0, 20.0),
-            (0.0, 20.0, 10.0, 30.0),
-            (0.0, 30.0, 10.0, 40.0),
-        ]);
-        assert_eq!(
-            place_labels(&points, &stacked, &[]),
-            [Some(0); 4],
-            "nor is touching from above or below"
-        );
-    }
-
-    #[test]
-    fn a_label_moves_to_its_second_place_and_keeps_off_obstacles() {
-        let points = matrix_points(&sample());
-        let far = |x: f64| vec![(x, 500.0, x + 5.0, 505.0)];
-        let candidates = vec![
-            vec![(0.0, 0.0, 50.0, 10.0), (-60.0, 0.0, -10.0, 10.0)],
-            far(100.0),
-            vec![(20.0, 0.0, 60.0, 10.0), (200.0, 0.0, 240.0, 10.0)],
-            vec![(300.0, 0.0, 340.0, 10.0)],
-        ];
-        // Kafka (critical) takes its first place; Lake's first place overlaps it, so Lake goes
-        // left. Ledger's only place is under an obstacle, so it is not written.
-        let obstacles = [(290.0, 0.0, 310.0, 10.0)];
-        assert_eq!(
-            place_labels(&points, &candidates, &obstacles),
-            [Some(1), Some(0), Some(0), None]
-        );
     }
 }

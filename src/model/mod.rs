@@ -1,5 +1,6 @@
 //! The planning domain: plain Rust, no browser, fully unit tested.
 
+mod board;
 mod changes;
 mod consensus;
 mod csv;
@@ -8,7 +9,6 @@ mod file_format;
 mod history;
 mod initiative;
 mod insight;
-mod layout;
 mod markdown;
 mod maturity;
 mod outline;
@@ -23,14 +23,15 @@ mod stored;
 mod urgency;
 mod workspace;
 
+pub use board::{BoardGeometry, BoardItem, BoardMark, BoardPlan, CHIP_SCALE, PlacedLabel, Rect, plan_board};
 pub use changes::RoadmapChanges;
 pub use consensus::{
     Consensus, InitiativeConsensus, Keep, LeftOut, ParticipantFile, Scored, Spread, merge_scores,
 };
 pub use csv::to_csv;
 pub use fields::{
-    Choices, DependencyChoices, FieldError, InitiativeField, card_label, dependency_choices, import_summary,
-    parse_budget, parse_score,
+    Choices, DependencyChoices, FieldError, InitiativeField, LABEL_CHARACTERS, card_label,
+    dependency_choices, import_summary, parse_budget, parse_score, short_label,
 };
 pub use file_format::{
     CURRENT_VERSION, FORMAT, ImportError, MAX_FILE_BYTES, MIGRATIONS, Migration, STORAGE_LIMIT_CHARS, export,
@@ -39,10 +40,9 @@ pub use file_format::{
 pub use history::{HISTORY_LIMIT, History};
 pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, QuickWinStatus, split_list};
 pub use insight::{
-    AreaCoverage, Counts, Coverage, GoalAlignment, GoalServed, LabelBox, MatrixPoint, PhaseFigures, counts,
-    goal_alignment, matrix_points, outline_coverage, phase_figures, place_labels,
+    AreaCoverage, Counts, Coverage, GoalAlignment, GoalServed, MatrixPoint, PhaseFigures, counts,
+    goal_alignment, matrix_points, outline_coverage, phase_figures,
 };
-pub use layout::{Apart, Footprint, Footprints, GridItem, Spot, arrange};
 pub use markdown::{escape_markdown, markdown_file_name, to_markdown};
 pub use maturity::{
     MATURITY_MAX, MATURITY_STEPS, MaturityAspect, MaturityAudit, MaturityGroup, MaturityScoreError,

@@ -120,6 +120,11 @@ test.describe('catalog', () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Add again', exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(grid.card('Cloud Platform')).toHaveCount(2);
+    // Both land on the same scores: the new one, selected, stands apart as a mark, the first
+    // waits in a chip on that spot; the phases list both.
+    await expect(grid.card('Cloud Platform')).toHaveCount(1);
+    await expect(grid.card('Cloud Platform')).toHaveAttribute('aria-pressed', 'true');
+    await expect(grid.region.getByRole('button', { name: /^Cluster of 1 initiatives near / })).toHaveCount(1);
+    await expect(app.phases.region.getByRole('button', { name: /^Cloud Platform, / })).toHaveCount(2);
   });
 });

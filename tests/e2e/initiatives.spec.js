@@ -1,9 +1,9 @@
 // Initiatives on the effort-vs-impact grid: free-form creation, placement by mouse, keyboard and
 // Inspector (all in sync), quick-win suggestion and flag, urgency and due date on the card.
 const { test, expect } = require('./support/test');
-const { Planner, quickWinMark, scoreInName } = require('./support/planner');
+const { Planner, scoreInName } = require('./support/planner');
 
-const EMPTY_INSPECTOR = 'Select a card on the grid or in a phase to see and edit its details.';
+const EMPTY_INSPECTOR = 'Select a mark on the board or a card in a phase to see and edit its details.';
 
 test.describe('initiatives on the grid', () => {
   let app;
@@ -173,19 +173,25 @@ test.describe('initiatives on the grid', () => {
     const card = await app.newInitiative('Self-serve dashboards', { effort: 2, impact: 9 });
     const suggestion = app.inspector.region.getByText(/Suggested: this sits in Quick wins/);
     await expect(suggestion).toBeVisible();
-    await expect(quickWinMark(card)).toHaveCount(0);
+    // A suggestion is not a mark: no ring yet.
+    await expect(card).not.toHaveClass(/\bis-quick-win\b/);
 
     await app.inspector.quickWin.check();
-    await expect(quickWinMark(card)).toBeVisible();
-    await expect(app.grid.region.getByText(/Not in Quick wins/)).toHaveCount(0);
+    await expect(card).toHaveClass(/\bis-quick-win\b/);
+    await expect(card).not.toHaveClass(/\bis-flagged\b/);
+    await expect(card).toHaveAccessibleName(/, quick win$/);
 
+    // Outside Quick wins the mark stays, flagged (a dashed ring, and in words).
     await app.edit({ effort: 9 });
-    await expect(app.grid.region.getByText(/Not in Quick wins/)).toBeVisible();
+    await expect(card).toHaveClass(/\bis-flagged\b/);
+    await expect(card).toHaveAccessibleName(/, marked quick win but not in Quick wins$/);
+    await expect(app.inspector.region.getByText(/Marked as a quick win, but it sits in Big bets/)).toBeVisible();
     await expect(app.inspector.quickWin).toBeChecked();
-    await expect(quickWinMark(card)).toBeVisible();
+    await expect(card).toHaveClass(/\bis-quick-win\b/);
 
     await app.edit({ effort: 3 });
-    await expect(app.grid.region.getByText(/Not in Quick wins/)).toHaveCount(0);
+    await expect(card).not.toHaveClass(/\bis-flagged\b/);
+    await expect(card).toHaveAccessibleName(/, quick win$/);
   });
 
   test('urgency and due date show on the card', async () => {
@@ -200,13 +206,13 @@ test.describe('initiatives on the grid', () => {
     await app.edit({ urgency: 'high', due: '2026-09-30' });
     await expect(app.inspector.urgency).toHaveValue('high');
     await expect(app.inspector.dueDate).toHaveValue('2026-09-30');
-    await expect(card).toContainText('High');
-    await expect(card.getByText('Due 2026-09-30', { exact: true })).toBeVisible();
+    // Urgency shows as the mark's shape (never colour alone) and in its name, with the due date.
+    await expect(card).toHaveClass(/\bshape-high\b/);
     await expect(card).toHaveAccessibleName(/, urgency High, due 2026-09-30(,|$)/);
 
     await app.edit({ urgency: 'critical' });
-    await expect(card).toContainText('Critical');
-    await expect(card).not.toContainText('High');
+    await expect(card).toHaveClass(/\bshape-critical\b/);
+    await expect(card).not.toHaveClass(/\bshape-high\b/);
     await expect(card).toHaveAccessibleName(/, urgency Critical, due 2026-09-30(,|$)/);
   });
 

@@ -3,7 +3,6 @@
 const { test, expect } = require('./support/test');
 const {
   Planner,
-  quickWinMark,
   ROADMAP_KEY,
   WORKSPACE_KEY,
   RECOVERED_PREFIX,
@@ -59,8 +58,10 @@ test.describe('persistence', () => {
     const pilot = app.grid.card('Customer 360 pilot');
     await expect(pilot).toHaveAccessibleName(scoreInName('effort', 3));
     await expect(pilot).toHaveAccessibleName(scoreInName('impact', 8.5));
-    await expect(pilot).toContainText('High');
-    await expect(quickWinMark(pilot)).toBeVisible();
+    // Urgency as the mark's shape, the quick-win mark as its ring (the name says both in words).
+    await expect(pilot).toHaveClass(/\bshape-high\b/);
+    await expect(pilot).toHaveClass(/\bis-quick-win\b/);
+    await expect(pilot).toHaveAccessibleName(/, urgency High(,|$)/);
 
     // Every field, through the Inspector.
     await app.selectCard('Customer 360 pilot');

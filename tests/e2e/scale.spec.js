@@ -1,7 +1,7 @@
 // Scale (DESIGN.md section 1, "Dense boards stay readable"): a 1,000-initiative roadmap on the
-// grid (cluster chips that count every initiative once, a card dragged, a cluster's member moved
+// board (cluster chips that count every initiative once, a mark dragged, a cluster's member moved
 // by keyboard) and in the phase columns (the first 40 cards and "Show all"); and a small roadmap
-// whose cards crowd one spot (spread apart, then gathered into a chip, never one under another).
+// whose marks coincide on one spot (gathered into one chip, the selected one standing apart).
 'use strict';
 
 const fs = require('node:fs');
@@ -14,7 +14,7 @@ const COUNT = 1_000;
 /** How many cards a phase column shows before "Show all". */
 const COLUMN_WINDOW = 40;
 
-const CARD = 'button[id^="card-"]';
+const CARD = 'button[id^="mark-"]';
 const CHIP_NAME = /^Cluster of (\d+) initiatives near effort [\d.]+, impact [\d.]+$/;
 const LIST_NAME = /^Cluster of \d+ initiatives$/;
 /** A card's (or cluster member's) accessible name: title, effort, impact, then more. */
@@ -61,36 +61,10 @@ async function gridItems(grid) {
   const chips = await grid
     .getByRole('button', { name: CHIP_NAME })
     .evaluateAll((buttons) => buttons.map((b) => ({ name: b.getAttribute('aria-label'), expanded: b.getAttribute('aria-expanded') })));
-  const buttons = await grid.getByRole('button').count();
+  // The plot's buttons (the list of titles left off the board sits below it).
+  const buttons = await grid.locator('.plot').getByRole('button').count();
   const clustered = chips.reduce((sum, chip) => sum + Number(CHIP_NAME.exec(chip.name)[1]), 0);
   return { cards, chips, buttons, shown: cards.length + clustered };
-}
-
-/** Boxes of the cards and cluster chips on the grid. */
-async function itemBoxes(grid) {
-  const box = (buttons) =>
-    buttons.map((b) => {
-      const r = b.getBoundingClientRect();
-      return { name: b.getAttribute('aria-label'), x: r.x, y: r.y, width: r.width, height: r.height };
-    });
-  return [
-    ...(await grid.locator(CARD).evaluateAll(box)),
-    ...(await grid.getByRole('button', { name: CHIP_NAME }).evaluateAll(box)),
-  ];
-}
-
-/** Pairs of boxes that overlap (share some area; touching edges is fine). */
-function overlaps(boxes) {
-  const found = [];
-  for (let i = 0; i < boxes.length; i += 1) {
-    for (let j = i + 1; j < boxes.length; j += 1) {
-      const [a, b] = [boxes[i], boxes[j]];
-      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
-        found.push(`${a.name} / ${b.name}`);
-      }
-    }
-  }
-  return found;
 }
 
 // --- the tests -----------------------------------------------------------------------------------
@@ -134,18 +108,25 @@ test.describe('scale', () => {
       // Every button on the grid is a card or a chip (no item is missed by the count), chips closed.
       expect(items.buttons).toBe(items.cards.length + items.chips.length);
       expect(items.chips.filter((chip) => chip.expanded !== 'false')).toEqual([]);
-      // A card is named by its initiative's title first, and its id is card-<initiative id>.
+      // A mark is named by its initiative's title first, and its id is mark-<initiative id>.
       for (const card of items.cards) {
-        expect(card.id).toBe(`card-${idOf.get(parseCard(card.name).title)}`);
+        expect(card.id).toBe(`mark-${idOf.get(parseCard(card.name).title)}`);
       }
     });
 
     await test.step('c) a card dragged to the top left gets low effort and high impact, and stays a card', async () => {
-      await expect(cards.first(), 'the 1,000-initiative grid should show some initiatives as cards').toBeVisible();
-      const id = await cards.first().getAttribute('id');
+      await expect(cards.first(), 'the 1,000-initiative grid should show some initiatives as marks').toBeVisible();
+      // A mark that a press at its centre reaches (on a crowded board a neighbour may lie on top).
+      const id = await cards.evaluateAll((marks) => {
+        const reachable = marks.find((mark) => {
+          const r = mark.getBoundingClientRect();
+          return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === mark;
+        });
+        return reachable && reachable.id;
+      });
       const card = grid.locator(`#${id}`);
       const { title } = parseCard(await card.getAttribute('aria-label'));
-      await app.grid.dragCard(card, 0.15, 0.25);
+      await app.grid.dragCard(card, 0.15, 0.2);
       // effort ≤ 3, impact ≥ 8
       await expect(card).toHaveAccessibleName(
         new RegExp(`^${escapeRegex(title)}, effort ([12]\\.\\d|3\\.0), impact ([89]\\.\\d|10\\.0), `),
@@ -173,7 +154,7 @@ test.describe('scale', () => {
 
       const member = members.first();
       const before = parseCard(await member.getAttribute('aria-label'));
-      const card = grid.locator(`button#card-${idOf.get(before.title)}`);
+      const card = grid.locator(`button#mark-${idOf.get(before.title)}`);
       await expect(card).toHaveCount(0); // inside the cluster, not a card
       await member.focus();
       await expect(member).toBeFocused();
@@ -205,31 +186,46 @@ test.describe('scale', () => {
     });
   });
 
-  test('dense spots spread cards apart and never hide one under another', async ({ page }) => {
+  test('marks on one spot gather into one chip; the selected one stands apart at its scores', async ({ page }) => {
     const app = new Planner(page);
     await app.goto();
     const grid = app.grid.region;
     const chips = grid.getByRole('button', { name: CHIP_NAME });
 
-    // Six on one spot: each new initiative lands at effort 5.5, impact 5.5; all six fit apart.
-    for (let n = 1; n <= 6; n += 1) await app.newInitiative(`Crowded ${n}`);
-    for (let n = 1; n <= 6; n += 1) {
-      const card = app.grid.card(`Crowded ${n}`);
-      await expect(card).toBeVisible();
-      await expect(card).toHaveAccessibleName(new RegExp(`^Crowded ${n}, effort 5\\.5, impact 5\\.5, `));
-    }
-    await expect(grid.locator(CARD)).toHaveCount(6);
+    // Two apart: two marks, no chip.
+    await app.newInitiative('Alone', { effort: 2, impact: 9 });
+    await app.newInitiative('Crowded 1');
     await expect(chips).toHaveCount(0);
-    await expect.poll(async () => overlaps(await itemBoxes(grid))).toEqual([]);
+    await expect(grid.locator(CARD)).toHaveCount(2);
 
-    // Twelve on one spot: no room for all, so some gather into one cluster chip.
-    for (let n = 7; n <= 12; n += 1) await app.newInitiative(`Crowded ${n}`);
+    // Five more on the very same spot (effort 5.5, impact 5.5): they coincide, so one chip
+    // gathers them, and the selected one (the newest) stands apart as a mark, counted once.
+    for (let n = 2; n <= 6; n += 1) await app.newInitiative(`Crowded ${n}`);
     await expect(chips).toHaveCount(1);
-    await expect.poll(async () => (await gridItems(grid)).shown).toBe(12);
-    const items = await gridItems(grid);
-    expect(items.buttons).toBe(items.cards.length + 1);
-    await expect.poll(async () => overlaps(await itemBoxes(grid))).toEqual([]);
-    expect(await itemBoxes(grid)).toHaveLength(items.cards.length + 1);
+    await expect(chips).toHaveAccessibleName(/^Cluster of 5 initiatives near effort 5\.5, impact 5\.5$/);
+    const selected = app.grid.card('Crowded 6');
+    await expect(selected).toHaveAttribute('aria-pressed', 'true');
+    await expect(selected).toHaveAccessibleName(/^Crowded 6, effort 5\.5, impact 5\.5, /);
+    await expect(app.grid.card('Alone')).toBeVisible();
+    await expect(app.grid.card('Crowded 3')).toHaveCount(0);
+
+    // The chip lists the five; picking one brings it out as the selected mark, and the one
+    // selected before goes back into the chip.
+    await chips.click();
+    const list = grid.getByRole('dialog', { name: LIST_NAME });
+    await expect(list.getByRole('button')).toHaveCount(5);
+    await list.getByRole('button', { name: /^Crowded 3, / }).click();
+    await expect(app.grid.card('Crowded 3')).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.grid.card('Crowded 6')).toHaveCount(0);
+    await expect(chips).toHaveAccessibleName(/^Cluster of 5 initiatives /);
+
+    // A big step up and it no longer coincides: a mark of its own at its new scores.
+    await app.grid.card('Crowded 3').press('Shift+ArrowUp');
+    await expect(app.grid.card('Crowded 3')).toHaveAccessibleName(/^Crowded 3, effort 5\.5, impact 7\.5, /);
+    await expect(chips).toHaveAccessibleName(/^Cluster of 5 initiatives /);
+    await app.grid.card('Alone').click();
+    await expect(app.grid.card('Crowded 3')).toBeVisible();
+    await expect(chips).toHaveAccessibleName(/^Cluster of 5 initiatives /);
   });
 
   test('long phase columns show the first 40 cards and a Show all button', async ({ page }, testInfo) => {

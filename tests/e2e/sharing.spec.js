@@ -329,7 +329,7 @@ test.describe('hostile files are refused with a message naming the problem', () 
 
     const card = app.grid.card(title);
     await expect(card).toBeVisible();
-    await expect(card.getByText(title, { exact: true })).toBeVisible();
+    await expect(app.grid.label(title)).toBeVisible();
     await expect(roadmapNameBox(page)).toHaveValue(name);
     await expect(app.phases.column('<i>Now</i>')).toBeVisible();
     await app.selectCard(title);

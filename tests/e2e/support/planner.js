@@ -74,10 +74,17 @@ class Grid {
   constructor(page) {
     this.page = page;
     this.region = page.getByRole('region', { name: 'Effort vs impact' });
+    this.plot = this.region.locator('.plot');
   }
 
+  /** The mark of an initiative on the plot (the list of titles left off the board has buttons too). */
   card(title) {
-    return this.region.getByRole('button', { name: startsWithTitle(title) });
+    return this.plot.getByRole('button', { name: startsWithTitle(title) });
+  }
+
+  /** A title placed beside its mark on the board (text drawn for the eye; the mark's name says it). */
+  label(title) {
+    return this.plot.locator('.mark-label').getByText(title, { exact: true });
   }
 
   /**
@@ -332,11 +339,6 @@ async function waitForNoPendingSave(page) {
   await page.evaluate((name) => navigator.locks.request(name, () => {}), SAVE_LOCK);
 }
 
-/** Locator for the card's "Quick win" mark (an icon may precede it; "Not in Quick wins" does not match). */
-function quickWinMark(card) {
-  return card.getByText(/^\W*Quick win\W*$/);
-}
-
 /**
  * A chart canvas's pixels: how many differ from its top-left (background) pixel, a digest that
  * changes when the drawing does, and whether it has one buffer pixel per screen pixel.
@@ -357,7 +359,6 @@ function canvasPixels(canvas) {
 
 module.exports = {
   canvasPixels,
-  quickWinMark,
   Planner,
   ROADMAP_KEY,
   WORKSPACE_KEY,

@@ -1,0 +1,161 @@
+//! Initiatives whose marks coincide on the board: a chip ("+12") that opens a list of them.
+
+use leptos::prelude::*;
+
+use super::focus_later;
+use super::initiative_mark::{cell_or_placeholder, mark_id, nudge_by_key};
+use crate::model::{InitiativeId, card_label};
+use crate::state::use_planner;
+
+/// Which cluster's list is open on the grid, named by its first member.
+#[derive(Clone, Copy)]
+pub(crate) struct OpenCluster(pub RwSignal<Option<InitiativeId>>);
+
+/// How many members a cluster's list shows; more would not read as a list.
+const CLUSTER_LIST_LIMIT: usize = 100;
+
+fn chip_id(first: &InitiativeId) -> String {
+    format!("cluster-{}", first.as_str())
+}
+
+/// Initiatives too crowded to show apart: a chip ("+12") that opens a list of them.
+#[component]
+pub fn ClusterChip(
+    first: InitiativeId,
+    count: Signal<usize>,
+    members: Signal<Vec<InitiativeId>>,
+    /// The chip's centre as fractions of the plot's width and height.
+    at: Signal<(f64, f64)>,
+) -> impl IntoView {
+    let planner = use_planner();
+    let OpenCluster(open_cluster) = expect_context::<OpenCluster>();
+    let is_open = {
+        let first = first.clone();
+        Memo::new(move |_| open_cluster.with(|open| open.as_ref() == Some(&first)))
+    };
+    let count = move || count.get();
+    let position = move || {
+        let (x, y) = at.get();
+        format!("left:{}%;top:{}%", x * 100.0, y * 100.0)
+    };
+    let anchor = cell_or_placeholder(planner, &first);
+    let label = move || {
+        anchor.with(|initiative| {
+            format!(
+                "Cluster of {} initiatives near effort {}, impact {}",
+                count(),
+                initiative.effort,
+                initiative.impact
+            )
+        })
+    };
+    let toggle = {
+        let first = first.clone();
+        move |_| {
+            open_cluster.update(|open| {
+                *open = if open.as_ref() == Some(&first) {
+                    None
+                } else {
+                    Some(first.clone())
+                }
+            })
+        }
+    };
+    let close = {
+        let first = first.clone();
+        move || {
+            open_cluster.set(None);
+            focus_later(chip_id(&first));
+        }
+    };
+    // Lists the members by name; each can be selected (it then leaves the cluster as the
+    // selected mark) or moved with the arrow keys.
+    let member_list = move || {
+        let members = members.get();
+        let hidden = members.len().saturating_sub(CLUSTER_LIST_LIMIT);
+        let close = close.clone();
+        let entries = members
+            .into_iter()
+            .take(CLUSTER_LIST_LIMIT)
+            .map(|id| {
+                let cell = cell_or_placeholder(planner, &id);
+                let label = Memo::new(move |_| {
+                    let split = planner.split();
+                    cell.with(|initiative| card_label(initiative, &split))
+                });
+                let pick = {
+                    let id = id.clone();
+                    move |_| {
+                        planner.select(Some(id.clone()));
+                        open_cluster.set(None);
+                        focus_later(mark_id(&id));
+                    }
+                };
+                let on_keydown = {
+                    let id = id.clone();
+                    move |event: web_sys::KeyboardEvent| {
+                        // Selected, it now stands apart on the grid: the list closes and the
+                        // keyboard stays on the card.
+                        if nudge_by_key(planner, &id, &event) {
+                            open_cluster.set(None);
+                            focus_later(mark_id(&id));
+                        }
+                    }
+                };
+                view! {
+                    <li>
+                        <button type="button" class="cluster-member" aria-label=label on:click=pick on:keydown=on_keydown>
+                            {label}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        // Opens towards the middle of the plot, so it is never cut off at an edge.
+        let at = at.get_untracked();
+        let placement = format!(
+            "cluster-list {} {}",
+            if at.1 > 0.5 { "opens-up" } else { "opens-down" },
+            if at.0 < 0.3 {
+                "opens-right"
+            } else if at.0 > 0.7 {
+                "opens-left"
+            } else {
+                "opens-centre"
+            }
+        );
+        view! {
+            <div
+                class=placement
+                role="dialog"
+                aria-label=format!("Cluster of {} initiatives", count())
+                on:keydown=move |event: web_sys::KeyboardEvent| {
+                    if event.key() == "Escape" {
+                        event.stop_propagation();
+                        close();
+                    }
+                }
+            >
+                <p class="cluster-note">"Pick one to bring it out, or move it with the arrow keys."</p>
+                <ul>{entries}</ul>
+                {(hidden > 0).then(|| view! { <p class="cluster-note">{format!("and {hidden} more here")}</p> })}
+            </div>
+        }
+    };
+
+    view! {
+        <div class="cluster" style=position class=("is-open", is_open)>
+            <button
+                type="button"
+                class="cluster-chip"
+                id=chip_id(&first)
+                aria-label=label
+                aria-expanded=move || is_open.get().to_string()
+                on:click=toggle
+            >
+                {move || format!("+{}", count())}
+            </button>
+            <Show when=move || is_open.get()>{member_list.clone()}</Show>
+        </div>
+    }
+}

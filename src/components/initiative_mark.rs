@@ -1,0 +1,425 @@
+//! An initiative on the board: a mark at its scores with its title placed beside it, moved by
+//! pointer drag (coalesced to animation frames) or arrow keys; and the badges its phase-board
+//! card shares.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::model::{
+    BoardGeometry, Initiative, InitiativeId, NUDGE_BIG_STEP, NUDGE_STEP, Nudge, PlacedLabel, QuadrantSplit,
+    QuickWinStatus, Urgency, card_label, short_label,
+};
+use crate::state::{InitiativeCell, Planner, use_planner};
+
+/// Urgency, due date and quick-win cues, each with text so none relies on colour alone.
+pub(crate) fn card_badges(initiative: &Initiative, split: &QuadrantSplit) -> impl IntoView + use<> {
+    let urgency = initiative.urgency;
+    let quick_win = initiative.quick_win_status(split);
+    view! {
+        <span class="badges">
+            {(urgency != Urgency::None)
+                .then(|| {
+                    view! {
+                        <span class=format!("badge urgency urgency-{}", urgency.as_str())>
+                            <span aria-hidden="true">{urgency.icon()}</span>
+                            {urgency.label()}
+                        </span>
+                    }
+                })}
+            {initiative.due.map(|due| view! { <span class="badge due">{format!("Due {due}")}</span> })}
+            {matches!(quick_win, QuickWinStatus::Marked | QuickWinStatus::Inconsistent)
+                .then(|| view! { <span class="badge quick-win">"★ Quick win"</span> })}
+            {(quick_win == QuickWinStatus::Inconsistent)
+                .then(|| view! { <span class="badge flag">"⚠ Not in Quick wins"</span> })}
+        </span>
+    }
+}
+
+/// The cell of an initiative a view is made for. A list can still hold an id for a moment
+/// after the initiative is gone (removed before the list updates); its view then shows an
+/// empty placeholder until it is dropped.
+pub(crate) fn cell_or_placeholder(planner: Planner, id: &InitiativeId) -> InitiativeCell {
+    planner
+        .cell(id)
+        .unwrap_or_else(|| ArcRwSignal::new(Arc::new(Initiative::new(id.clone(), ""))))
+}
+
+pub(crate) fn mark_id(id: &InitiativeId) -> String {
+    format!("mark-{}", id.as_str())
+}
+
+/// Where the board puts a mark: its centre and its title's place, in pixels of the plot.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct MarkPlace {
+    pub at: (f64, f64),
+    pub label: Option<PlacedLabel>,
+}
+
+/// A pointer drag in progress.
+struct Drag {
+    pointer: i32,
+    /// Pointer position minus mark centre, so the mark does not jump under the pointer.
+    grab: (f64, f64),
+    /// The plot's top-left corner on screen, read once when the pointer goes down.
+    plot: (f64, f64),
+    start: (f64, f64),
+    moved: bool,
+    /// The mark follows the pointer. A mouse or pen lifts it at once; a finger must rest on it
+    /// for `LONG_PRESS_MS` first, so that a swipe across the board still scrolls the page.
+    lifted: bool,
+    /// The latest pointer position not yet shown; moves between two frames are coalesced.
+    pending: Option<(f64, f64)>,
+}
+
+/// How long a finger rests on a mark before it picks the mark up.
+const LONG_PRESS_MS: u64 = 400;
+/// How far a finger may wander during that press before the press counts as a scroll.
+const PRESS_SLOP_PX: f64 = 8.0;
+
+/// Whether a finger is holding a mark on the board: while it is, the board keeps the finger's
+/// moves from scrolling the page.
+#[derive(Clone, Copy)]
+pub(crate) struct CardHeld(pub RwSignal<bool>);
+
+/// Moves the initiative one step if `event` is an arrow key (Shift: a big step), selecting
+/// it first: the selected mark always stands apart, so the keyboard never loses it.
+/// Returns whether it moved.
+pub(crate) fn nudge_by_key(planner: Planner, id: &InitiativeId, event: &web_sys::KeyboardEvent) -> bool {
+    let nudge = match event.key().as_str() {
+        "ArrowLeft" => Nudge::LessEffort,
+        "ArrowRight" => Nudge::MoreEffort,
+        "ArrowDown" => Nudge::LessImpact,
+        "ArrowUp" => Nudge::MoreImpact,
+        _ => return false,
+    };
+    let step = if event.shift_key() {
+        NUDGE_BIG_STEP
+    } else {
+        NUDGE_STEP
+    };
+    event.prevent_default();
+    planner.select(Some(id.clone()));
+    planner.edit(|roadmap| {
+        roadmap.nudge(id, nudge, step);
+    });
+    true
+}
+
+/// An initiative on the board: a mark at its scores (shape: urgency, fill: phase, ring: quick
+/// win) and its title where the board placed it. While dragged, only its position changes.
+#[component]
+pub fn InitiativeMark(
+    id: InitiativeId,
+    place: Signal<Option<MarkPlace>>,
+    geometry: Signal<BoardGeometry>,
+    plot: NodeRef<html::Div>,
+) -> impl IntoView {
+    let planner = use_planner();
+    let cell = cell_or_placeholder(planner, &id);
+    let dragged = {
+        let id = id.clone();
+        Memo::new(move |_| planner.drag_scores(&id))
+    };
+    let point = {
+        let cell = cell.clone();
+        Memo::new(move |_| {
+            if let Some((effort, impact)) = dragged.get() {
+                return geometry.with(|geometry| geometry.point(effort, impact));
+            }
+            place
+                .with(|place| place.as_ref().map(|place| place.at))
+                .unwrap_or_else(|| {
+                    cell.with(|initiative| geometry.get().point(initiative.effort, initiative.impact))
+                })
+        })
+    };
+    let label = Memo::new(move |_| {
+        if dragged.with(Option::is_some) {
+            return None;
+        }
+        place.with(|place| place.as_ref().and_then(|place| place.label))
+    });
+    let title = {
+        let cell = cell.clone();
+        move || cell.with(|initiative| short_label(initiative.display_title()))
+    };
+    let has_label = Signal::derive(move || label.with(Option::is_some));
+    view! {
+        <MarkButton id cell point=point.into() has_label geometry plot title=title.clone()/>
+        {move || label.get().map(|placed| view! { <MarkLabel placed title=title.clone()/> })}
+    }
+}
+
+/// A placed title, with its leader line when it sits further out.
+#[component]
+fn MarkLabel(placed: PlacedLabel, title: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    let rect = placed.rect;
+    let leader = placed.leader.map(|((x1, y1), (x2, y2))| {
+        let length = (x2 - x1).hypot(y2 - y1);
+        let angle = (y2 - y1).atan2(x2 - x1).to_degrees();
+        let style = format!("left:{x1}px;top:{y1}px;width:{length}px;transform:rotate({angle}deg)");
+        view! { <span class="mark-leader" style=style aria-hidden="true"></span> }
+    });
+    let style = format!(
+        "left:{}px;top:{}px;width:{}px;height:{}px",
+        rect.left,
+        rect.top,
+        rect.width(),
+        rect.height()
+    );
+    view! {
+        {leader}
+        <span class="mark-label" style=style aria-hidden="true">{title}</span>
+    }
+}
+
+/// What a mark's pointer handlers share.
+#[derive(Clone)]
+struct Dragging {
+    planner: Planner,
+    id: InitiativeId,
+    drag: StoredValue<Option<Drag>, LocalStorage>,
+    lifted: RwSignal<bool>,
+    held: Option<CardHeld>,
+    button: NodeRef<html::Button>,
+    plot: NodeRef<html::Div>,
+    geometry: Signal<BoardGeometry>,
+}
+
+impl Dragging {
+    fn down(&self, event: &web_sys::PointerEvent) {
+        if event.button() != 0 {
+            return;
+        }
+        let (Some(mark), Some(plot)) = (self.button.get_untracked(), self.plot.get_untracked()) else {
+            return;
+        };
+        let touch = event.pointer_type() == "touch";
+        let pointer = event.pointer_id();
+        let rect = mark.get_bounding_client_rect();
+        let plot = plot.get_bounding_client_rect();
+        let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+        self.drag.set_value(Some(Drag {
+            pointer,
+            grab: (
+                x - (rect.left() + rect.width() / 2.0),
+                y - (rect.top() + rect.height() / 2.0),
+            ),
+            plot: (plot.left(), plot.top()),
+            start: (x, y),
+            moved: false,
+            lifted: !touch,
+            pending: None,
+        }));
+        if !touch {
+            let _ = mark.set_pointer_capture(pointer);
+            self.planner.select(Some(self.id.clone()));
+            return;
+        }
+        let this = self.clone();
+        set_timeout(
+            move || this.lift_after_press(pointer),
+            std::time::Duration::from_millis(LONG_PRESS_MS),
+        );
+    }
+
+    /// A finger that rested on the mark long enough picks it up.
+    fn lift_after_press(&self, pointer: i32) {
+        let lift = self
+            .drag
+            .try_update_value(|slot| match slot {
+                Some(press) if press.pointer == pointer && !press.lifted => {
+                    press.lifted = true;
+                    true
+                }
+                _ => false,
+            })
+            .unwrap_or(false);
+        if lift {
+            self.lifted.set(true);
+            if let Some(CardHeld(held)) = self.held {
+                held.set(true);
+            }
+            self.planner.select(Some(self.id.clone()));
+        }
+    }
+
+    fn moved(&self, event: &web_sys::PointerEvent) {
+        let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+        let first_of_frame = self
+            .drag
+            .try_update_value(|slot| {
+                let current = slot.as_mut().filter(|drag| drag.pointer == event.pointer_id())?;
+                let distance = (x - current.start.0).hypot(y - current.start.1);
+                if !current.lifted {
+                    // A finger that moves before the mark is lifted is scrolling the page.
+                    if distance > PRESS_SLOP_PX {
+                        *slot = None;
+                    }
+                    return None;
+                }
+                // A few pixels of wobble is still a click, not a drag.
+                current.moved |= distance > 3.0;
+                if !current.moved {
+                    return None;
+                }
+                Some(current.pending.replace((x, y)).is_none())
+            })
+            .flatten();
+        if first_of_frame == Some(true) {
+            let this = self.clone();
+            request_animation_frame(move || this.show_pending());
+        }
+    }
+
+    /// Shows the latest pointer position: once per animation frame however many moves came.
+    fn show_pending(&self) {
+        let Some((x, y)) = self
+            .drag
+            .try_update_value(|slot| {
+                let drag = slot.as_mut()?;
+                let (x, y) = drag.pending.take()?;
+                Some((x - drag.grab.0 - drag.plot.0, y - drag.grab.1 - drag.plot.1))
+            })
+            .flatten()
+        else {
+            return;
+        };
+        let (effort, impact) = self.geometry.with_untracked(|geometry| geometry.scores_at(x, y));
+        self.planner.drag_to(&self.id, effort, impact);
+    }
+
+    fn end(&self, dropped: bool) {
+        if self.lifted.get_untracked() {
+            self.lifted.set(false);
+            if let Some(CardHeld(held)) = self.held {
+                held.set(false);
+            }
+        }
+        let pending = self
+            .drag
+            .with_value(|slot| slot.as_ref().is_some_and(|drag| drag.pending.is_some()));
+        if dropped && pending {
+            self.show_pending();
+        }
+        if let Some(finished) = self.drag.try_update_value(Option::take).flatten() {
+            if let Some(mark) = self.button.get_untracked() {
+                let _ = mark.release_pointer_capture(finished.pointer);
+            }
+            if dropped {
+                self.planner.drop_drag();
+            } else {
+                self.planner.cancel_drag();
+            }
+        }
+    }
+}
+
+/// The mark itself: a button named with the initiative's title, scores, quadrant and urgency.
+#[component]
+fn MarkButton(
+    id: InitiativeId,
+    cell: InitiativeCell,
+    point: Signal<(f64, f64)>,
+    has_label: Signal<bool>,
+    geometry: Signal<BoardGeometry>,
+    plot: NodeRef<html::Div>,
+    title: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let planner = use_planner();
+    let button = NodeRef::<html::Button>::new();
+    let dragging = Dragging {
+        planner,
+        id: id.clone(),
+        drag: StoredValue::new_local(None),
+        lifted: RwSignal::new(false),
+        held: use_context::<CardHeld>(),
+        button,
+        plot,
+        geometry,
+    };
+    let lifted = dragging.lifted;
+    let selected = {
+        let id = id.clone();
+        Memo::new(move |_| planner.is_selected(&id))
+    };
+    let is_dragged = {
+        let id = id.clone();
+        move || planner.drag_scores(&id).is_some()
+    };
+    let class = {
+        let cell = cell.clone();
+        move || {
+            let split = planner.split();
+            let fill = planner.with_phases(|phases| {
+                cell.with(|initiative| {
+                    initiative
+                        .phase
+                        .as_ref()
+                        .and_then(|phase| phases.iter().position(|candidate| &candidate.id == phase))
+                })
+            });
+            cell.with(|initiative| {
+                // A quick win marked outside Quick wins gets a dashed ring: flagged, not overridden.
+                let ring = match initiative.quick_win_status(&split) {
+                    QuickWinStatus::Marked => " is-quick-win",
+                    QuickWinStatus::Inconsistent => " is-quick-win is-flagged",
+                    QuickWinStatus::Suggested | QuickWinStatus::NotQuickWin => "",
+                };
+                let fill = fill.map_or_else(
+                    || "fill-none".to_string(),
+                    |index| format!("fill-{}", index % PHASE_FILLS),
+                );
+                format!("mark shape-{} {fill}{ring}", initiative.urgency.as_str())
+            })
+        }
+    };
+    let label = move || {
+        let split = planner.split();
+        cell.with(|initiative| card_label(initiative, &split))
+    };
+    let position = move || {
+        let (x, y) = point.get();
+        format!("left:{x}px;top:{y}px")
+    };
+    let (down, moved, up, cancel) = (dragging.clone(), dragging.clone(), dragging.clone(), dragging);
+    let on_keydown = {
+        let id = id.clone();
+        move |event: web_sys::KeyboardEvent| {
+            nudge_by_key(planner, &id, &event);
+        }
+    };
+    let on_click = {
+        let id = id.clone();
+        move |_| planner.select(Some(id.clone()))
+    };
+    view! {
+        <button
+            type="button"
+            node_ref=button
+            id=mark_id(&id)
+            class=class
+            class=("is-selected", selected)
+            class=("is-lifted", move || lifted.get())
+            class=("is-dragged", is_dragged)
+            class=("has-label", move || has_label.get())
+            class=("tip-left", move || point.get().0 > geometry.with(|geometry| geometry.width * 0.6))
+            style=position
+            aria-label=label
+            aria-pressed=move || selected.get().to_string()
+            on:pointerdown=move |event| down.down(&event)
+            on:pointermove=move |event| moved.moved(&event)
+            on:pointerup=move |_| up.end(true)
+            on:pointercancel=move |_| cancel.end(false)
+            on:keydown=on_keydown
+            on:click=on_click
+        >
+            <span class="mark-tip" aria-hidden="true">{title}</span>
+        </button>
+    }
+}
+
+/// How many phase fills the stylesheet has (the charts' palette); more phases repeat them.
+const PHASE_FILLS: usize = 6;
