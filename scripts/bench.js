@@ -230,7 +230,7 @@ function instrument(cold) {
     pressed: (id) => document.getElementById(id)?.getAttribute('aria-pressed') === 'true',
     // Some grid card other than `previous` is selected (a card can appear already selected).
     selected: (previous) =>
-      [...document.querySelectorAll('button[id^="card-"][aria-pressed="true"]')].some((card) => card.id !== previous),
+      [...document.querySelectorAll('button[id^="mark-"][aria-pressed="true"]')].some((card) => card.id !== previous),
   };
   bench.until = (kind, arg) =>
     new Promise((resolve) => {
@@ -462,8 +462,8 @@ async function quiet(page, ms = 300) {
   await page.waitForTimeout(ms);
 }
 
-const CARD = 'button[id^="card-"][aria-pressed="false"]';
-const SELECTED = 'button[id^="card-"][aria-pressed="true"]';
+const CARD = 'button[id^="mark-"][aria-pressed="false"]';
+const SELECTED = 'button[id^="mark-"][aria-pressed="true"]';
 const CHIP = 'button.cluster-chip';
 const MEMBER = '.cluster.is-open .cluster-member';
 
@@ -613,7 +613,7 @@ async function measureChartRedraw(page) {
   }
   await quiet(page, 500);
   await page.evaluate(() => performance.clearMeasures('insight-charts'));
-  const card = page.locator('[role="region"][aria-label="Effort vs impact"] button[id^="card-"]').first();
+  const card = page.locator('[role="region"][aria-label="Effort vs impact"] button[id^="mark-"]').first();
   await card.focus({ timeout: TIMEOUT });
   await page.keyboard.press('Shift+ArrowRight');
   await page.waitForFunction(() => performance.getEntriesByName('insight-charts').length > 0, null, { timeout: TIMEOUT });
@@ -685,7 +685,7 @@ async function roadmapRun(session, url, count, file) {
       const region = document.querySelector('[role="region"][aria-label="Effort vs impact"]');
       return {
         count_text: region.querySelector('.panel-sub')?.textContent.trim(),
-        cards: region.querySelectorAll('button[id^="card-"]').length,
+        cards: region.querySelectorAll('button[id^="mark-"]').length,
         clusters: region.querySelectorAll('[id^="cluster-"]').length,
       };
     });
