@@ -202,10 +202,16 @@ impl Autosave {
 
     fn schedule(self) {
         self.cancel_pending();
+        // The save stays pending until the lock is granted: another tab's write that arrives
+        // while this tab waits for the lock is a conflict, not a version to take over.
         let handle = set_timeout_with_handle(
             move || {
-                self.pending.set_value(None);
-                storage::with_save_lock(move || self.save_now());
+                storage::with_save_lock(move || {
+                    // Cancelled while waiting (a conflict, a flush, a switch): nothing to save.
+                    if self.pending.try_update_value(Option::take).flatten().is_some() {
+                        self.save_now();
+                    }
+                });
             },
             std::time::Duration::from_millis(SAVE_DELAY_MS),
         )

@@ -113,34 +113,37 @@ for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 108
         const pixelsPerTenth = Math.min((x10 - x1) / 90, (y1 - y10) / 90);
         const members = board.chips.reduce((sum, chip) => sum + Number(CHIP_NAME.exec(chip.name)[1]), 0);
         expect(board.marks.length + members, 'every initiative is a mark or in a chip').toBe(count);
+        const offScore = [];
         for (const mark of board.marks) {
           const [, title, effort, impact] = MARK_NAME.exec(mark.name);
           const x = (mark.left + mark.right) / 2;
           const y = (mark.top + mark.bottom) / 2;
           const expectedX = x1 + ((Number(effort) - 1) / 9) * (x10 - x1);
           const expectedY = y1 - ((Number(impact) - 1) / 9) * (y1 - y10);
-          expect(Math.abs(x - expectedX), `${title} at effort ${effort}`).toBeLessThan(Math.max(1, pixelsPerTenth));
-          expect(Math.abs(y - expectedY), `${title} at impact ${impact}`).toBeLessThan(Math.max(1, pixelsPerTenth));
+          const off = Math.max(Math.abs(x - expectedX), Math.abs(y - expectedY));
+          if (off >= Math.max(1, pixelsPerTenth)) offScore.push(`${title} is ${off.toFixed(1)} px off its scores`);
         }
+        expect(offScore, 'marks away from the point of their scores').toEqual([]);
+
         // Chips only where marks truly coincide: marks left standing are more than one mark's
         // radius apart (any closer would have gathered into a chip).
         const centre = (mark) => [(mark.left + mark.right) / 2, (mark.top + mark.bottom) / 2];
+        const coinciding = [];
         for (const [index, mark] of board.marks.entries()) {
           for (const other of board.marks.slice(index + 1)) {
             const [[x, y], [u, v]] = [centre(mark), centre(other)];
-            expect(Math.hypot(x - u, y - v), `${mark.name} and ${other.name} coincide`).toBeGreaterThan(board.dot / 2 - 0.5);
+            if (Math.hypot(x - u, y - v) <= board.dot / 2 - 0.5) coinciding.push(`${mark.name} / ${other.name}`);
           }
         }
+        expect(coinciding, 'marks that coincide but stand apart').toEqual([]);
         testInfo.annotations.push({ type: 'in chips', description: `${members} of ${count}` });
 
         // Nothing outside the plot (the quadrant names stand in bands just above and below it).
-        for (const item of [...board.marks.map(disc), ...board.chips]) {
-          expect(inside(item, board.plot), `${describe(item)} lies inside the plot`).toBe(true);
-        }
-        for (const text of board.texts) {
-          const within = text.band ? board.field : board.plot;
-          expect(inside(text, within), `${describe(text)} lies inside the ${text.band ? 'field' : 'plot'}`).toBe(true);
-        }
+        const outside = [...board.marks.map(disc), ...board.chips, ...board.texts]
+          .filter((item) => !inside(item, item.band ? board.field : board.plot))
+          .map(describe);
+        expect(outside, 'marks, chips and titles outside the plot').toEqual([]);
+
         // The quadrant names show, and no text or mark covers them or any other text.
         const names = board.texts.filter((text) => QUADRANTS.includes(text.text));
         expect(names.map((name) => name.text).sort()).toEqual([...QUADRANTS].sort());

@@ -5,6 +5,7 @@ const { test, expect } = require('./support/test');
 const {
   Planner,
   ROADMAP_KEY,
+  SAVE_LOCK,
   WORKSPACE_KEY,
   saveTimers,
   scoreInName,
@@ -351,8 +352,9 @@ test.describe('two tabs', () => {
    * Both tabs change the same roadmap before either has saved: A nudges the card up (its save is
    * due 300 ms later), then B nudges it right and saves at once (the pagehide flush), so B's save
    * reaches A while A's own save is still pending and A must ask. A signals B over a
-   * BroadcastChannel inside the pages, so no test-runner round trip (nor a busy machine) sits
-   * between the two changes: A's 300 ms wait is the only margin, and B's write takes a few ms.
+   * BroadcastChannel inside the pages, so no test-runner round trip sits between the two
+   * changes; and A's page holds the save lock meanwhile (as another tab's long save would), so
+   * however busy the machine, A's save waits, still pending, until B's write has reached A.
    */
   async function conflict(page) {
     const [a, b] = await twoTabs(page, 'Contested');
@@ -378,20 +380,27 @@ test.describe('two tabs', () => {
         };
       });
     });
-    await a.page.evaluate(() => {
+    await a.page.evaluate(async (lock) => {
+      await new Promise((held) => {
+        navigator.locks.request(lock, () => new Promise((release) => {
+          window.__releaseSaveLock = release;
+          held();
+        }));
+      });
       document.activeElement.dispatchEvent(
         new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }),
       );
       const channel = new BroadcastChannel('stackplan-e2e-conflict');
       channel.postMessage('nudged');
       setTimeout(() => channel.close(), 1_000);
-    });
+    }, SAVE_LOCK);
     expect(await b.page.evaluate(() => window.__nudged)).toMatch(/^Contested,/);
     await expect(cardB).toHaveAccessibleName(/, effort 5\.5, impact 5\.0,/); // B: effort 5.5
     await expect(cardA).toHaveAccessibleName(/, effort 5\.0, impact 5\.5,/); // A: impact 5.5
     const dialog = a.page.getByRole('alertdialog', { name: 'Changed in another tab' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Nothing was overwritten');
+    await a.page.evaluate(() => window.__releaseSaveLock());
     // Storage holds B's version, and A does not write over it while the question is open: A's
     // nudge scheduled a save, and once no save is waiting or running in A, storage still holds B's.
     expect((await saveTimers(a.page)).scheduled).toBeGreaterThan(savesBefore);

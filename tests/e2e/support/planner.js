@@ -358,6 +358,7 @@ function canvasPixels(canvas) {
 }
 
 module.exports = {
+  SAVE_LOCK,
   canvasPixels,
   Planner,
   ROADMAP_KEY,
