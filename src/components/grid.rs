@@ -32,6 +32,8 @@ struct BoardLayout {
     keys: Vec<ItemKey>,
     marks: HashMap<InitiativeId, MarkPlace>,
     clusters: HashMap<InitiativeId, (Vec<InitiativeId>, (f64, f64))>,
+    /// The chip (its first member) each clustered initiative is in.
+    cluster_of: HashMap<InitiativeId, InitiativeId>,
     /// Marks without a title on the board, most important first.
     unlabelled: Vec<InitiativeId>,
 }
@@ -77,6 +79,9 @@ fn lay_out(roadmap: &Roadmap, room: &Room, ruler: &mut LabelRuler) -> BoardLayou
             }
             BoardItem::Cluster { members, at } => {
                 let members: Vec<InitiativeId> = members.into_iter().map(id_of).collect();
+                for member in &members {
+                    layout.cluster_of.insert(member.clone(), members[0].clone());
+                }
                 layout.keys.push(ItemKey::Cluster(members[0].clone()));
                 layout.clusters.insert(members[0].clone(), (members, at));
             }
@@ -171,18 +176,15 @@ fn BoardItems(
     plot: NodeRef<html::Div>,
 ) -> impl IntoView {
     let planner = use_planner();
+    // The selected initiative when its scores put it in a chip, with that chip's first member.
     let apart = Memo::new(move |_| {
-        planner
-            .selected()
-            .filter(|id| planner.cell(id).is_some() && layout.with(|layout| !layout.marks.contains_key(id)))
+        let selected = planner.selected()?;
+        layout.with(|layout| {
+            let chip = layout.cluster_of.get(&selected)?.clone();
+            Some((selected, chip))
+        })
     });
-    let keys = move || {
-        let mut keys = layout.with(|layout| layout.keys.clone());
-        if let Some(id) = apart.get() {
-            keys.push(ItemKey::Mark(id));
-        }
-        keys
-    };
+    let keys = move || layout.with(|layout| layout.keys.clone());
     let item_view = move |key: ItemKey| match key {
         ItemKey::Mark(id) => {
             // Each mark reads only its own entry, so a relayout wakes only the marks it moved.
@@ -193,11 +195,23 @@ fn BoardItems(
             view! { <InitiativeMark id place=place.into() geometry plot/> }.into_any()
         }
         ItemKey::Cluster(first) => {
-            // The selected member stands apart as a mark: the chip counts and lists the others.
+            // Its member that stands apart, if any: a new selection wakes only the chips it
+            // enters or leaves.
+            let standing_apart = {
+                let first = first.clone();
+                Memo::new(move |_| {
+                    apart.with(|apart| {
+                        apart
+                            .as_ref()
+                            .filter(|(_, chip)| chip == &first)
+                            .map(|(id, _)| id.clone())
+                    })
+                })
+            };
             let entry = {
                 let first = first.clone();
                 Memo::new(move |_| {
-                    let apart = apart.get();
+                    let apart = standing_apart.get();
                     layout.with(|layout| {
                         layout.clusters.get(&first).map(|(members, at)| {
                             let others: Vec<InitiativeId> = members
@@ -235,10 +249,17 @@ fn BoardItems(
             view! { <ClusterChip first count members at/> }.into_any()
         }
     };
+    // Outside the keyed list, so that bringing one out never re-diffs every item.
+    let apart_mark = move || {
+        apart.get().map(|(id, _)| {
+            view! { <InitiativeMark id place=Signal::derive(|| None) geometry plot/> }
+        })
+    };
     view! {
         <For each=keys key=|key| key.clone() let:key>
             {item_view(key)}
         </For>
+        {apart_mark}
     }
 }
 

@@ -382,7 +382,9 @@ fn MarkButton(
     };
     let position = move || {
         let (x, y) = point.get();
-        format!("left:{x}px;top:{y}px")
+        // A transform, not left/top: a drag step moves the mark on its own layer, and nothing
+        // else on the board is laid out or painted again.
+        format!("transform:translate(calc({x}px - 50%),calc({y}px - 50%))")
     };
     let (down, moved, up, cancel) = (dragging.clone(), dragging.clone(), dragging.clone(), dragging);
     let on_keydown = {
