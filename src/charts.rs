@@ -998,10 +998,96 @@ mod tests {
             "1 · Ad hoc",
             "0 · Absent",
             "not scored",
-            "5",
         ] {
             assert!(has_text(&svg, text), "no {text}");
         }
+    }
+
+    /// The value of `name="…"` in one SVG tag.
+    fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[start..].split('"').next()
+    }
+
+    /// Every `<text>` element as (x, its text), in drawing order.
+    fn texts(svg: &str) -> Vec<(i32, String)> {
+        texts_in_colour(svg)
+            .into_iter()
+            .map(|(x, text, _)| (x, text))
+            .collect()
+    }
+
+    /// Every `<text>` element as (x, its text, its fill), in drawing order.
+    fn texts_in_colour(svg: &str) -> Vec<(i32, String, String)> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|element| {
+                let (tag, rest) = element.split_once('>')?;
+                let x = attribute(tag, "x")?.parse().ok()?;
+                let fill = attribute(tag, "fill")?.to_string();
+                Some((x, rest.split("</text>").next()?.trim().to_string(), fill))
+            })
+            .collect()
+    }
+
+    /// Every `<rect>` as (x, width, opacity).
+    fn rects(svg: &str) -> Vec<(i32, i32, String)> {
+        svg.split("<rect")
+            .skip(1)
+            .filter_map(|element| {
+                let tag = element.split('>').next()?;
+                Some((
+                    attribute(tag, "x")?.parse().ok()?,
+                    attribute(tag, "width")?.parse().ok()?,
+                    attribute(tag, "opacity")?.to_string(),
+                ))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_maturity_scale_numbers_every_step_and_each_bar_ends_at_its_score() {
+        let mut audit = MaturityAudit::default();
+        audit.set(MaturityAspect::Descriptive, Some(4));
+        audit.set(MaturityAspect::Diagnostic, Some(1));
+        audit.set(MaturityAspect::Culture, Some(0));
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (800, MATURITY_HEIGHT as u32)).into_drawing_area();
+            draw_maturity(&area, &audit, &Theme::DARK, Scale(1.0)).expect("draws");
+        }
+        // The scale is the run of numbers drawn last: 0 to 5, once each, left to right.
+        let numbers: Vec<(i32, String)> = texts(&svg)
+            .into_iter()
+            .rev()
+            .take_while(|(_, text)| text.parse::<u8>().is_ok())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let labels: Vec<&str> = numbers.iter().map(|(_, text)| text.as_str()).collect();
+        assert_eq!(labels, ["0", "1", "2", "3", "4", "5"]);
+        let ticks: Vec<i32> = numbers.iter().map(|&(x, _)| x).collect();
+        let step = ticks[1] - ticks[0];
+        assert!(step > 0);
+        for pair in ticks.windows(2) {
+            assert!((pair[1] - pair[0] - step).abs() <= 1, "uneven steps {ticks:?}");
+        }
+        // Every track runs from 0 to 5; a filled bar from 0 to its score (none for 0).
+        let bars: Vec<(i32, i32, String)> =
+            rects(&svg).into_iter().filter(|&(x, ..)| x == ticks[0]).collect();
+        let tracks: Vec<_> = bars.iter().filter(|(.., opacity)| opacity != "1").collect();
+        assert_eq!(tracks.len(), MaturityAspect::ALL.len());
+        assert!(
+            tracks.iter().all(|&&(x, width, _)| x + width == ticks[5]),
+            "{tracks:?}"
+        );
+        let filled: Vec<i32> = bars
+            .iter()
+            .filter(|(.., opacity)| opacity == "1")
+            .map(|&(x, width, _)| x + width)
+            .collect();
+        assert_eq!(filled, [ticks[4], ticks[1]]);
     }
 
     #[test]
@@ -1020,10 +1106,18 @@ mod tests {
             "Initiatives per urgency",
             "Fill-ins",
             "critical",
-            "7",
-            "4",
         ] {
             assert!(has_text(&svg, text), "no {text}");
         }
+        // The counts are written in ink above their bars; the axis numbers are muted, so a
+        // count the axis happens to show is not mistaken for it.
+        let ink = Theme::LIGHT.ink;
+        let ink = format!("#{:02X}{:02X}{:02X}", ink.0, ink.1, ink.2);
+        let written: Vec<String> = texts_in_colour(&svg)
+            .into_iter()
+            .filter(|(_, text, fill)| *fill == ink && text.parse::<usize>().is_ok())
+            .map(|(_, text, _)| text)
+            .collect();
+        assert_eq!(written, ["2", "1", "0", "7", "3", "0", "4", "1", "2"]);
     }
 }

@@ -176,14 +176,14 @@ fn cells_of(roadmap: &Roadmap) -> HashMap<InitiativeId, InitiativeCell> {
 /// One trigger per initiative a view asked about: a keyed selector, so a change that concerns
 /// one initiative wakes only the views that asked about that one.
 #[derive(Clone, Copy)]
-struct KeyedTriggers(StoredValue<HashMap<InitiativeId, ArcTrigger>>);
+pub(crate) struct KeyedTriggers(StoredValue<HashMap<InitiativeId, ArcTrigger>>);
 
 impl KeyedTriggers {
-    fn new() -> KeyedTriggers {
+    pub(crate) fn new() -> KeyedTriggers {
         KeyedTriggers(StoredValue::new(HashMap::new()))
     }
 
-    fn track(&self, id: &InitiativeId) {
+    pub(crate) fn track(&self, id: &InitiativeId) {
         let known = self
             .0
             .with_value(|triggers| triggers.get(id).map(ArcTrigger::track));
@@ -195,7 +195,7 @@ impl KeyedTriggers {
         }
     }
 
-    fn notify(&self, id: &InitiativeId) {
+    pub(crate) fn notify(&self, id: &InitiativeId) {
         self.0.with_value(|triggers| {
             if let Some(trigger) = triggers.get(id) {
                 trigger.notify();

@@ -156,8 +156,50 @@ fn v1_fixture_re_exports_byte_for_byte() {
     );
 }
 
+/// Whether a JSON value says something: not null, false, zero, an empty text or list.
+fn is_set(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Null | Value::Bool(false) => false,
+        Value::Number(number) => number.as_f64() != Some(0.0),
+        Value::String(text) => !text.is_empty(),
+        Value::Array(items) => !items.is_empty(),
+        Value::Object(fields) => !fields.is_empty(),
+        Value::Bool(true) => true,
+    }
+}
+
+/// The byte pin covers only what the fixture holds: a field left at its default in every object
+/// would pass it while its file form went untested.
 #[test]
-fn v1_fixture_uses_every_field() {
+fn v1_fixture_gives_every_field_a_value_somewhere() {
+    let file: serde_json::Value = serde_json::from_str(V1).expect("the fixture is JSON");
+    let list =
+        |key: &str| -> Vec<&serde_json::Value> { file[key].as_array().expect("a list").iter().collect() };
+    for (kind, objects) in [
+        ("roadmap", vec![&file]),
+        ("phase", list("phases")),
+        ("initiative", list("initiatives")),
+    ] {
+        assert!(!objects.is_empty(), "the fixture has no {kind}");
+        let keys: std::collections::BTreeSet<&String> = objects
+            .iter()
+            .flat_map(|object| object.as_object().expect("an object").keys())
+            .collect();
+        for key in keys {
+            assert!(
+                objects.iter().any(|object| is_set(&object[key])),
+                "no {kind} in the fixture sets \"{key}\""
+            );
+        }
+    }
+    // The audit is left out of this file while blank: the audit fixture gives it values.
+    let audited: serde_json::Value = serde_json::from_str(V1_AUDIT).expect("the audit fixture is JSON");
+    assert!(is_set(&audited["maturity"]));
+}
+
+#[test]
+fn v1_fixture_holds_every_urgency_and_the_awkward_numbers() {
     for key in [
         "\"capacity\": 25.5",
         "\"quick_win\": true",
@@ -208,8 +250,18 @@ fn v1_audit_fixture_imports_and_re_exports_byte_for_byte() {
 
 #[test]
 fn a_roadmap_without_an_audit_writes_no_audit_field() {
-    assert!(!V1.contains("maturity"));
-    assert!(V1_AUDIT.contains("\"maturity\": {\n    \"descriptive\": 4,"));
+    let mut roadmap = audited_roadmap();
+    assert!(export(&roadmap).contains("\"maturity\": {\n    \"descriptive\": 4,"));
+    for aspect in MaturityAspect::ALL {
+        roadmap.maturity.set(aspect, None);
+    }
+    let blank = export(&roadmap);
+    assert!(!blank.contains("maturity"), "{blank}");
+    assert_eq!(blank, export(&realistic_roadmap()));
+    assert_eq!(
+        blank, V1,
+        "a blanked audit writes the file as before audits existed"
+    );
 }
 
 fn first_difference(a: &str, b: &str) -> usize {

@@ -5,9 +5,9 @@
 use proptest::prelude::*;
 use proptest::sample::Index;
 use stackplan::model::{
-    CatalogOrigin, DueDate, Initiative, InitiativeId, MATURITY_MAX, MaturityAspect, MaturityAudit, Phase,
-    PhaseId, QuadrantSplit, Roadmap, Score, Urgency, export, import, is_share_fragment, read_share_fragment,
-    share_fragment, to_storage_text,
+    CatalogOrigin, DueDate, FORMAT, ImportError, Initiative, InitiativeId, MATURITY_MAX, MaturityAspect,
+    MaturityAudit, Phase, PhaseId, QuadrantSplit, Roadmap, Score, Urgency, export, import, is_share_fragment,
+    read_share_fragment, share_fragment, to_storage_text,
 };
 
 const CASES: u32 = 2_000;
@@ -283,13 +283,49 @@ fn mutate(text: &str, mutations: &[Mutation]) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// Whatever import accepts, it must hand back a roadmap that round-trips itself.
-fn check_accepted(text: &str) -> Result<(), TestCaseError> {
-    if let Ok(roadmap) = import(text) {
-        let again = export(&roadmap);
-        prop_assert_eq!(import(&again), Ok(roadmap));
+/// Whatever import accepts, it must hand back a roadmap that round-trips itself; whatever it
+/// refuses, it must refuse for a reason `expected` allows, in a sentence.
+fn check_import(text: &str, expected: impl Fn(&ImportError) -> bool) -> Result<(), TestCaseError> {
+    match import(text) {
+        Ok(roadmap) => {
+            let again = export(&roadmap);
+            prop_assert_eq!(import(&again), Ok(roadmap));
+        }
+        Err(error) => {
+            prop_assert!(expected(&error), "unexpected refusal {:?} of {:?}", error, text);
+            let words = error.to_string();
+            prop_assert!(
+                words.ends_with('.') && words.len() > 12,
+                "not a sentence: {}",
+                words
+            );
+            if let ImportError::Invalid { reason, .. } = &error {
+                prop_assert!(!reason.is_empty(), "{:?}", error);
+            }
+        }
     }
     Ok(())
+}
+
+/// Whether the text is a JSON object that says it is a Stackplan roadmap, however its
+/// strings are escaped.
+fn claims_the_format(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<serde_json::Value>(text)
+        .is_ok_and(|value| value.get("format").and_then(|format| format.as_str()) == Some(FORMAT))
+}
+
+/// The refusals of a text that does not claim the roadmap format: it is read no further than
+/// its JSON and its envelope (a key given twice is refused while reading the JSON).
+fn refused_before_the_roadmap(error: &ImportError) -> bool {
+    match error {
+        ImportError::Empty
+        | ImportError::NotJson { .. }
+        | ImportError::NotAnObject
+        | ImportError::NotARoadmap { .. } => true,
+        ImportError::Invalid { reason, .. } => reason.contains("appears twice"),
+        _ => false,
+    }
 }
 
 proptest! {
@@ -326,22 +362,55 @@ proptest! {
     }
 
     #[test]
-    fn import_never_panics_on_arbitrary_text(text in "(?s).{0,300}") {
-        check_accepted(&text)?;
+    fn arbitrary_text_is_refused_as_not_a_roadmap(text in "(?s).{0,300}") {
+        prop_assume!(!claims_the_format(&text));
+        prop_assert!(import(&text).is_err());
+        check_import(&text, refused_before_the_roadmap)?;
     }
 
     #[test]
-    fn import_never_panics_on_json_like_text(text in r#"[\[\]{}",:0-9a-z\\. e+-]{0,200}"#) {
-        check_accepted(&text)?;
-        check_accepted(&format!("{{\"format\":\"stackplan.roadmap\",\"version\":1,{text}"))?;
+    fn json_like_text_is_refused_for_what_it_gets_wrong(text in r#"[\[\]{}",:0-9a-z\\. e+-]{0,200}"#) {
+        prop_assume!(!claims_the_format(&text));
+        prop_assert!(import(&text).is_err());
+        check_import(&text, refused_before_the_roadmap)?;
+        // With a right envelope, what is left to get wrong is the JSON or the roadmap in it.
+        check_import(
+            &format!("{{\"format\":\"stackplan.roadmap\",\"version\":1,{text}"),
+            |error| matches!(error, ImportError::NotJson { .. } | ImportError::Invalid { .. }),
+        )?;
     }
 
     #[test]
-    fn import_never_panics_on_mutated_exports(
+    fn a_changed_export_is_accepted_and_round_trips_or_refused_in_words(
         roadmap in roadmap(),
         mutations in prop::collection::vec(mutation(), 1..4),
     ) {
-        check_accepted(&mutate(&export(&roadmap), &mutations))?;
+        let changed = mutate(&export(&roadmap), &mutations);
+        check_import(&changed, |error| !matches!(error, ImportError::TooLarge { .. }))?;
+    }
+
+    /// A change inside a text field leaves the file valid: it must be accepted, with the new text.
+    #[test]
+    fn a_changed_title_is_accepted_with_its_new_text(
+        roadmap in roadmap(),
+        pick in any::<Index>(),
+        title in "[^\"\\\\\\p{Cc}]{0,20}",
+    ) {
+        prop_assume!(!roadmap.initiatives.is_empty());
+        let index = pick.index(roadmap.initiatives.len());
+        let old = serde_json::to_string(&roadmap.initiatives[index].title).expect("a string");
+        let line = format!("\"title\": {old},");
+        let text = export(&roadmap);
+        // Titles may repeat: change the one of this initiative, found after its id.
+        let id = format!("\"id\": {},", serde_json::to_string(&roadmap.initiatives[index].id.0).expect("a string"));
+        let from = text.find(&id).expect("its id is written");
+        let at = from + text[from..].find(&line).expect("its title follows its id");
+        let changed = format!("{}\"title\": \"{title}\",{}", &text[..at], &text[at + line.len()..]);
+        let imported = import(&changed);
+        prop_assert!(imported.is_ok(), "{:?}", imported);
+        let mut expected = roadmap.clone();
+        std::sync::Arc::make_mut(&mut expected.initiatives[index]).title = title;
+        prop_assert_eq!(imported, Ok(expected));
     }
 }
 

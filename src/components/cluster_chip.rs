@@ -5,11 +5,47 @@ use leptos::prelude::*;
 use super::focus_later;
 use super::initiative_mark::{cell_or_placeholder, mark_id, nudge_by_key};
 use crate::model::{InitiativeId, card_label};
-use crate::state::use_planner;
+use crate::state::{KeyedTriggers, use_planner};
 
 /// Which cluster's list is open on the grid, named by its first member.
 #[derive(Clone, Copy)]
-pub(crate) struct OpenCluster(pub RwSignal<Option<InitiativeId>>);
+pub(crate) struct OpenCluster {
+    open: StoredValue<Option<InitiativeId>>,
+    /// Keyed: opening or closing a list wakes only the chips concerned, not every chip.
+    chips: KeyedTriggers,
+}
+
+impl OpenCluster {
+    pub(crate) fn new() -> OpenCluster {
+        OpenCluster {
+            open: StoredValue::new(None),
+            chips: KeyedTriggers::new(),
+        }
+    }
+
+    /// Whether the list of the chip named by `first` is open; wakes only when that changes.
+    fn is_open(&self, first: &InitiativeId) -> bool {
+        self.chips.track(first);
+        self.open.with_value(|open| open.as_ref() == Some(first))
+    }
+
+    fn set(&self, first: Option<InitiativeId>) {
+        let previous = self.open.get_value();
+        if previous == first {
+            return;
+        }
+        self.open.set_value(first.clone());
+        for changed in [previous, first].iter().flatten() {
+            self.chips.notify(changed);
+        }
+    }
+
+    /// Opens the chip's list, or closes it if it is open.
+    fn toggle(&self, first: &InitiativeId) {
+        let open = self.open.with_value(|open| open.as_ref() == Some(first));
+        self.set((!open).then(|| first.clone()));
+    }
+}
 
 /// How many members a cluster's list shows; more would not read as a list.
 const CLUSTER_LIST_LIMIT: usize = 100;
@@ -28,10 +64,10 @@ pub fn ClusterChip(
     at: Signal<(f64, f64)>,
 ) -> impl IntoView {
     let planner = use_planner();
-    let OpenCluster(open_cluster) = expect_context::<OpenCluster>();
+    let open_cluster = expect_context::<OpenCluster>();
     let is_open = {
         let first = first.clone();
-        Memo::new(move |_| open_cluster.with(|open| open.as_ref() == Some(&first)))
+        Memo::new(move |_| open_cluster.is_open(&first))
     };
     let count = move || count.get();
     let position = move || {
@@ -51,15 +87,7 @@ pub fn ClusterChip(
     };
     let toggle = {
         let first = first.clone();
-        move |_| {
-            open_cluster.update(|open| {
-                *open = if open.as_ref() == Some(&first) {
-                    None
-                } else {
-                    Some(first.clone())
-                }
-            })
-        }
+        move |_| open_cluster.toggle(&first)
     };
     let close = {
         let first = first.clone();

@@ -15,7 +15,7 @@ use crate::model::{
     BoardGeometry, BoardItem, BoardMark, InitiativeId, Quadrant, QuickWinStatus, Roadmap, Score, plan_board,
     short_label,
 };
-use crate::state::{Planner, Tone, use_planner};
+use crate::state::{KeyedTriggers, Planner, Tone, use_planner};
 
 /// What keys an item on the board: a mark by its initiative, a chip by its first member.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -111,7 +111,7 @@ fn board_layout(planner: Planner, room: ReadSignal<Option<Room>>) -> Memo<BoardL
 #[component]
 pub fn Grid() -> impl IntoView {
     let planner = use_planner();
-    provide_context(OpenCluster(RwSignal::new(None)));
+    provide_context(OpenCluster::new());
     let held = RwSignal::new(false);
     provide_context(CardHeld(held));
     let plot = NodeRef::<html::Div>::new();
@@ -184,35 +184,33 @@ fn BoardItems(
             Some((selected, chip))
         })
     });
+    let (marks, chips) = watch_entries(layout, apart);
     let keys = move || layout.with(|layout| layout.keys.clone());
     let item_view = move |key: ItemKey| match key {
         ItemKey::Mark(id) => {
-            // Each mark reads only its own entry, so a relayout wakes only the marks it moved.
+            // Each mark wakes only when its own entry changed.
             let place = {
                 let id = id.clone();
-                Memo::new(move |_| layout.with(|layout| layout.marks.get(&id).cloned()))
+                Memo::new(move |_| {
+                    marks.track(&id);
+                    layout.with_untracked(|layout| layout.marks.get(&id).cloned())
+                })
             };
             view! { <InitiativeMark id place=place.into() geometry plot/> }.into_any()
         }
         ItemKey::Cluster(first) => {
-            // Its member that stands apart, if any: a new selection wakes only the chips it
-            // enters or leaves.
-            let standing_apart = {
+            // Each chip wakes only when its own entry changed, or its member standing apart.
+            let entry = {
                 let first = first.clone();
                 Memo::new(move |_| {
-                    apart.with(|apart| {
+                    chips.track(&first);
+                    let apart = apart.with_untracked(|apart| {
                         apart
                             .as_ref()
                             .filter(|(_, chip)| chip == &first)
                             .map(|(id, _)| id.clone())
-                    })
-                })
-            };
-            let entry = {
-                let first = first.clone();
-                Memo::new(move |_| {
-                    let apart = standing_apart.get();
-                    layout.with(|layout| {
+                    });
+                    layout.with_untracked(|layout| {
                         layout.clusters.get(&first).map(|(members, at)| {
                             let others: Vec<InitiativeId> = members
                                 .iter()
@@ -261,6 +259,42 @@ fn BoardItems(
         </For>
         {apart_mark}
     }
+}
+
+/// Keyed wake-ups for the board's items: after a relayout only the marks and chips whose entry
+/// changed, and after a selection only the chips it brings a member out of or back into. (A
+/// memo per item reading the whole layout would make every relayout wake all n items, and each
+/// re-subscription costs O(n) in the layout's subscriber list: O(n²) at 10,000.)
+fn watch_entries(
+    layout: Memo<BoardLayout>,
+    apart: Memo<Option<(InitiativeId, InitiativeId)>>,
+) -> (KeyedTriggers, KeyedTriggers) {
+    let (marks, chips) = (KeyedTriggers::new(), KeyedTriggers::new());
+    Effect::new(move |previous: Option<BoardLayout>| {
+        let now = layout.get();
+        if let Some(previous) = previous {
+            let changed = |before: Option<&MarkPlace>, after: Option<&MarkPlace>| before != after;
+            for id in previous.marks.keys().chain(now.marks.keys()) {
+                if changed(previous.marks.get(id), now.marks.get(id)) {
+                    marks.notify(id);
+                }
+            }
+            for first in previous.clusters.keys().chain(now.clusters.keys()) {
+                if previous.clusters.get(first) != now.clusters.get(first) {
+                    chips.notify(first);
+                }
+            }
+        }
+        now
+    });
+    Effect::new(move |previous: Option<Option<(InitiativeId, InitiativeId)>>| {
+        let now = apart.get();
+        for (_, chip) in previous.flatten().iter().chain(now.iter()) {
+            chips.notify(chip);
+        }
+        now
+    });
+    (marks, chips)
 }
 
 /// Where a chip goes when its selected member stands on its point: a chip's width up and to

@@ -1,28 +1,86 @@
 //! The roadmap as Markdown, for documents and wikis: phases in order with their initiatives,
-//! the unphased ones, and a table of all. Every text the user wrote is escaped, so that
-//! whatever it looks like (HTML, emphasis, links, table bars) it renders as the literal text.
+//! the unphased ones, and a table of all. Every text the user wrote is escaped where Markdown
+//! would read it as syntax, so that whatever it looks like (HTML, emphasis, links, table bars,
+//! a list or heading marker) it renders as the literal text, and plain punctuation stays plain.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::{Initiative, Phase, PhaseId, Roadmap, Urgency};
 
-/// Backslash-escapes every character Markdown (CommonMark and GitHub's tables) could read as
-/// syntax, and folds line breaks into spaces so a text stays on its line.
+/// Escapes a one-line text for Markdown (CommonMark, and GitHub's tables and strikethrough):
+/// a backslash goes only before what would otherwise be read as syntax where the text may be
+/// placed — at the start of a line, after a list marker or `## `, inside `**…**` or a table
+/// cell. Line breaks fold into spaces, and spaces at the ends are dropped (Markdown drops them
+/// too, and indentation would make code).
+///
+/// ```
+/// use stackplan::model::escape_markdown;
+/// assert_eq!(escape_markdown("Q2 scale-out v1.2 (C++)"), "Q2 scale-out v1.2 (C++)");
+/// assert_eq!(escape_markdown("1. <b>*not*</b> | x"), "1\\. \\<b>\\*not\\*\\</b> \\| x");
+/// ```
 pub fn escape_markdown(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '+' | '-'
-            | '.' | '!' | '|' | '~' | '&' | '"' | '=' | ':' => {
-                escaped.push('\\');
-                escaped.push(character);
-            }
-            '\r' | '\n' | '\t' => escaped.push(' '),
-            character => escaped.push(character),
+    let folded: String = text
+        .chars()
+        .map(|character| match character {
+            '\r' | '\n' | '\t' => ' ',
+            character => character,
+        })
+        .collect();
+    let characters: Vec<char> = folded.trim().chars().collect();
+    let mut escaped = String::with_capacity(folded.len() + 8);
+    for (at, &character) in characters.iter().enumerate() {
+        if needs_escape(&characters, at) {
+            escaped.push('\\');
         }
+        escaped.push(character);
     }
     escaped
+}
+
+/// Whether `text[at]` would be read as Markdown syntax if written as it is.
+fn needs_escape(text: &[char], at: usize) -> bool {
+    let before = at.checked_sub(1).map(|index| text[index]);
+    let after = text.get(at + 1).copied();
+    let between_spaces = before == Some(' ') && after == Some(' ');
+    match text[at] {
+        // Code spans, links and images, HTML and autolinks, table cells: always syntax.
+        '`' | '[' | ']' | '<' | '|' => true,
+        // A backslash escapes the punctuation after it, and at the end of a line breaks it.
+        '\\' => after.is_none_or(|next| next.is_ascii_punctuation()),
+        // Emphasis and strikethrough delimiters, unless spaces on both sides leave them inert.
+        '*' | '~' => !between_spaces,
+        // `_` inside a word (`snake_case`) cannot open or close emphasis either.
+        '_' => {
+            let in_word = before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && after.is_some_and(|c| c.is_ascii_alphanumeric());
+            !between_spaces && !in_word
+        }
+        // Only `&name;` and `&#…` are entities; `R&D` is text.
+        '&' => starts_entity(&text[at + 1..]),
+        // A heading marker at the start, or a closing `#` run at the end of a heading.
+        '#' => at == 0 || (before == Some(' ') && text[at..].iter().all(|&c| c == '#')),
+        // A block quote.
+        '>' => at == 0,
+        // A bullet (`- x`), a thematic break (`---`, `- - -`) or a setext underline (`===`).
+        '-' | '+' | '=' => at == 0 && after.is_none_or(|next| next == ' ' || next == text[at]),
+        // An ordered list marker: up to nine digits, then `.` or `)`, then a space or nothing.
+        '.' | ')' => {
+            (1..=9).contains(&at)
+                && text[..at].iter().all(char::is_ascii_digit)
+                && after.is_none_or(|next| next == ' ')
+        }
+        _ => false,
+    }
+}
+
+/// Whether the text after a `&` would make it an entity or a numeric character reference.
+fn starts_entity(rest: &[char]) -> bool {
+    if rest.first() == Some(&'#') {
+        return true;
+    }
+    let name = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    name > 0 && rest.get(name) == Some(&';')
 }
 
 fn phase_title(phase: &Phase) -> &str {
@@ -142,20 +200,30 @@ pub fn markdown_file_name(roadmap: &Roadmap) -> String {
 mod tests {
     use super::*;
     use crate::model::{DueDate, Score};
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
     const HOSTILE: &str =
         "<script>alert(1)</script> *not bold* _no_ [link](http://x) `code` | bar # &amp; \\ 1. ~~gone~~ <b>";
+
+    /// What GitHub-flavoured renderers read on top of CommonMark.
+    fn gfm() -> Options {
+        Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_FOOTNOTES
+    }
 
     /// The text a Markdown renderer shows, and whether it saw any HTML, emphasis, link or code.
     fn rendered(markdown: &str) -> (String, bool) {
         let mut text = String::new();
         let mut markup = false;
-        for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        for event in Parser::new_ext(markdown, gfm()) {
             match event {
                 Event::Text(words) => text.push_str(&words),
                 Event::Html(_) | Event::InlineHtml(_) | Event::Code(_) => markup = true,
-                Event::Start(Tag::Emphasis | Tag::Link { .. } | Tag::Image { .. }) => markup = true,
+                Event::Start(Tag::Emphasis | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }) => {
+                    markup = true
+                }
                 Event::End(TagEnd::TableCell) => text.push('¦'),
                 Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push('\n'),
                 _ => {}
@@ -240,6 +308,141 @@ mod tests {
         assert_eq!(text.matches(HOSTILE).count(), 8, "{text}");
     }
 
+    /// Each block the renderer makes, as `kind: text` with whitespace collapsed: `h2`, `li`,
+    /// `td`, `p`. `**` marks bold; `‹…›` marks anything else (HTML, code, emphasis, links,
+    /// quotes, rules, breaks…), so a text that turned into syntax cannot compare equal.
+    fn blocks(markdown: &str) -> Vec<String> {
+        let mut blocks: Vec<String> = Vec::new();
+        for event in Parser::new_ext(markdown, gfm()) {
+            let words = match event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    blocks.push(format!("{level}: "));
+                    continue;
+                }
+                Event::Start(Tag::Item) => {
+                    blocks.push("li: ".into());
+                    continue;
+                }
+                Event::Start(Tag::TableCell) => {
+                    blocks.push("td: ".into());
+                    continue;
+                }
+                Event::Start(Tag::Paragraph) => {
+                    blocks.push("p: ".into());
+                    continue;
+                }
+                Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => " ** ".to_string(),
+                Event::Start(Tag::List(_) | Tag::Table(_) | Tag::TableHead | Tag::TableRow)
+                | Event::End(_) => {
+                    continue;
+                }
+                Event::Text(words) => words.to_string(),
+                Event::SoftBreak => " ".to_string(),
+                other => format!(" ‹{other:?}› "),
+            };
+            match blocks.last_mut() {
+                Some(block) => block.push_str(&words),
+                None => blocks.push(words),
+            }
+        }
+        blocks.iter().map(|block| collapse(block)).collect()
+    }
+
+    fn collapse(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn plain_punctuation_stays_as_it_is() {
+        for text in [
+            "Q2 scale-out",
+            "v1.2",
+            "C++ (legacy)",
+            "a: b",
+            "50% off!",
+            "e-mail",
+            "snake_case_name",
+            "R&D, \"quoted\" {braces} = 3 + 4 - 1",
+            "Tom & Jerry; 2 * 3 ~ 6",
+            "C# and F#",
+            "C:\\Users\\dana",
+            "-5 degrees",
+            "2024 review",
+            "3.5 days",
+            "See https://example.com/a_b?c=d",
+        ] {
+            assert_eq!(escape_markdown(text), text);
+            assert_eq!(
+                blocks(&format!("- {}\n", escape_markdown(text))),
+                [format!("li: {text}")]
+            );
+        }
+    }
+
+    #[test]
+    fn what_markdown_would_read_as_syntax_is_escaped() {
+        for (text, escaped) in [
+            ("# not a heading", "\\# not a heading"),
+            ("> not a quote", "\\> not a quote"),
+            ("- not a bullet", "\\- not a bullet"),
+            ("+ not a bullet", "\\+ not a bullet"),
+            ("* not a bullet", "\\* not a bullet"),
+            ("1. not a list", "1\\. not a list"),
+            ("2024) not a list", "2024\\) not a list"),
+            ("---", "\\---"),
+            ("===", "\\==="),
+            ("Closing #", "Closing \\#"),
+            ("*not bold*", "\\*not bold\\*"),
+            ("_not_ em", "\\_not\\_ em"),
+            ("~~gone~~", "\\~\\~gone\\~\\~"),
+            ("`code`", "\\`code\\`"),
+            ("[link](x) ![image](y)", "\\[link\\](x) !\\[image\\](y)"),
+            ("<b> &amp; &#42;", "\\<b> \\&amp; \\&#42;"),
+            ("a | b", "a \\| b"),
+            ("ends in \\", "ends in \\\\"),
+            ("\\*", "\\\\\\*"),
+            ("    indented code", "indented code"),
+        ] {
+            assert_eq!(escape_markdown(text), escaped, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_title_at_the_start_of_a_line_does_not_start_a_block() {
+        for text in [
+            "# not a heading",
+            "## not a heading ##",
+            "> not a quote",
+            "- not a bullet",
+            "+ not a bullet",
+            "* not a bullet",
+            "1. not a list",
+            "7) not a list",
+            "[ ] not a task",
+            "[^1]: not a footnote",
+            "[x]: /not-a-definition",
+            "---",
+            "- - -",
+            "***",
+            "___",
+            "===",
+            "```",
+            "~~~ not a fence",
+            "<div>not html</div>",
+            "<!-- not a comment -->",
+            "| not | a table |",
+            "    not code",
+        ] {
+            let line = escape_markdown(text);
+            let text = collapse(text);
+            assert_eq!(blocks(&format!("- {line}\n")), [format!("li: {text}")]);
+            assert_eq!(blocks(&format!("## {line}\n")), [format!("h2: {text}")]);
+            assert_eq!(blocks(&format!("{line}\n")), [format!("p: {text}")]);
+            // After a paragraph line, `---` and `===` would underline it into a heading.
+            assert_eq!(blocks(&format!("Intro\n{line}\n")), [format!("p: Intro {text}")]);
+        }
+    }
+
     #[test]
     fn line_breaks_in_a_title_stay_on_one_line() {
         assert_eq!(escape_markdown("one\ntwo\r\nthree"), "one two  three");
@@ -250,5 +453,161 @@ mod tests {
     #[test]
     fn the_file_is_named_after_the_roadmap() {
         assert_eq!(markdown_file_name(&sample()), "Data-2027.md");
+    }
+
+    // proptest runs natively only.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of Markdown syntax, so that generated texts often start with a marker, hold
+        /// an entity or a delimiter run; the rest is any printable character.
+        const SYNTAX: &[&str] = &[
+            "#",
+            "## ",
+            ">",
+            "- ",
+            "+ ",
+            "* ",
+            "1. ",
+            "2) ",
+            "---",
+            "===",
+            "***",
+            "___",
+            "```",
+            "~~~",
+            "    ",
+            "`",
+            "*",
+            "_",
+            "**",
+            "__",
+            "~",
+            "~~",
+            "[",
+            "]",
+            "(",
+            ")",
+            "![",
+            "[ ] ",
+            "[^1]",
+            "]: ",
+            "<",
+            ">",
+            "<b>",
+            "</b>",
+            "<!--",
+            "<http://x.y>",
+            "&",
+            ";",
+            "&amp;",
+            "&#42;",
+            "&#x2A;",
+            "&copy",
+            "|",
+            "\\",
+            "\\\\",
+            "\\*",
+            "!",
+            ":",
+            ".",
+            "-",
+            "=",
+            "$",
+            " ",
+            "\t",
+            "\n",
+            "a",
+            "1",
+            "\u{a0}",
+            "é",
+        ];
+
+        /// A one-line-or-more printable text made of syntax pieces and any other characters.
+        fn text() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop_oneof![
+                    3 => prop::sample::select(SYNTAX).prop_map(str::to_string),
+                    1 => "[ -~]",
+                    1 => "\\PC",
+                ],
+                0..12,
+            )
+            .prop_map(|pieces| pieces.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+            /// The real guarantee: wherever a caller puts an escaped text — at the start of a
+            /// line, after a bullet or `## `, inside bold, in a table cell — it renders as
+            /// exactly that text, whitespace collapsed.
+            #[test]
+            fn an_escaped_text_renders_as_itself_wherever_it_is_placed(text in text()) {
+                let line = escape_markdown(&text);
+                prop_assert!(!line.contains('\n'));
+                let text = collapse(&text);
+                let alone = if text.is_empty() { vec![] } else { vec![format!("p: {text}")] };
+                prop_assert_eq!(blocks(&format!("{line}\n")), alone);
+                prop_assert_eq!(blocks(&format!("Intro\n{line}\n")), [collapse(&format!("p: Intro {text}"))]);
+                prop_assert_eq!(blocks(&format!("- {line}\n")), [collapse(&format!("li: {text}"))]);
+                prop_assert_eq!(blocks(&format!("## {line}\n")), [collapse(&format!("h2: {text}"))]);
+                prop_assert_eq!(
+                    blocks(&format!("| Title |\n|---|\n| {line} |\n")),
+                    ["td: Title".to_string(), collapse(&format!("td: {text}"))]
+                );
+                if !text.is_empty() {
+                    prop_assert_eq!(
+                        blocks(&format!("- **{line}** — effort 5\n")),
+                        [format!("li: ** {text} ** — effort 5")]
+                    );
+                }
+            }
+
+            /// The same through the whole export: every text the user wrote comes back as
+            /// itself, in the heading, the phase heading, the list and the table, and the
+            /// document has exactly the blocks it should.
+            #[test]
+            fn every_text_in_the_export_renders_as_itself(
+                name in text(),
+                phase_name in text(),
+                title in text(),
+                owner in text(),
+            ) {
+                let mut roadmap = Roadmap::new(name);
+                roadmap.phases.truncate(1);
+                let phase = roadmap.phases[0].id.clone();
+                roadmap.update_phase(&phase, |phase| phase.name = phase_name);
+                let id = roadmap.add_initiative("");
+                roadmap.update_initiative(&id, |initiative| {
+                    initiative.title = title;
+                    initiative.owner = owner;
+                    initiative.phase = Some(phase.clone());
+                });
+                let initiative = roadmap.initiatives[0].clone();
+                let (title, owner) = (initiative.display_title(), initiative.owner.trim());
+                let phase_name = phase_title(&roadmap.phases[0]);
+                let owned = if owner.is_empty() { String::new() } else { format!(" · owner {owner}") };
+                let mut expected = vec![
+                    format!("h1: {}", roadmap.display_name()),
+                    format!("h2: {phase_name}"),
+                    "p: 1 initiative · effort 5.5".to_string(),
+                    format!("li: ** {title} ** — effort 5.5 · impact 5.5{owned}"),
+                    "h2: Unphased".to_string(),
+                    "p: No initiatives.".to_string(),
+                    "h2: All initiatives".to_string(),
+                ];
+                for cell in [
+                    "Initiative", "Effort", "Impact", "Quadrant", "Urgency", "Due", "Quick win", "Phase", "Owner",
+                    title, "5.5", "5.5", "Big bets", "none", "", "", phase_name, owner,
+                ] {
+                    expected.push(format!("td: {cell}"));
+                }
+                let expected: Vec<String> = expected.iter().map(|block| collapse(block)).collect();
+                prop_assert_eq!(blocks(&to_markdown(&roadmap)), expected);
+            }
+        }
     }
 }

@@ -342,15 +342,29 @@ mod tests {
             #![proptest_config(ProptestConfig::with_cases(500))]
 
             #[test]
-            fn any_outline_round_trips_through_its_markdown(
+            fn any_headings_are_read_back_as_written_and_round_trip(
                 headings in proptest::collection::vec((1usize..=6, "[ -~]{0,30}"), 1..40)
             ) {
                 let markdown: String = headings
                     .iter()
                     .map(|(level, text)| format!("{} {}\n\n", "#".repeat(*level), crate::model::escape_markdown(text)))
                     .collect();
-                if let Ok(outline) = Outline::parse(&markdown) {
-                    prop_assert_eq!(Outline::parse(&outline.to_markdown()), Ok(outline));
+                // A blank heading is skipped; every other one is read back as written.
+                let written: Vec<String> = headings
+                    .iter()
+                    .map(|(_, text)| text.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|text| !text.is_empty())
+                    .collect();
+                match Outline::parse(&markdown) {
+                    Ok(outline) => {
+                        let read: Vec<&str> = outline.entries.iter().map(|entry| entry.heading.as_str()).collect();
+                        prop_assert_eq!(read, written);
+                        prop_assert_eq!(Outline::parse(&outline.to_markdown()), Ok(outline));
+                    }
+                    Err(error) => {
+                        prop_assert_eq!(error, OutlineError::NoHeadings);
+                        prop_assert!(written.is_empty(), "refused, yet it has headings: {:?}", written);
+                    }
                 }
             }
 

@@ -24,7 +24,7 @@ test('Export Markdown writes the phases in order, the unphased, and a table of a
   const headings = text.split('\n').filter((line) => line.startsWith('#'));
   expect(headings).toEqual([
     '# Data platform 2027',
-    '## Foundations \\(Q1–Q2\\)',
+    '## Foundations (Q1–Q2)',
     '## Scale',
     '## Optimise',
     '## Unphased',
@@ -38,7 +38,7 @@ test('Export Markdown writes the phases in order, the unphased, and a table of a
   );
   const unphased = text.slice(text.indexOf('## Unphased'), text.indexOf('## All initiatives'));
   expect(unphased).toContain(
-    '- **\\<b\\>Bold?\\</b\\> \\*not emphasis\\* \\[not a link\\]\\(x\\) \\| bar** — effort 9.0 · impact 1.5',
+    '- **\\<b>Bold?\\</b> \\*not emphasis\\* \\[not a link\\](x) \\| bar** — effort 9.0 · impact 1.5',
   );
   const table = text.slice(text.indexOf('## All initiatives')).split('\n').filter((line) => line.startsWith('|'));
   expect(table[0]).toBe('| Initiative | Effort | Impact | Quadrant | Urgency | Due | Quick win | Phase | Owner |');

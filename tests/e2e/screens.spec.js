@@ -36,12 +36,90 @@ test('screenshots of a populated board (light and dark)', async ({ page }) => {
   await page.screenshot({ path: 'test-results/screens/board-dark-full.png', fullPage: true });
 });
 
+/**
+ * Before the page loads: records the body's background and text colours in the first animation
+ * frame that has a body. Rendering (and so that frame) waits for the stylesheet in the head, so
+ * this is what the first paint shows, usually before the app has mounted: no sleeping, no
+ * waiting for the app. Read it back with `firstPaint`.
+ */
+async function recordFirstPaint(page) {
+  await page.addInitScript(() => {
+    const look = () => {
+      if (!document.body) {
+        requestAnimationFrame(look);
+        return;
+      }
+      const style = getComputedStyle(document.body);
+      window.__stackplanFirstPaint = { background: style.backgroundColor, text: style.color };
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+/** The colours `recordFirstPaint` saw, as { background, text } CSS colour strings. */
+async function firstPaint(page) {
+  await page.waitForFunction(() => window.__stackplanFirstPaint !== undefined);
+  return page.evaluate(() => window.__stackplanFirstPaint);
+}
+
+/** A computed `rgb(r, g, b)` or `rgba(r, g, b, a)` as { r, g, b, alpha }. */
+function parseColour(css) {
+  const match = css.match(/^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+))?\s*\)$/);
+  if (!match) throw new Error(`not an rgb() colour: ${css}`);
+  const [r, g, b] = match.slice(1, 4).map(Number);
+  return { r, g, b, alpha: match[4] === undefined ? 1 : Number(match[4]) };
+}
+
+/** WCAG relative luminance: 0 for black, 1 for white. */
+function luminance({ r, g, b }) {
+  const linear = (channel) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/** WCAG contrast ratio of two luminances, 1 to 21. */
+function contrast(a, b) {
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/**
+ * The first paint's page background and text, as luminances. The background must be opaque:
+ * a transparent one (no stylesheet yet) would read as black and pass for dark.
+ */
+async function firstPaintLuminance(page) {
+  const colours = await firstPaint(page);
+  const background = parseColour(colours.background);
+  const text = parseColour(colours.text);
+  expect(background.alpha, `the page background at first paint is opaque: ${colours.background}`).toBe(1);
+  return { background: luminance(background), text: luminance(text), colours };
+}
+
 test.describe('dark mode from the first paint', () => {
   test.use({ colorScheme: 'dark' });
-  test('screenshot of the empty board in dark mode', async ({ page }) => {
+  test('the first paint is dark with light text, and the empty board follows', async ({ page }) => {
+    await recordFirstPaint(page);
     const app = new Planner(page);
     await app.goto();
+    const first = await firstPaintLuminance(page);
+    expect(first.background, `a dark page at first paint: ${first.colours.background}`).toBeLessThan(0.1);
+    expect(contrast(first.background, first.text), `readable text: ${first.colours.text}`).toBeGreaterThanOrEqual(4.5);
+    expect(first.text).toBeGreaterThan(first.background);
     await expect(app.grid.region).toBeVisible();
     await page.screenshot({ path: 'test-results/screens/empty-dark.png' });
+  });
+});
+
+test.describe('light mode from the first paint', () => {
+  test.use({ colorScheme: 'light' });
+  test('the first paint is light with dark text', async ({ page }) => {
+    await recordFirstPaint(page);
+    const app = new Planner(page);
+    await app.goto();
+    const first = await firstPaintLuminance(page);
+    expect(first.background, `a light page at first paint: ${first.colours.background}`).toBeGreaterThan(0.6);
+    expect(contrast(first.background, first.text), `readable text: ${first.colours.text}`).toBeGreaterThanOrEqual(4.5);
+    expect(first.text).toBeLessThan(first.background);
   });
 });
