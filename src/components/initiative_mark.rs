@@ -122,12 +122,10 @@ pub fn InitiativeMark(
         let id = id.clone();
         Memo::new(move |_| planner.drag_scores(&id))
     };
-    let point = {
+    // Where the mark rests, and how far a drag has taken it from there.
+    let rest = {
         let cell = cell.clone();
         Memo::new(move |_| {
-            if let Some((effort, impact)) = dragged.get() {
-                return geometry.with(|geometry| geometry.point(effort, impact));
-            }
             place
                 .with(|place| place.as_ref().map(|place| place.at))
                 .unwrap_or_else(|| {
@@ -135,6 +133,14 @@ pub fn InitiativeMark(
                 })
         })
     };
+    let point = Memo::new(move |_| {
+        let (x, y) = rest.get();
+        let moved = dragged.get().map(|(effort, impact)| {
+            let (to_x, to_y) = geometry.with(|geometry| geometry.point(effort, impact));
+            (to_x - x, to_y - y)
+        });
+        MarkPoint { x, y, moved }
+    });
     let label = Memo::new(move |_| {
         if dragged.with(Option::is_some) {
             return None;
@@ -322,7 +328,7 @@ impl Dragging {
 fn MarkButton(
     id: InitiativeId,
     cell: InitiativeCell,
-    point: Signal<(f64, f64)>,
+    point: Signal<MarkPoint>,
     has_label: Signal<bool>,
     geometry: Signal<BoardGeometry>,
     plot: NodeRef<html::Div>,
@@ -381,10 +387,14 @@ fn MarkButton(
         cell.with(|initiative| card_label(initiative, &split))
     };
     let position = move || {
-        let (x, y) = point.get();
-        // A transform, not left/top: a drag step moves the mark on its own layer, and nothing
-        // else on the board is laid out or painted again.
-        format!("transform:translate(calc({x}px - 50%),calc({y}px - 50%))")
+        let MarkPoint { x, y, moved } = point.get();
+        // At rest: left and top (no transform, so a thousand marks add nothing to the page's
+        // layers). While dragged: a transform from there, so a step of the drag moves the mark
+        // on its own layer and lays out nothing.
+        match moved {
+            Some((dx, dy)) => format!("left:{x}px;top:{y}px;transform:translate({dx}px,{dy}px)"),
+            None => format!("left:{x}px;top:{y}px"),
+        }
     };
     let (down, moved, up, cancel) = (dragging.clone(), dragging.clone(), dragging.clone(), dragging);
     let on_keydown = {
@@ -407,7 +417,7 @@ fn MarkButton(
             class=("is-lifted", move || lifted.get())
             class=("is-dragged", is_dragged)
             class=("has-label", move || has_label.get())
-            class=("tip-left", move || point.get().0 > geometry.with(|geometry| geometry.width * 0.6))
+            class=("tip-left", move || point.get().x > geometry.with(|geometry| geometry.width * 0.6))
             style=position
             aria-label=label
             aria-pressed=move || selected.get().to_string()
@@ -421,6 +431,14 @@ fn MarkButton(
             <span class="mark-tip" aria-hidden="true">{title}</span>
         </button>
     }
+}
+
+/// A mark's resting centre in pixels of the plot, and how far a drag has moved it from there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct MarkPoint {
+    x: f64,
+    y: f64,
+    moved: Option<(f64, f64)>,
 }
 
 /// How many phase fills the stylesheet has (the charts' palette); more phases repeat them.
