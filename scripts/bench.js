@@ -39,7 +39,7 @@ const BLANK_DIST = path.join(BLANK, 'dist');
 const TARGET = path.join(ROOT, 'target');
 const REPORT = path.join(TARGET, 'bench.json');
 const SIZES = [100, 1_000, 10_000];
-const DRAG_SIZES = [1_000, 10_000];
+const DRAG_SIZES = [100, 1_000, 10_000];
 const CLICK_SIZE = 10_000;
 const PHASING_SIZES = [1_000, 10_000];
 const MEMORY_SIZE = 10_000;
@@ -761,7 +761,8 @@ function table(report) {
     ratio: times(cold.ratio),
     goal: target('≤ 1.5× blank', cold.ratio, 1.5),
   });
-  const renderGoals = { 1000: ['≤ 250 ms', 250], 10000: ['≤ 1.5 s', 1500] };
+  // The board at session scale (issue 16): 1,000 imported and rendered within 200 ms.
+  const renderGoals = { 1000: ['≤ 200 ms', 200], 10000: ['≤ 1.5 s', 1500] };
   for (const n of SIZES) {
     const r = report.roadmaps[n];
     const [text, limit] = renderGoals[n] || ['—', null];
@@ -777,7 +778,9 @@ function table(report) {
     const suggestion = report.roadmaps[n].suggest_phases;
     row(`Suggest phases at ${thousands(n)}, click → preview painted (${suggestion.summary})`, ms(suggestion.ms));
   }
-  const dragGoals = { 1000: [['≤ 4 ms', 4], ['≤ 10 ms', 10]], 10000: [['—', null], ['≤ 16 ms', 16]] };
+  // A drag at frame rate at every size: p50 ≤ 4 ms and p95 ≤ 8 ms of main thread per move.
+  const frameRate = [['≤ 4 ms', 4], ['≤ 8 ms', 8]];
+  const dragGoals = { 100: frameRate, 1000: frameRate, 10000: frameRate };
   for (const n of DRAG_SIZES) {
     const { idle, drag } = report.roadmaps[n].pointer;
     const [[p50text, p50limit], [p95text, p95limit]] = dragGoals[n];
