@@ -973,8 +973,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_maturity_chart_names_every_aspect_with_its_score_in_words() {
+    /// The maturity chart of an audit scoring descriptive 4, diagnostic 1 and culture 0.
+    fn maturity_svg() -> String {
         let mut audit = MaturityAudit::default();
         audit.set(MaturityAspect::Descriptive, Some(4));
         audit.set(MaturityAspect::Diagnostic, Some(1));
@@ -984,6 +984,12 @@ mod tests {
             let area = SVGBackend::with_string(&mut svg, (800, MATURITY_HEIGHT as u32)).into_drawing_area();
             draw_maturity(&area, &audit, &Theme::DARK, Scale(1.0)).expect("draws");
         }
+        svg
+    }
+
+    #[test]
+    fn the_maturity_chart_names_every_aspect_with_its_score_in_words() {
+        let svg = maturity_svg();
         for aspect in MaturityAspect::ALL {
             assert!(
                 has_text(&svg, &aspect.label().replace('&', "&amp;")),
@@ -1047,15 +1053,7 @@ mod tests {
 
     #[test]
     fn the_maturity_scale_numbers_every_step_and_each_bar_ends_at_its_score() {
-        let mut audit = MaturityAudit::default();
-        audit.set(MaturityAspect::Descriptive, Some(4));
-        audit.set(MaturityAspect::Diagnostic, Some(1));
-        audit.set(MaturityAspect::Culture, Some(0));
-        let mut svg = String::new();
-        {
-            let area = SVGBackend::with_string(&mut svg, (800, MATURITY_HEIGHT as u32)).into_drawing_area();
-            draw_maturity(&area, &audit, &Theme::DARK, Scale(1.0)).expect("draws");
-        }
+        let svg = maturity_svg();
         // The scale is the run of numbers drawn last: 0 to 5, once each, left to right.
         let numbers: Vec<(i32, String)> = texts(&svg)
             .into_iter()
