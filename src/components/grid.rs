@@ -41,7 +41,8 @@ struct BoardLayout {
 /// Lays the roadmap out in `room` (O(n) with the model's spatial index).
 fn lay_out(roadmap: &Roadmap, room: &Room, ruler: &mut LabelRuler) -> BoardLayout {
     let split = roadmap.quadrant_split;
-    let font_px = room.geometry.label_height / 1.25;
+    // The labels' line height is 1.15 of their font size (see .mark-label).
+    let font_px = room.geometry.label_height / 1.15;
     let labels: Vec<String> = roadmap
         .initiatives
         .iter()

@@ -73,7 +73,16 @@ function readBoard(region) {
       range.selectNodeContents(node);
       const r = range.getBoundingClientRect();
       const band = Boolean(element.closest('.quadrant-band'));
-      texts.push({ text: node.textContent.trim(), band, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+      // Text cut off by its element (an ellipsis) is drawn only inside the element's box.
+      const clip = getComputedStyle(element).overflow === 'visible' ? r : element.getBoundingClientRect();
+      texts.push({
+        text: node.textContent.trim(),
+        band,
+        left: Math.max(r.left, clip.left),
+        top: Math.max(r.top, clip.top),
+        right: Math.min(r.right, clip.right),
+        bottom: Math.min(r.bottom, clip.bottom),
+      });
     }
     const dot = section.querySelector('.mark-probe').getBoundingClientRect().width;
     return { plot: box(plot), field: box(field), xTicks: ticks('x'), yTicks: ticks('y'), marks, chips, texts, dot, scrollY: window.scrollY };
