@@ -18,7 +18,8 @@ const { launchOptions } = require('../playwright.config.js').projects[0].use;
 const CHROME_FLAGS = ['--headless=new', ...launchOptions.args].join(' ');
 
 (async () => {
-  const server = await startStaticServer(DIST, '/');
+  // Compressed, as any host serves it: the figures are what users get.
+  const server = await startStaticServer(DIST, '/', { compressed: true });
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stackplan-lighthouse-')), 'report.json');
   // Spawned, not run synchronously: this process serves the pages Lighthouse loads.
   const status = await new Promise((resolve) => {

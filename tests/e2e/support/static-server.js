@@ -16,8 +16,21 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` at http://127.0.0.1:<port><mount>; resolves to { origin, url, serve(root), close() }. */
-function startStaticServer(root, mount = '/') {
+/** The precompressed copy of `file` the request accepts (brotli first, then gzip), if any. */
+function precompressed(request, file) {
+  const accepted = request.headers['accept-encoding'] || '';
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (accepted.includes(encoding) && fs.existsSync(file + suffix)) return { encoding, file: file + suffix };
+  }
+  return null;
+}
+
+/**
+ * Serves `root` at http://127.0.0.1:<port><mount>; resolves to { origin, url, serve(root), close() }.
+ * With `compressed`, serves the build's .br and .gz copies to browsers that accept them, as a
+ * host with brotli_static or gzip_static does (what users get, for Lighthouse's figures).
+ */
+function startStaticServer(root, mount = '/', { compressed = false } = {}) {
   let current = root;
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url, 'http://host').pathname);
@@ -31,7 +44,8 @@ function startStaticServer(root, mount = '/') {
       return;
     }
     if (pathname.endsWith('/')) file = path.join(file, 'index.html');
-    fs.readFile(file, (error, body) => {
+    const copy = compressed ? precompressed(request, file) : null;
+    fs.readFile(copy ? copy.file : file, (error, body) => {
       if (error) {
         response.writeHead(404).end('not found');
         return;
@@ -40,6 +54,7 @@ function startStaticServer(root, mount = '/') {
       response.writeHead(200, {
         'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
         'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...(copy ? { 'Content-Encoding': copy.encoding, Vary: 'Accept-Encoding' } : {}),
       });
       response.end(body);
     });
