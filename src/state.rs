@@ -221,7 +221,7 @@ pub struct Planner {
     /// The field being typed into, so a burst of keystrokes is one undo step.
     typing: StoredValue<Option<EditKey>>,
     /// The initiative being dragged, if any: set when the drag starts and cleared on the drop.
-    dragging: RwSignal<Option<InitiativeId>>,
+    dragging: StoredValue<Option<InitiativeId>>,
     /// Where the pointer puts the dragged initiative, not yet in the roadmap.
     drag_point: StoredValue<Option<(Score, Score)>>,
     /// Keyed: a drag step wakes only the views of the dragged initiative.
@@ -255,7 +255,7 @@ impl Planner {
             consensus: RwSignal::new(None),
             history: RwSignal::new(History::default()),
             typing: StoredValue::new(None),
-            dragging: RwSignal::new(None),
+            dragging: StoredValue::new(None),
             drag_point: StoredValue::new(None),
             drag_watchers: KeyedTriggers::new(),
             selected: RwSignal::new(None),
@@ -527,12 +527,12 @@ impl Planner {
     pub fn drag_to(&self, dragged: &InitiativeId, effort: Score, impact: Score) {
         if self
             .dragging
-            .with_untracked(|dragging| dragging.as_ref() != Some(dragged))
+            .with_value(|dragging| dragging.as_ref() != Some(dragged))
         {
-            if let Some(previous) = self.dragging.get_untracked() {
+            if let Some(previous) = self.dragging.get_value() {
                 self.drag_watchers.notify(&previous);
             }
-            self.dragging.set(Some(dragged.clone()));
+            self.dragging.set_value(Some(dragged.clone()));
         }
         if self.drag_point.get_value() != Some((effort, impact)) {
             self.drag_point.set_value(Some((effort, impact)));
@@ -540,19 +540,11 @@ impl Planner {
         }
     }
 
-    /// The initiative being dragged (tracked; changes only when a drag starts or ends).
-    pub fn dragging(&self) -> Option<InitiativeId> {
-        self.dragging.get()
-    }
-
     /// Where a drag puts this initiative, if it is the one being dragged; wakes only the
     /// dragged initiative's views.
     pub fn drag_scores(&self, id: &InitiativeId) -> Option<(Score, Score)> {
         self.drag_watchers.track(id);
-        if self
-            .dragging
-            .with_untracked(|dragging| dragging.as_ref() == Some(id))
-        {
+        if self.dragging.with_value(|dragging| dragging.as_ref() == Some(id)) {
             self.drag_point.get_value()
         } else {
             None
@@ -562,10 +554,10 @@ impl Planner {
     /// Ends a drag where it stands: one undo step if it moved the initiative.
     pub fn drop_drag(&self) {
         let point = self.drag_point.try_update_value(Option::take).flatten();
-        let Some(dragged) = self.dragging.get_untracked() else {
+        let Some(dragged) = self.dragging.get_value() else {
             return;
         };
-        self.dragging.set(None);
+        self.dragging.set_value(None);
         self.drag_watchers.notify(&dragged);
         if let Some((effort, impact)) = point {
             self.edit(|roadmap| {
@@ -577,8 +569,8 @@ impl Planner {
     /// Ends a drag without moving anything (the pointer was cancelled).
     pub fn cancel_drag(&self) {
         self.drag_point.set_value(None);
-        if let Some(dragged) = self.dragging.get_untracked() {
-            self.dragging.set(None);
+        if let Some(dragged) = self.dragging.get_value() {
+            self.dragging.set_value(None);
             self.drag_watchers.notify(&dragged);
         }
     }
@@ -899,7 +891,7 @@ mod tests {
                 planner.with_roadmap(|roadmap| roadmap.initiative(&id).map(|i| (i.effort, i.impact))),
                 Some((Score::clamped(5.0), Score::clamped(9.0)))
             );
-            assert_eq!(planner.dragging.get_untracked(), None);
+            assert_eq!(planner.dragging.get_value(), None);
             planner.undo();
             assert_eq!(planner.with_roadmap(Roadmap::clone), before);
             planner.undo();
@@ -1087,10 +1079,7 @@ mod tests {
             // What sums over the roadmap: the layout, phase loads, autosave and Insight.
             let topics = Arc::new(AtomicUsize::new(0));
             let summaries = [
-                watch(&topics, move || {
-                    planner.track_board();
-                    planner.dragging();
-                }),
+                watch(&topics, move || planner.track_board()),
                 watch(&topics, move || planner.track_scores()),
                 watch(&topics, move || planner.track_membership()),
                 watch(&topics, move || planner.track_roadmap()),
@@ -1106,8 +1095,8 @@ mod tests {
             );
             assert_eq!(
                 runs_of(&topics, &summaries),
-                1,
-                "the drag's start lays the board out once"
+                0,
+                "the drag's start lays nothing out again"
             );
             for step in 1..=20 {
                 let score = Score::clamped(2.0 + f64::from(step) / 10.0);

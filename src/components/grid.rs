@@ -97,8 +97,8 @@ fn lay_out(roadmap: &Roadmap, room: &Room, ruler: &mut LabelRuler) -> BoardLayou
 fn board_layout(planner: Planner, room: ReadSignal<Option<Room>>) -> Memo<BoardLayout> {
     let ruler = StoredValue::new_local(LabelRuler::new());
     Memo::new(move |_| {
+        // The board topic covers the set of initiatives too; the split decides quick wins.
         planner.track_board();
-        planner.with_ids(|_| ());
         planner.split();
         room.with(|room| match room {
             Some(room) => ruler
