@@ -209,13 +209,39 @@ fn parse(text: &str) -> Result<Value, ImportError> {
     .deserialize(&mut deserializer)
     .and_then(|value| deserializer.end().map(|()| value));
     parsed.map_err(|error| match duplicate.into_inner() {
-        Some((path, key)) => invalid(path, format!("the field \"{}\" appears twice", shorten(&key))),
+        Some(DuplicateKey { path, reason }) => invalid(path, reason),
         None => ImportError::NotJson {
             line: error.line(),
             column: error.column(),
             reason: json_reason(&error),
         },
     })
+}
+
+/// A key given twice in one object, named by its path. An empty key has no path of its own,
+/// so it is named by the object that holds it.
+struct DuplicateKey {
+    path: String,
+    reason: String,
+}
+
+impl DuplicateKey {
+    fn at(object: &Place<'_>, key: &str) -> Self {
+        if key.is_empty() {
+            let path = match object {
+                Place::Top => "the top level".to_string(),
+                inner => inner.to_string(),
+            };
+            return DuplicateKey {
+                path,
+                reason: "a field with an empty name appears twice".to_string(),
+            };
+        }
+        DuplicateKey {
+            path: Place::Key(object, key).to_string(),
+            reason: format!("the field \"{}\" appears twice", shorten(key)),
+        }
+    }
 }
 
 /// Where a value sits in the document, kept as a chain on the stack so nothing is built
@@ -242,7 +268,7 @@ impl fmt::Display for Place<'_> {
 #[derive(Clone, Copy)]
 struct StrictValue<'a> {
     at: &'a Place<'a>,
-    duplicate: &'a RefCell<Option<(String, String)>>,
+    duplicate: &'a RefCell<Option<DuplicateKey>>,
 }
 
 impl<'de> DeserializeSeed<'de> for StrictValue<'_> {
@@ -305,7 +331,7 @@ impl<'de> Visitor<'de> for StrictValue<'_> {
         while let Some(key) = map.next_key::<String>()? {
             let place = Place::Key(self.at, &key);
             if object.contains_key(&key) {
-                *self.duplicate.borrow_mut() = Some((place.to_string(), key.clone()));
+                *self.duplicate.borrow_mut() = Some(DuplicateKey::at(self.at, &key));
                 return Err(A::Error::custom("duplicate key"));
             }
             let value = map.next_value_seed(StrictValue {
@@ -1260,6 +1286,17 @@ mod tests {
         assert_invalid(&text, "initiatives[1].owner", "the field \"owner\" appears twice");
         let text = export(&sample()).replacen("\"name\": ", "\"name\": \"x\", \"name\": ", 1);
         assert_invalid(&text, "name", "the field \"name\" appears twice");
+        assert_invalid(
+            r#"{"format":"stackplan-roadmap","":1,"":2}"#,
+            "the top level",
+            "a field with an empty name appears twice",
+        );
+        let nested = r#"{"format":"stackplan-roadmap","version":1,"name":"R","phases":[],"initiatives":[{"":1,"":2}]}"#;
+        assert_invalid(
+            nested,
+            "initiatives[0]",
+            "a field with an empty name appears twice",
+        );
     }
 
     #[test]
