@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::focus_later;
+use super::modal::{Modal, ModalText};
 use crate::autosave::{Autosave, use_autosave};
 use crate::model::{Roadmap, import_summary};
 use crate::state::{Confirmation, Planner, use_planner};
@@ -139,14 +139,9 @@ pub fn ConfirmDialog() -> impl IntoView {
     move || {
         let confirmation = planner.confirmation()?;
         // A conflict must be answered; everything else can be dismissed.
-        let dismissable = confirmation != Confirmation::Conflict;
-        let dismiss = move || {
-            if dismissable {
-                planner.close_question();
-            }
-        };
+        let dismiss = (confirmation != Confirmation::Conflict)
+            .then(|| Callback::new(move |()| planner.close_question()));
         let (title, text, answers) = question(planner, autosave, confirmation);
-        focus_later("confirm-action".to_string());
         let buttons = answers
             .into_iter()
             .map(|answer| {
@@ -163,26 +158,18 @@ pub fn ConfirmDialog() -> impl IntoView {
                 }
             })
             .collect_view();
+        let shell = ModalText {
+            role: "alertdialog",
+            title_id: "confirm-title",
+            text_id: "confirm-text",
+            first_focus: "confirm-action",
+        };
         Some(view! {
-            <div class="backdrop" on:click=move |_| dismiss()>
-                <div
-                    class="dialog"
-                    role="alertdialog"
-                    aria-modal="true"
-                    aria-labelledby="confirm-title"
-                    aria-describedby="confirm-text"
-                    on:click=|event| event.stop_propagation()
-                    on:keydown=move |event| {
-                        if event.key() == "Escape" {
-                            dismiss();
-                        }
-                    }
-                >
-                    <h2 id="confirm-title">{title}</h2>
-                    <p id="confirm-text">{text}</p>
-                    <div class="dialog-actions">{buttons}</div>
-                </div>
-            </div>
+            <Modal text=shell dismiss>
+                <h2 id="confirm-title">{title}</h2>
+                <p id="confirm-text">{text}</p>
+                <div class="dialog-actions">{buttons}</div>
+            </Modal>
         })
     }
 }

@@ -12,6 +12,7 @@ mod grid;
 mod initiative_mark;
 mod insight;
 mod inspector;
+mod modal;
 mod move_menu;
 mod notices;
 mod phase_board;

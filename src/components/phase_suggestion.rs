@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::focus_later;
+use super::modal::{Modal, ModalText};
 use crate::model::{DescribedMove, PhaseSuggestion, suggest_phases};
 use crate::state::{Tone, use_planner};
 
@@ -22,10 +22,7 @@ pub fn SuggestPhasesButton(open: RwSignal<Option<PhaseSuggestion>>) -> impl Into
             disabled=move || !has_phases()
             title=move || if has_phases() { "" } else { "Add a phase first" }
             on:click=move |_| {
-                let suggestion = planner.with_roadmap(suggest_phases);
-                let first = if suggestion.moves.is_empty() { "suggestion-discard" } else { "suggestion-accept" };
-                open.set(Some(suggestion));
-                focus_later(first.to_string());
+                open.set(Some(planner.with_roadmap(suggest_phases)));
             }
         >
             "Suggest phases"
@@ -70,21 +67,18 @@ pub fn SuggestedPhasesDialog(open: RwSignal<Option<PhaseSuggestion>>) -> impl In
             }
         };
         let total = rows.len();
+        let shell = ModalText {
+            role: "dialog",
+            title_id: "suggestion-title",
+            text_id: "suggestion-summary",
+            first_focus: if moves == 0 {
+                "suggestion-discard"
+            } else {
+                "suggestion-accept"
+            },
+        };
         Some(view! {
-            <div class="backdrop" on:click=move |_| discard()>
-                <div
-                    class="dialog suggestion"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="suggestion-title"
-                    aria-describedby="suggestion-summary"
-                    on:click=|event| event.stop_propagation()
-                    on:keydown=move |event| {
-                        if event.key() == "Escape" {
-                            discard();
-                        }
-                    }
-                >
+            <Modal text=shell class="suggestion" dismiss=Some(Callback::new(move |()| discard()))>
                     <h2 id="suggestion-title">"Suggested phases"</h2>
                     <p id="suggestion-summary">
                         {summary}
@@ -138,8 +132,7 @@ pub fn SuggestedPhasesDialog(open: RwSignal<Option<PhaseSuggestion>>) -> impl In
                             "Accept"
                         </button>
                     </div>
-                </div>
-            </div>
+            </Modal>
         })
     }
 }
