@@ -36,6 +36,7 @@ impl Autosave {
     pub fn open() -> (Planner, Autosave) {
         let loaded = storage::load();
         let planner = Planner::new(loaded.workspace, loaded.roadmap);
+        let autosave = Autosave::start(planner, loaded.autosave, loaded.stored_text);
         if let Some(problem) = loaded.problem {
             planner.show_notice(Notice {
                 tone: Tone::Error,
@@ -47,7 +48,7 @@ impl Autosave {
                 offer_export: problem == StorageProblem::Unavailable,
             });
         }
-        (planner, Autosave::start(planner, loaded.autosave))
+        (planner, autosave)
     }
 
     /// What the conflict question says.
@@ -57,16 +58,13 @@ impl Autosave {
 
     /// Starts saving `planner`'s roadmap after every change (saves to storage), unless
     /// `enabled` is false (no storage, or unreadable data that could not be set aside).
-    fn start(planner: Planner, enabled: bool) -> Autosave {
+    /// `stored` is the open roadmap's text as just loaded, so it is not read twice.
+    fn start(planner: Planner, enabled: bool, stored: Option<String>) -> Autosave {
         let autosave = Autosave {
             planner,
             enabled,
             pending: StoredValue::new(None),
-            baseline: StoredValue::new(
-                planner
-                    .workspace()
-                    .with_untracked(|workspace| storage::stored_text(&workspace.active)),
-            ),
+            baseline: StoredValue::new(stored),
             last_problem: StoredValue::new(None),
             paused: StoredValue::new(false),
             quiet: StoredValue::new(false),

@@ -80,6 +80,9 @@ pub struct Loaded {
     pub autosave: bool,
     /// The unreadable text, offered to the user as a download.
     pub unreadable_text: Option<String>,
+    /// The open roadmap's text exactly as stored: what the autosave checks is still there
+    /// before it writes (another tab may have changed it).
+    pub stored_text: Option<String>,
 }
 
 /// A stored roadmap as found.
@@ -208,6 +211,7 @@ pub fn load() -> Loaded {
             problem: Some(StorageProblem::Unavailable),
             autosave: false,
             unreadable_text: None,
+            stored_text: None,
         };
     }
     let workspace = match LocalStorage::get::<Workspace>(WORKSPACE_KEY) {
@@ -222,12 +226,13 @@ pub fn load() -> Loaded {
         }
     };
     match read(&workspace.active) {
-        Stored::Found { roadmap, .. } => Loaded {
+        Stored::Found { roadmap, text } => Loaded {
             roadmap,
             workspace,
             problem: None,
             autosave: true,
             unreadable_text: None,
+            stored_text: Some(text),
         },
         Stored::Missing => Loaded {
             roadmap: blank(&workspace, &workspace.active),
@@ -235,6 +240,7 @@ pub fn load() -> Loaded {
             problem: None,
             autosave: true,
             unreadable_text: None,
+            stored_text: None,
         },
         // A fresh start, not named after the placeholder of the unreadable entry.
         Stored::Unreadable { problem, text, kept } => {
@@ -247,7 +253,8 @@ pub fn load() -> Loaded {
                 workspace,
                 problem: Some(problem),
                 autosave: kept,
-                unreadable_text: Some(text),
+                unreadable_text: Some(text.clone()),
+                stored_text: Some(text),
             }
         }
     }
