@@ -4,7 +4,7 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-use super::insight::{Look, redraw_on_change};
+use super::chart_canvas::{Look, redraw_on_change};
 use super::table_of;
 use crate::charts::{self, MATURITY_HEIGHT};
 use crate::model::{MATURITY_MAX, MATURITY_STEPS, MaturityAspect, MaturityGroup, parse_maturity};

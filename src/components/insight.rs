@@ -1,18 +1,21 @@
 //! The Insight region: the charts (plotters on canvases), each with a table of the same
 //! numbers beside it, and the effort-vs-impact chart's PNG and SVG exports.
 
+use std::time::Duration;
+
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
+use super::chart_canvas::{Look, redraw_on_change};
 use super::data_maturity::DataMaturity;
 use super::table_of;
+use crate::canvas;
 use crate::charts::{self, Scale, Theme};
 use crate::model::{
     AreaCoverage, Counts, GoalAlignment, MatrixPoint, Outline, PhaseFigures, Quadrant, QuadrantSplit,
     Roadmap, Urgency, counts, goal_alignment, matrix_points, outline_coverage, phase_figures,
 };
 use crate::state::{Planner, Tone, use_planner};
-use crate::{canvas, media};
 
 /// Charts follow edits after this pause: a drag's every step stays cheap, the charts catch up
 /// once it rests.
@@ -84,8 +87,7 @@ impl InsightData {
                     .catalog()
                     .with_untracked(|outline| planner.with_roadmap(|roadmap| data.refresh(outline, roadmap)));
             };
-            let handle =
-                set_timeout_with_handle(refresh, std::time::Duration::from_millis(REDRAW_DELAY_MS)).ok();
+            let handle = set_timeout_with_handle(refresh, Duration::from_millis(REDRAW_DELAY_MS)).ok();
             pending.set_value(handle);
         });
         data
@@ -107,79 +109,36 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
     }
 }
 
-/// Redraws `canvas` whenever `draw`'s signals, the colour scheme or the page width change,
-/// from the first time it scrolls into view: a page that opens on the grid draws no chart.
-pub(super) fn redraw_on_change(
-    canvas_ref: NodeRef<Canvas>,
-    css_height: impl Fn() -> f64 + 'static,
-    look: Look,
-    draw: impl Fn(
-        &plotters::prelude::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
-        &Theme,
-        Scale,
-    ) + 'static,
-) {
-    let seen = RwSignal::new(false);
-    Effect::new(move |watching: Option<bool>| {
-        if watching == Some(true) {
-            return true;
-        }
-        let Some(element) = canvas_ref.get() else {
-            return false;
-        };
-        canvas::when_first_visible(&element, move || seen.set(true));
-        true
-    });
-    Effect::new(move |_| {
-        if !seen.get() {
-            return;
-        }
-        let theme = if look.dark.get() {
-            Theme::DARK
-        } else {
-            Theme::LIGHT
-        };
-        look.width.track();
-        let Some(element) = canvas_ref.get() else { return };
-        if let Some((area, scale)) = canvas::fit(&element, css_height()) {
-            draw(&area, &theme, scale);
-            canvas::measure_drawn();
-        }
-    });
-}
-
-/// What the charts' look depends on besides their numbers.
-#[derive(Clone, Copy)]
-pub(super) struct Look {
-    dark: RwSignal<bool>,
-    width: RwSignal<i32>,
-}
-
+/// The region, with its charts, tables and audit built once the page has first painted: they
+/// are half of the page's elements, and the first paint shows the grid, not them.
 #[component]
 pub fn Insight() -> impl IntoView {
     let planner = use_planner();
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || painted.set(true), Duration::ZERO));
+    view! {
+        <section class="panel insight" role="region" aria-label="Insight">
+            <div class="panel-head">
+                <h2>"Insight"</h2>
+                <span class="hint">"Charts follow every edit; each has a table of its numbers"</span>
+                <button type="button" class="secondary" on:click=move |_| export_png(planner)>
+                    "Export PNG"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| export_svg(planner)>
+                    "Export SVG"
+                </button>
+            </div>
+            {move || painted.get().then(|| view! { <Charts/> })}
+        </section>
+    }
+}
+
+/// Every chart with its table, and the data-maturity audit.
+#[component]
+fn Charts() -> impl IntoView {
+    let planner = use_planner();
     let data = InsightData::new(planner);
-    let look = Look {
-        dark: RwSignal::new(media::matches(media::DARK)),
-        width: RwSignal::new(
-            window()
-                .inner_width()
-                .ok()
-                .and_then(|width| width.as_f64())
-                .unwrap_or(0.0) as i32,
-        ),
-    };
-    media::on_change(media::DARK, move |dark| look.dark.set(dark));
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
-        look.width.set(
-            window()
-                .inner_width()
-                .ok()
-                .and_then(|width| width.as_f64())
-                .unwrap_or(0.0) as i32,
-        );
-    });
-    on_cleanup(move || resize.remove());
+    let look = Look::of_page();
 
     let matrix_canvas = NodeRef::<Canvas>::new();
     let phases_canvas = NodeRef::<Canvas>::new();
@@ -235,17 +194,6 @@ pub fn Insight() -> impl IntoView {
     );
 
     view! {
-        <section class="panel insight" role="region" aria-label="Insight">
-            <div class="panel-head">
-                <h2>"Insight"</h2>
-                <span class="hint">"Charts follow every edit; each has a table of its numbers"</span>
-                <button type="button" class="secondary" on:click=move |_| export_png(planner)>
-                    "Export PNG"
-                </button>
-                <button type="button" class="secondary" on:click=move |_| export_svg(planner)>
-                    "Export SVG"
-                </button>
-            </div>
             <div class="charts">
                 <figure class="chart chart-wide">
                     <canvas node_ref=matrix_canvas role="img" aria-label="Effort vs impact chart" style:height=format!("{MATRIX_HEIGHT}px")></canvas>
@@ -266,7 +214,6 @@ pub fn Insight() -> impl IntoView {
                 </figure>
                 <DataMaturity look/>
             </div>
-        </section>
     }
 }
 

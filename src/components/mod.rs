@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 mod board_room;
 mod catalog_tree;
+mod chart_canvas;
 mod cluster_chip;
 mod confirm_dialog;
 mod consensus;

@@ -47,6 +47,7 @@ for (const scheme of ['light', 'dark']) {
       await openFixture(page);
       await app.selectCard('Data Lake');
       await app.catalog.expand('Modern Stacks');
+      await app.showInsight();
       await page.getByText('Effort vs impact as a table').click();
       expect(await violations(page)).toEqual([]);
     });

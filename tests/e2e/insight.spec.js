@@ -154,7 +154,8 @@ test.describe('charts', () => {
   }
 
   test('every chart is drawn once seen, sized for the screen, and redraws after a score changes', async ({ page }) => {
-    // The page opens on the grid: charts below it are not drawn until they scroll into view.
+    // The page opens on the grid: charts below it are built but not drawn until they scroll into view.
+    await expect(insight(page).getByRole('img', { name: 'Outline coverage chart' })).toBeAttached();
     await expect(insight(page).getByRole('img', { name: 'Outline coverage chart' })).not.toBeInViewport();
     expect((await chartPixels(page, 'Outline coverage chart')).inked).toBe(0);
     const before = {};
@@ -175,6 +176,7 @@ test.describe('charts', () => {
 
   test('the tables beside the charts hold the same titles and numbers', async ({ page }) => {
     const region = insight(page);
+    await app.showInsight();
     await region.getByText('Effort vs impact as a table').click();
     const matrix = region.getByRole('table', { name: 'Effort vs impact' });
     await expect(matrix.getByRole('row', { name: /^Data Lake 7\.5 9 Big bets Foundations \(Q1–Q2\) High/ })).toBeVisible();
@@ -207,6 +209,7 @@ test.describe('charts', () => {
 
   test('goal alignment shows what serves each goal, flags a goal nothing serves and names initiatives serving none', async ({ page }) => {
     const region = insight(page);
+    await app.showInsight();
     const table = region.getByRole('table', { name: 'Goal alignment' });
     await expect(
       table.getByRole('row', {

@@ -42,6 +42,7 @@ test.describe('Data maturity audit', () => {
   test.beforeEach(async ({ page }) => {
     app = new Planner(page);
     await app.goto();
+    await app.showInsight();
   });
 
   test('has a labelled 0–5 input per level and dimension, each with the meaning of its score', async ({ page }) => {
@@ -121,6 +122,7 @@ test.describe('Data maturity audit', () => {
     await setScore(page, 'Culture', 2);
     await waitForSave(page, (roadmap) => roadmap.maturity && roadmap.maturity.culture === 2);
     await page.reload();
+    await app.showInsight();
     await expect(score(page, 'Descriptive')).toHaveValue('4');
     await expect(score(page, 'KPIs & metrics')).toHaveValue('0');
     await expect(score(page, 'Culture')).toHaveValue('2');
@@ -138,6 +140,7 @@ test.describe('Data maturity audit', () => {
     await new Planner(elsewhere).goto();
     await importByPicker(elsewhere, file.name, file.text);
     await answerImport(elsewhere, 'My roadmap', 'Replace current roadmap');
+    await new Planner(elsewhere).showInsight();
     await expect(score(elsewhere, 'Descriptive')).toHaveValue('4');
     await expect(score(elsewhere, 'KPIs & metrics')).toHaveValue('0');
     await expect(score(elsewhere, 'Culture')).toHaveValue('2');

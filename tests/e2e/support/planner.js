@@ -196,6 +196,13 @@ class Planner {
     await expect(this.grid.region).toBeVisible();
   }
 
+  /** Scrolls to Insight, as a user does: its charts, tables and audit are built once it is seen. */
+  async showInsight() {
+    const region = this.page.getByRole('region', { name: 'Insight' });
+    await region.scrollIntoViewIfNeeded();
+    await expect(region.locator('.charts')).toBeAttached();
+  }
+
   /** "New initiative", then types the title into the focused Title box and commits with Tab. */
   async newInitiative(title, fields = {}) {
     await this.newInitiativeButton.click();
