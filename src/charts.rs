@@ -236,8 +236,6 @@ pub fn draw_matrix<DB: DrawingBackend>(
             impact: point.impact,
             urgency: point.urgency,
             quick_win: point.quick_win,
-            pinned: false,
-            floating: false,
         })
         .collect();
     let plan = plan_board(&marks, &geometry, &obstacles);

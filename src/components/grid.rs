@@ -62,8 +62,6 @@ fn lay_out(roadmap: &Roadmap, room: &Room, ruler: &mut LabelRuler) -> BoardLayou
                 initiative.quick_win_status(&split),
                 QuickWinStatus::Marked | QuickWinStatus::Inconsistent
             ),
-            pinned: false,
-            floating: false,
         })
         .collect();
     let plan = plan_board(&marks, &room.geometry, &[]);

@@ -178,12 +178,6 @@ pub struct BoardMark<'a> {
     pub impact: Score,
     pub urgency: Urgency,
     pub quick_win: bool,
-    /// The selected initiative: laid out first, never clustered, always labelled if any place
-    /// is free.
-    pub pinned: bool,
-    /// The initiative being dragged: left out entirely (no mark, no label, no obstacle), so the
-    /// others do not move during a drag.
-    pub floating: bool,
 }
 
 /// Where a mark's title goes.
@@ -215,19 +209,18 @@ pub enum BoardItem {
 pub struct BoardPlan {
     /// Marks and clusters in priority order (of their first member).
     pub items: Vec<BoardItem>,
-    /// Marks (not clustered, not floating) without a label, most important first: the view
+    /// Marks (not clustered) without a label, most important first: the view
     /// lists them beside the board.
     pub unlabelled: Vec<usize>,
 }
 
-/// Most important first: pinned, then urgency, quick win, impact (higher first), effort (lower
+/// Most important first: urgency, quick win, impact (higher first), effort (lower
 /// first), then input order.
 fn priority(marks: &[BoardMark<'_>], a: usize, b: usize) -> Ordering {
     let (first, second) = (&marks[a], &marks[b]);
     second
-        .pinned
-        .cmp(&first.pinned)
-        .then(second.urgency.cmp(&first.urgency))
+        .urgency
+        .cmp(&first.urgency)
         .then(second.quick_win.cmp(&first.quick_win))
         .then(second.impact.cmp(&first.impact))
         .then(first.effort.cmp(&second.effort))
@@ -309,12 +302,10 @@ struct Candidate {
 /// Where a label of `width` may go around a mark at `at`, best first. Adjacent (16): right,
 /// left, above, below, the four diagonals, right and left a half line up or down, above and
 /// below starting or ending over the mark. Then rings at 2, 3.5, 5 and 7 times the adjacent
-/// distance (8 each: the four sides and the four diagonals), which get a leader line; the
-/// pinned mark tries three more rings. 48 places at most (72 pinned), so the work per mark is
-/// bounded.
-fn candidates(at: (f64, f64), width: f64, geometry: &BoardGeometry, pinned: bool) -> Vec<Candidate> {
+/// distance (8 each: the four sides and the four diagonals), which get a leader line. 48
+/// places at most, so the work per mark is bounded.
+fn candidates(at: (f64, f64), width: f64, geometry: &BoardGeometry) -> Vec<Candidate> {
     const RINGS: [f64; 4] = [2.0, 3.5, 5.0, 7.0];
-    const PINNED_RINGS: [f64; 3] = [10.0, 14.0, 20.0];
     let (x, y) = at;
     let (radius, height) = (geometry.mark_radius, geometry.label_height);
     let near = radius + geometry.gap;
@@ -340,8 +331,7 @@ fn candidates(at: (f64, f64), width: f64, geometry: &BoardGeometry, pinned: bool
         add(sized(x - radius, top), false);
         add(sized(x + radius - width, top), false);
     }
-    let extra: &[f64] = if pinned { &PINNED_RINGS } else { &[] };
-    for &ring in RINGS.iter().chain(extra) {
+    for ring in RINGS {
         let out = near * ring;
         add(sized(x + out, y - height / 2.0), true);
         add(sized(x - out - width, y - height / 2.0), true);
@@ -393,7 +383,7 @@ struct Group {
     at: (f64, f64),
 }
 
-/// Lays out the board: every (non-floating) mark at its exact point, coinciding marks gathered
+/// Lays out the board: every mark at its exact point, coinciding marks gathered
 /// into chips, and as many titles as fit, most important first, each beside its mark without
 /// overlapping another title, a mark, a chip, an `obstacle` or the plot's edge. Deterministic,
 /// and near-linear: 10,000 marks take milliseconds.
@@ -403,7 +393,7 @@ struct Group {
 /// let geometry = BoardGeometry { width: 900.0, height: 560.0, inset: 12.0, mark_radius: 7.0, label_height: 16.0, gap: 4.0 };
 /// let lake = BoardMark {
 ///     label: "Data lake", label_width: 63.0, effort: Score::clamped(4.0), impact: Score::clamped(8.0),
-///     urgency: Urgency::High, quick_win: false, pinned: false, floating: false,
+///     urgency: Urgency::High, quick_win: false,
 /// };
 /// let plan = plan_board(&[lake], &geometry, &[]);
 /// let BoardItem::Mark { at, label: Some(label), .. } = &plan.items[0] else { panic!() };
@@ -414,7 +404,7 @@ pub fn plan_board(marks: &[BoardMark<'_>], geometry: &BoardGeometry, obstacles: 
     let geometry = geometry.sane();
     let plot = Rect::new(0.0, 0.0, geometry.width, geometry.height);
     let radius = geometry.mark_radius;
-    let mut order: Vec<usize> = (0..marks.len()).filter(|&index| !marks[index].floating).collect();
+    let mut order: Vec<usize> = (0..marks.len()).collect();
     order.sort_by(|&a, &b| priority(marks, a, b));
 
     // Gather marks within one radius of an earlier group's anchor. Cells at least a radius
@@ -424,29 +414,27 @@ pub fn plan_board(marks: &[BoardMark<'_>], geometry: &BoardGeometry, obstacles: 
     for &index in &order {
         let mark = &marks[index];
         let at = geometry.point(mark.effort, mark.impact);
-        if !mark.pinned {
-            let reach = Rect::around(at, anchors.size);
-            let mut nearest: Option<(f64, usize)> = None;
-            anchors.any(&reach, |group| {
-                let other = groups[group].at;
-                let distance = (other.0 - at.0).hypot(other.1 - at.1);
-                let closer = match nearest {
-                    None => true,
-                    Some((best, best_group)) => {
-                        distance.total_cmp(&best).then(group.cmp(&best_group)) == Ordering::Less
-                    }
-                };
-                if distance <= radius && closer {
-                    nearest = Some((distance, group));
+        let reach = Rect::around(at, anchors.size);
+        let mut nearest: Option<(f64, usize)> = None;
+        anchors.any(&reach, |group| {
+            let other = groups[group].at;
+            let distance = (other.0 - at.0).hypot(other.1 - at.1);
+            let closer = match nearest {
+                None => true,
+                Some((best, best_group)) => {
+                    distance.total_cmp(&best).then(group.cmp(&best_group)) == Ordering::Less
                 }
-                false
-            });
-            if let Some((_, group)) = nearest {
-                groups[group].members.push(index);
-                continue;
+            };
+            if distance <= radius && closer {
+                nearest = Some((distance, group));
             }
-            anchors.insert(&Rect::around(at, 0.0), groups.len());
+            false
+        });
+        if let Some((_, group)) = nearest {
+            groups[group].members.push(index);
+            continue;
         }
+        anchors.insert(&Rect::around(at, 0.0), groups.len());
         groups.push(Group {
             members: vec![index],
             at,
@@ -514,14 +502,13 @@ pub fn plan_board(marks: &[BoardMark<'_>], geometry: &BoardGeometry, obstacles: 
                 }
                 let leader = candidate.far.then(|| leader_to(group.at, radius, &rect));
                 if let Some((from, to)) = leader {
-                    // A thin line may pass over a lone mark without hiding it, and the pinned
-                    // one's over chips too; never over a title or an obstacle.
+                    // A thin line may pass over a lone mark without hiding it; never over a
+                    // chip, a title or an obstacle.
                     let blocked = taken.any(&segment_box(from, to), |id| {
                         let (other, what) = boxes[id];
                         let solid = match what {
                             Taken::Mark => false,
-                            Taken::Chip => !mark.pinned,
-                            Taken::Obstacle | Taken::Label => true,
+                            Taken::Chip | Taken::Obstacle | Taken::Label => true,
                         };
                         solid && other.crossed_by(from, to)
                     });
@@ -531,9 +518,7 @@ pub fn plan_board(marks: &[BoardMark<'_>], geometry: &BoardGeometry, obstacles: 
                 }
                 Some(PlacedLabel { rect, leader })
             };
-            label = candidates(group.at, width, &geometry, mark.pinned)
-                .iter()
-                .find_map(fits);
+            label = candidates(group.at, width, &geometry).iter().find_map(fits);
         }
         match &label {
             Some(placed) => {
@@ -577,8 +562,6 @@ mod tests {
             impact: Score::clamped(impact),
             urgency: Urgency::None,
             quick_win: false,
-            pinned: false,
-            floating: false,
         }
     }
 
@@ -731,7 +714,6 @@ mod tests {
                     for &member in members {
                         seen[member] += 1;
                         let mark = &marks[member];
-                        assert!(!mark.pinned, "the pinned mark is never clustered");
                         let point = geometry.point(mark.effort, mark.impact);
                         assert!((point.0 - at.0).hypot(point.1 - at.1) <= radius);
                     }
@@ -742,9 +724,8 @@ mod tests {
                 }
             }
         }
-        for (index, mark) in marks.iter().enumerate() {
-            let expected = usize::from(!mark.floating);
-            assert_eq!(seen[index], expected, "mark {index} drawn {} times", seen[index]);
+        for (index, times) in seen.iter().enumerate() {
+            assert_eq!(*times, 1, "mark {index} drawn {times} times");
         }
         let placed = labels(plan);
         let unlabelled: Vec<usize> = plan
@@ -1009,70 +990,6 @@ mod tests {
     }
 
     #[test]
-    fn the_pinned_mark_is_labelled_first_and_never_clustered() {
-        let geometry = geometry();
-        let mut marks: Vec<BoardMark> = (0..6)
-            .map(|_| BoardMark {
-                urgency: Urgency::Critical,
-                ..mark("Same spot initiative", 5.0, 5.0)
-            })
-            .collect();
-        marks[4] = BoardMark {
-            pinned: true,
-            urgency: Urgency::None,
-            ..marks[4]
-        };
-        let plan = plan_board(&marks, &geometry, &[]);
-        assert_sound(&marks, &geometry, &[], &plan);
-        assert!(
-            matches!(
-                &plan.items[0],
-                BoardItem::Mark {
-                    index: 4,
-                    label: Some(_),
-                    ..
-                }
-            ),
-            "{:?}",
-            plan.items[0]
-        );
-        assert!(matches!(&plan.items[1], BoardItem::Cluster { members, .. } if members == &[0, 1, 2, 3, 5]));
-
-        // Crowded all round, the pinned title still finds a far place.
-        let (titles, mut dice) = realistic(400, 3);
-        let mut crowd = clustered(&titles, 1, &mut dice);
-        crowd[399].pinned = true;
-        let plan = plan_board(&crowd, &geometry, &[]);
-        assert_sound(&crowd, &geometry, &[], &plan);
-        assert!(label_of(&plan, 399).is_some());
-    }
-
-    #[test]
-    fn the_dragged_mark_is_left_out_entirely() {
-        let geometry = geometry();
-        let mut marks = vec![
-            mark("Dragged", 5.0, 5.0),
-            mark("Beside it", 5.0, 5.0),
-            mark("Far away", 9.0, 2.0),
-        ];
-        let still = plan_board(&marks[1..], &geometry, &[]);
-        marks[0].floating = true;
-        marks[0].pinned = true;
-        let plan = plan_board(&marks, &geometry, &[]);
-        assert_sound(&marks, &geometry, &[], &plan);
-        assert!(plan.items.iter().all(|item| match item {
-            BoardItem::Mark { index, .. } => *index != 0,
-            BoardItem::Cluster { members, .. } => !members.contains(&0),
-        }));
-        assert!(!plan.unlabelled.contains(&0));
-        assert_eq!(
-            label_of(&plan, 1),
-            label_of(&still, 0),
-            "the others lie as if it were not there"
-        );
-    }
-
-    #[test]
     fn coinciding_marks_gather_and_marks_a_radius_apart_do_not() {
         // 100 px per score point, so one tenth apart is 10 px.
         let geometry = BoardGeometry {
@@ -1236,12 +1153,10 @@ mod tests {
                 scores in prop::collection::vec((10u8..=100, 10u8..=100, 0usize..5, any::<bool>(), 3usize..30), 0..90),
                 size in (120.0..1400.0, 100.0..900.0, 0.0..20.0, 1.0..12.0, 8.0..24.0, 0.0..6.0),
                 obstacles in prop::collection::vec((0.0..1400.0, 0.0..900.0, 5.0..120.0, 5.0..40.0), 0..4),
-                pinned in any::<prop::sample::Index>(),
-                floating in any::<prop::sample::Index>(),
             ) {
                 let (width, height, inset, mark_radius, label_height, gap) = size;
                 let geometry = BoardGeometry { width, height, inset, mark_radius, label_height, gap };
-                let mut marks: Vec<BoardMark> = scores
+                let marks: Vec<BoardMark> = scores
                     .iter()
                     .map(|&(effort, impact, urgency, quick_win, chars)| BoardMark {
                         label: "title",
@@ -1250,16 +1165,8 @@ mod tests {
                         impact: Score::clamped(f64::from(impact) / 10.0),
                         urgency: Urgency::ALL[urgency],
                         quick_win,
-                        pinned: false,
-                        floating: false,
                     })
                     .collect();
-                if !marks.is_empty() {
-                    let at = pinned.index(marks.len());
-                    marks[at].pinned = true;
-                    let at = floating.index(marks.len());
-                    marks[at].floating = true;
-                }
                 let obstacles: Vec<Rect> = obstacles
                     .iter()
                     .map(|&(left, top, width, height)| Rect::new(left, top, left + width, top + height))
