@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::modal::{Modal, ModalText};
 use crate::autosave::{Autosave, use_autosave};
-use crate::model::{Roadmap, import_summary};
+use crate::model::{PhaseId, Roadmap, import_summary};
 use crate::state::{Confirmation, Planner, use_planner};
 
 /// One answer: its button text, whether it is the suggested one, and what it does.
@@ -22,113 +22,129 @@ fn answer(label: &'static str, primary: bool, act: impl Fn() + Send + Sync + 'st
     }
 }
 
-/// Title, text and answers for a question; answers close the dialog first.
-fn question(
-    planner: Planner,
-    autosave: Autosave,
-    confirmation: Confirmation,
-) -> (String, String, Vec<Answer>) {
-    let cancel = move || planner.close_question();
+/// What the dialog shows: a title, a sentence, and the answers; answers close the dialog first.
+struct Question {
+    title: String,
+    text: String,
+    answers: Vec<Answer>,
+}
+
+fn question(planner: Planner, autosave: Autosave, confirmation: Confirmation) -> Question {
     match confirmation {
-        Confirmation::DuplicateCatalogItem { entry } => {
-            let heading = planner
-                .catalog()
-                .with_untracked(|outline| outline.entries.get(entry).map(|found| found.heading.clone()))
-                .unwrap_or_default();
-            (
-                "Already on the roadmap".to_string(),
-                format!("“{heading}” is already an initiative. Add it a second time?"),
-                vec![
-                    answer("Cancel", false, cancel),
-                    answer("Add again", true, move || {
-                        cancel();
-                        planner.add_catalog_entry(entry, true);
-                    }),
-                ],
-            )
-        }
-        Confirmation::DeletePhase(id) => {
-            let (name, count) = planner.with_roadmap(|roadmap| {
-                (
-                    roadmap
-                        .phase(&id)
-                        .map(|phase| phase.name.clone())
-                        .unwrap_or_default(),
-                    roadmap.initiatives_in(Some(&id)).count(),
-                )
-            });
-            let members = match count {
-                0 => "It holds no initiatives.".to_string(),
-                1 => "Its initiative becomes unphased; nothing is deleted.".to_string(),
-                count => format!("Its {count} initiatives become unphased; none is deleted."),
-            };
-            (
-                format!("Delete {name}?"),
-                format!("{members} You can undo this."),
-                vec![
-                    answer("Cancel", false, cancel),
-                    answer("Delete phase", true, move || {
-                        cancel();
-                        planner.edit(|roadmap| {
-                            roadmap.remove_phase(&id);
-                        });
-                    }),
-                ],
-            )
-        }
-        Confirmation::DeleteRoadmap => {
-            let name = planner.with_roadmap(|roadmap| roadmap.display_name().to_string());
-            (
-                format!("Delete “{name}”?"),
-                "It is removed from this browser for good and cannot be undone. Export it first to keep a copy."
-                    .to_string(),
-                vec![
-                    answer("Cancel", false, cancel),
-                    answer("Delete roadmap", true, move || {
-                        cancel();
-                        autosave.delete_open_roadmap();
-                    }),
-                ],
-            )
-        }
-        Confirmation::Import { roadmap, source } => {
-            let current = planner.with_roadmap(|roadmap| roadmap.display_name().to_string());
-            let title = format!("Import “{}”?", roadmap.display_name());
-            let text = format!(
-                "{source} holds the roadmap “{}”: {}. Open it as a new roadmap beside “{current}”, or replace “{current}” with it (Undo brings it back).",
-                roadmap.display_name(),
-                import_summary(&roadmap)
-            );
-            let replacement = roadmap.clone();
-            let mut answers = vec![
-                answer("Cancel", false, cancel),
-                answer("Replace current roadmap", !autosave.keeps_roadmaps(), move || {
-                    cancel();
-                    planner.replace_roadmap(Roadmap::clone(&replacement));
-                }),
-            ];
-            if autosave.keeps_roadmaps() {
-                answers.push(answer("Open as new roadmap", true, move || {
-                    cancel();
-                    autosave.open_as_new(Roadmap::clone(&roadmap));
-                }));
-            }
-            (title, text, answers)
-        }
-        Confirmation::Conflict => (
-            "Changed in another tab".to_string(),
-            autosave.conflict_message(),
-            vec![
-                answer("Keep this tab's version", false, move || {
-                    cancel();
-                    autosave.resolve_conflict(true);
-                }),
-                answer("Use the other tab's version", true, move || {
-                    cancel();
-                    autosave.resolve_conflict(false);
-                }),
-            ],
-        ),
+        Confirmation::DuplicateCatalogItem { entry } => duplicate_catalog_item(planner, entry),
+        Confirmation::DeletePhase(id) => delete_phase(planner, id),
+        Confirmation::DeleteRoadmap => delete_roadmap(planner, autosave),
+        Confirmation::Import { roadmap, source } => import(planner, autosave, roadmap, &source),
+        Confirmation::Conflict => conflict(planner, autosave),
+    }
+}
+
+fn duplicate_catalog_item(planner: Planner, entry: usize) -> Question {
+    let heading = planner
+        .catalog()
+        .with_untracked(|outline| outline.entries.get(entry).map(|found| found.heading.clone()))
+        .unwrap_or_default();
+    Question {
+        title: "Already on the roadmap".to_string(),
+        text: format!("“{heading}” is already an initiative. Add it a second time?"),
+        answers: vec![
+            answer("Cancel", false, move || planner.close_question()),
+            answer("Add again", true, move || {
+                planner.close_question();
+                planner.add_catalog_entry(entry, true);
+            }),
+        ],
+    }
+}
+
+fn delete_phase(planner: Planner, id: PhaseId) -> Question {
+    let (name, count) = planner.with_roadmap(|roadmap| {
+        (
+            roadmap
+                .phase(&id)
+                .map(|phase| phase.name.clone())
+                .unwrap_or_default(),
+            roadmap.initiatives_in(Some(&id)).count(),
+        )
+    });
+    let members = match count {
+        0 => "It holds no initiatives.".to_string(),
+        1 => "Its initiative becomes unphased; nothing is deleted.".to_string(),
+        count => format!("Its {count} initiatives become unphased; none is deleted."),
+    };
+    Question {
+        title: format!("Delete {name}?"),
+        text: format!("{members} You can undo this."),
+        answers: vec![
+            answer("Cancel", false, move || planner.close_question()),
+            answer("Delete phase", true, move || {
+                planner.close_question();
+                planner.edit(|roadmap| {
+                    roadmap.remove_phase(&id);
+                });
+            }),
+        ],
+    }
+}
+
+fn delete_roadmap(planner: Planner, autosave: Autosave) -> Question {
+    let name = planner.with_roadmap(|roadmap| roadmap.display_name().to_string());
+    Question {
+        title: format!("Delete “{name}”?"),
+        text:
+            "It is removed from this browser for good and cannot be undone. Export it first to keep a copy."
+                .to_string(),
+        answers: vec![
+            answer("Cancel", false, move || planner.close_question()),
+            answer("Delete roadmap", true, move || {
+                planner.close_question();
+                autosave.delete_open_roadmap();
+            }),
+        ],
+    }
+}
+
+/// The import preview: what the file holds, opened beside the current roadmap or in its place.
+fn import(planner: Planner, autosave: Autosave, roadmap: Box<Roadmap>, source: &str) -> Question {
+    let current = planner.with_roadmap(|roadmap| roadmap.display_name().to_string());
+    let title = format!("Import “{}”?", roadmap.display_name());
+    let text = format!(
+        "{source} holds the roadmap “{}”: {}. Open it as a new roadmap beside “{current}”, or replace “{current}” with it (Undo brings it back).",
+        roadmap.display_name(),
+        import_summary(&roadmap)
+    );
+    let replacement = roadmap.clone();
+    let mut answers = vec![
+        answer("Cancel", false, move || planner.close_question()),
+        answer("Replace current roadmap", !autosave.keeps_roadmaps(), move || {
+            planner.close_question();
+            planner.replace_roadmap(Roadmap::clone(&replacement));
+        }),
+    ];
+    if autosave.keeps_roadmaps() {
+        answers.push(answer("Open as new roadmap", true, move || {
+            planner.close_question();
+            autosave.open_as_new(Roadmap::clone(&roadmap));
+        }));
+    }
+    Question { title, text, answers }
+}
+
+/// Another tab saved this roadmap too: the user picks which version stays (no dismissing).
+fn conflict(planner: Planner, autosave: Autosave) -> Question {
+    Question {
+        title: "Changed in another tab".to_string(),
+        text: autosave.conflict_message(),
+        answers: vec![
+            answer("Keep this tab's version", false, move || {
+                planner.close_question();
+                autosave.resolve_conflict(true);
+            }),
+            answer("Use the other tab's version", true, move || {
+                planner.close_question();
+                autosave.resolve_conflict(false);
+            }),
+        ],
     }
 }
 
@@ -141,7 +157,7 @@ pub fn ConfirmDialog() -> impl IntoView {
         // A conflict must be answered; everything else can be dismissed.
         let dismiss = (confirmation != Confirmation::Conflict)
             .then(|| Callback::new(move |()| planner.close_question()));
-        let (title, text, answers) = question(planner, autosave, confirmation);
+        let Question { title, text, answers } = question(planner, autosave, confirmation);
         let buttons = answers
             .into_iter()
             .map(|answer| {

@@ -355,47 +355,12 @@ fn MarkButton(
         let id = id.clone();
         move || planner.drag_scores(&id).is_some()
     };
-    let class = {
-        let cell = cell.clone();
-        move || {
-            let split = planner.split();
-            let fill = planner.with_phases(|phases| {
-                cell.with(|initiative| {
-                    initiative
-                        .phase
-                        .as_ref()
-                        .and_then(|phase| phases.iter().position(|candidate| &candidate.id == phase))
-                })
-            });
-            cell.with(|initiative| {
-                // A quick win marked outside Quick wins gets a dashed ring: flagged, not overridden.
-                let ring = match initiative.quick_win_status(&split) {
-                    QuickWinStatus::Marked => " is-quick-win",
-                    QuickWinStatus::Inconsistent => " is-quick-win is-flagged",
-                    QuickWinStatus::Suggested | QuickWinStatus::NotQuickWin => "",
-                };
-                let fill = fill.map_or_else(
-                    || "fill-none".to_string(),
-                    |index| format!("fill-{}", index % PHASE_FILLS),
-                );
-                format!("mark shape-{} {fill}{ring}", initiative.urgency.as_str())
-            })
-        }
-    };
+    let class = look_class(planner, cell.clone());
     let label = move || {
         let split = planner.split();
         cell.with(|initiative| card_label(initiative, &split))
     };
-    let position = move || {
-        let MarkPoint { x, y, moved } = point.get();
-        // At rest: left and top (no transform, so a thousand marks add nothing to the page's
-        // layers). While dragged: a transform from there, so a step of the drag moves the mark
-        // on its own layer and lays out nothing.
-        match moved {
-            Some((dx, dy)) => format!("left:{x}px;top:{y}px;transform:translate({dx}px,{dy}px)"),
-            None => format!("left:{x}px;top:{y}px"),
-        }
-    };
+    let position = move || position_style(point.get());
     let (down, moved, up, cancel) = (dragging.clone(), dragging.clone(), dragging.clone(), dragging);
     let on_keydown = {
         let id = id.clone();
@@ -430,6 +395,44 @@ fn MarkButton(
         >
             <span class="mark-tip" aria-hidden="true">{title}</span>
         </button>
+    }
+}
+
+/// The mark's classes: its shape (urgency), fill (phase) and quick-win ring.
+fn look_class(planner: Planner, cell: InitiativeCell) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        let split = planner.split();
+        let fill = planner.with_phases(|phases| {
+            cell.with(|initiative| {
+                initiative
+                    .phase
+                    .as_ref()
+                    .and_then(|phase| phases.iter().position(|candidate| &candidate.id == phase))
+            })
+        });
+        cell.with(|initiative| {
+            // A quick win marked outside Quick wins gets a dashed ring: flagged, not overridden.
+            let ring = match initiative.quick_win_status(&split) {
+                QuickWinStatus::Marked => " is-quick-win",
+                QuickWinStatus::Inconsistent => " is-quick-win is-flagged",
+                QuickWinStatus::Suggested | QuickWinStatus::NotQuickWin => "",
+            };
+            let fill = fill.map_or_else(
+                || "fill-none".to_string(),
+                |index| format!("fill-{}", index % PHASE_FILLS),
+            );
+            format!("mark shape-{} {fill}{ring}", initiative.urgency.as_str())
+        })
+    }
+}
+
+/// Where the mark sits. At rest: left and top (no transform, so a thousand marks add nothing to
+/// the page's layers). While dragged: a transform from there, so a step of the drag moves the
+/// mark on its own layer and lays out nothing.
+fn position_style(MarkPoint { x, y, moved }: MarkPoint) -> String {
+    match moved {
+        Some((dx, dy)) => format!("left:{x}px;top:{y}px;transform:translate({dx}px,{dy}px)"),
+        None => format!("left:{x}px;top:{y}px"),
     }
 }
 

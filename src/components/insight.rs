@@ -139,12 +139,23 @@ fn Charts() -> impl IntoView {
     let planner = use_planner();
     let data = InsightData::new(planner);
     let look = Look::of_page();
+    view! {
+        <div class="charts">
+            <MatrixFigure data look/>
+            <PhaseFigure data look/>
+            <CountsFigure data look/>
+            <GoalTable data/>
+            <CoverageFigure data look/>
+            <DataMaturity look/>
+        </div>
+    }
+}
 
-    let matrix_canvas = NodeRef::<Canvas>::new();
-    let phases_canvas = NodeRef::<Canvas>::new();
-    let counts_canvas = NodeRef::<Canvas>::new();
+#[component]
+fn MatrixFigure(data: InsightData, look: Look) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
     redraw_on_change(
-        matrix_canvas,
+        canvas,
         || MATRIX_HEIGHT,
         look,
         move |area, theme, scale| {
@@ -160,8 +171,19 @@ fn Charts() -> impl IntoView {
             });
         },
     );
+    view! {
+        <figure class="chart chart-wide">
+            <canvas node_ref=canvas role="img" aria-label="Effort vs impact chart" style:height=format!("{MATRIX_HEIGHT}px")></canvas>
+            <MatrixTable data/>
+        </figure>
+    }
+}
+
+#[component]
+fn PhaseFigure(data: InsightData, look: Look) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
     redraw_on_change(
-        phases_canvas,
+        canvas,
         || PHASES_HEIGHT,
         look,
         move |area, theme, scale| {
@@ -170,8 +192,19 @@ fn Charts() -> impl IntoView {
             });
         },
     );
+    view! {
+        <figure class="chart">
+            <canvas node_ref=canvas role="img" aria-label="Phase load chart" style:height=format!("{PHASES_HEIGHT}px")></canvas>
+            <PhaseTable data/>
+        </figure>
+    }
+}
+
+#[component]
+fn CountsFigure(data: InsightData, look: Look) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
     redraw_on_change(
-        counts_canvas,
+        canvas,
         || COUNTS_HEIGHT,
         look,
         move |area, theme, scale| {
@@ -180,40 +213,29 @@ fn Charts() -> impl IntoView {
             });
         },
     );
-    let coverage_canvas = NodeRef::<Canvas>::new();
-    let coverage_height = move || data.coverage.with(|coverage| charts::coverage_height(coverage));
-    redraw_on_change(
-        coverage_canvas,
-        coverage_height,
-        look,
-        move |area, theme, scale| {
-            data.coverage.with(|coverage| {
-                let _ = charts::draw_coverage(area, coverage, theme, scale);
-            });
-        },
-    );
-
     view! {
-            <div class="charts">
-                <figure class="chart chart-wide">
-                    <canvas node_ref=matrix_canvas role="img" aria-label="Effort vs impact chart" style:height=format!("{MATRIX_HEIGHT}px")></canvas>
-                    <MatrixTable data/>
-                </figure>
-                <figure class="chart">
-                    <canvas node_ref=phases_canvas role="img" aria-label="Phase load chart" style:height=format!("{PHASES_HEIGHT}px")></canvas>
-                    <PhaseTable data/>
-                </figure>
-                <figure class="chart">
-                    <canvas node_ref=counts_canvas role="img" aria-label="Quadrant and urgency chart" style:height=format!("{COUNTS_HEIGHT}px")></canvas>
-                    <CountsTable data/>
-                </figure>
-                <GoalTable data/>
-                <figure class="chart">
-                    <canvas node_ref=coverage_canvas role="img" aria-label="Outline coverage chart" style:height=move || format!("{}px", coverage_height())></canvas>
-                    <CoverageTable data/>
-                </figure>
-                <DataMaturity look/>
-            </div>
+        <figure class="chart">
+            <canvas node_ref=canvas role="img" aria-label="Quadrant and urgency chart" style:height=format!("{COUNTS_HEIGHT}px")></canvas>
+            <CountsTable data/>
+        </figure>
+    }
+}
+
+/// The outline coverage chart grows with the outline.
+#[component]
+fn CoverageFigure(data: InsightData, look: Look) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    let height = move || data.coverage.with(|coverage| charts::coverage_height(coverage));
+    redraw_on_change(canvas, height, look, move |area, theme, scale| {
+        data.coverage.with(|coverage| {
+            let _ = charts::draw_coverage(area, coverage, theme, scale);
+        });
+    });
+    view! {
+        <figure class="chart">
+            <canvas node_ref=canvas role="img" aria-label="Outline coverage chart" style:height=move || format!("{}px", height())></canvas>
+            <CoverageTable data/>
+        </figure>
     }
 }
 

@@ -34,39 +34,26 @@ pub fn SuggestPhasesButton(open: RwSignal<Option<PhaseSuggestion>>) -> impl Into
 #[component]
 pub fn SuggestedPhasesDialog(open: RwSignal<Option<PhaseSuggestion>>) -> impl IntoView {
     let planner = use_planner();
-    let show_all = RwSignal::new(false);
-    let discard = move || {
-        open.set(None);
-        show_all.set(false);
-    };
+    let discard = move || open.set(None);
     move || {
         let suggestion = open.get()?;
         let rows = planner.with_roadmap(|roadmap| suggestion.described(roadmap));
         let moves = suggestion.moves.len();
-        let summary = match (moves, suggestion.left_out.len()) {
-            (0, 0) => "Every initiative already sits where the rules put it.".to_string(),
-            (0, _) => "No initiative changes phase.".to_string(),
-            (1, _) => "1 initiative changes phase.".to_string(),
-            (moves, _) => format!("{moves} initiatives change phase."),
-        };
+        let summary = summary_of(&suggestion);
         let shortfall = suggestion.shortfall();
-        let accept = {
-            let suggestion = suggestion.clone();
-            move |_| {
-                planner.edit(|roadmap| suggestion.apply(roadmap));
-                discard();
-                let moved = if moves == 1 {
-                    "1 initiative".to_string()
-                } else {
-                    format!("{moves} initiatives")
-                };
-                planner.tell(
-                    Tone::Info,
-                    format!("Moved {moved} to the suggested phases. Undo puts them back."),
-                );
-            }
+        let accept = move |_| {
+            planner.edit(|roadmap| suggestion.apply(roadmap));
+            discard();
+            let moved = if moves == 1 {
+                "1 initiative".to_string()
+            } else {
+                format!("{moves} initiatives")
+            };
+            planner.tell(
+                Tone::Info,
+                format!("Moved {moved} to the suggested phases. Undo puts them back."),
+            );
         };
-        let total = rows.len();
         let shell = ModalText {
             role: "dialog",
             title_id: "suggestion-title",
@@ -79,61 +66,70 @@ pub fn SuggestedPhasesDialog(open: RwSignal<Option<PhaseSuggestion>>) -> impl In
         };
         Some(view! {
             <Modal text=shell class="suggestion" dismiss=Some(Callback::new(move |()| discard()))>
-                    <h2 id="suggestion-title">"Suggested phases"</h2>
-                    <p id="suggestion-summary">
-                        {summary}
-                        " Rules: dependencies first, then urgency and due dates, then quick wins, then impact for effort, within each phase's capacity."
-                    </p>
-                    {shortfall.map(|text| view! { <p class="note warn">{text}</p> })}
-                    {(total > 0)
-                        .then(|| {
-                            view! {
-                                <div class="suggestion-list">
-                                    <table>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">"Initiative"</th>
-                                                <th scope="col">"From"</th>
-                                                <th scope="col">"To"</th>
-                                                <th scope="col">"Why"</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {move || {
-                                                let shown = if show_all.get() { total } else { total.min(LIST_WINDOW) };
-                                                rows[..shown].iter().map(move_row).collect_view()
-                                            }}
-                                        </tbody>
-                                    </table>
-                                    {move || {
-                                        (total > LIST_WINDOW && !show_all.get())
-                                            .then(|| {
-                                                view! {
-                                                    <button type="button" class="link" on:click=move |_| show_all.set(true)>
-                                                        {format!("Show all {total}")}
-                                                    </button>
-                                                }
-                                            })
-                                    }}
-                                </div>
-                            }
-                        })}
-                    <div class="dialog-actions">
-                        <button type="button" id="suggestion-discard" on:click=move |_| discard()>
-                            "Discard"
-                        </button>
-                        <button
-                            type="button"
-                            class="primary"
-                            id="suggestion-accept"
-                            disabled=moves == 0
-                            on:click=accept
-                        >
-                            "Accept"
-                        </button>
-                    </div>
+                <h2 id="suggestion-title">"Suggested phases"</h2>
+                <p id="suggestion-summary">
+                    {summary}
+                    " Rules: dependencies first, then urgency and due dates, then quick wins, then impact for effort, within each phase's capacity."
+                </p>
+                {shortfall.map(|text| view! { <p class="note warn">{text}</p> })}
+                {(!rows.is_empty()).then(|| view! { <MoveList rows/> })}
+                <div class="dialog-actions">
+                    <button type="button" id="suggestion-discard" on:click=move |_| discard()>
+                        "Discard"
+                    </button>
+                    <button type="button" class="primary" id="suggestion-accept" disabled=moves == 0 on:click=accept>
+                        "Accept"
+                    </button>
+                </div>
             </Modal>
         })
+    }
+}
+
+/// What the suggestion changes, in one sentence.
+fn summary_of(suggestion: &PhaseSuggestion) -> String {
+    match (suggestion.moves.len(), suggestion.left_out.len()) {
+        (0, 0) => "Every initiative already sits where the rules put it.".to_string(),
+        (0, _) => "No initiative changes phase.".to_string(),
+        (1, _) => "1 initiative changes phase.".to_string(),
+        (moves, _) => format!("{moves} initiatives change phase."),
+    }
+}
+
+/// Every move with its reason; the first `LIST_WINDOW` until "Show all".
+#[component]
+fn MoveList(rows: Vec<DescribedMove>) -> impl IntoView {
+    let show_all = RwSignal::new(false);
+    let total = rows.len();
+    view! {
+        <div class="suggestion-list">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Initiative"</th>
+                        <th scope="col">"From"</th>
+                        <th scope="col">"To"</th>
+                        <th scope="col">"Why"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let shown = if show_all.get() { total } else { total.min(LIST_WINDOW) };
+                        rows[..shown].iter().map(move_row).collect_view()
+                    }}
+                </tbody>
+            </table>
+            {move || {
+                (total > LIST_WINDOW && !show_all.get())
+                    .then(|| {
+                        view! {
+                            <button type="button" class="link" on:click=move |_| show_all.set(true)>
+                                {format!("Show all {total}")}
+                            </button>
+                        }
+                    })
+            }}
+        </div>
     }
 }
 
