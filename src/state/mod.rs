@@ -9,200 +9,30 @@
 //! One edit or one click therefore wakes a constant number of cards, whatever the roadmap's size.
 //! A drag changes nothing until the drop: its point is kept apart ([`Planner::drag_to`]) and
 //! wakes only the dragged mark and the Inspector's two score fields.
+//!
+//! Beside the core here (reading, changing, undo, drags and the catalog), the planner's other
+//! methods live by topic: `notices` (what it tells and asks the user), `files` (files in and
+//! out, outline imports, share links, drops, pastes and downloads) and `consensus` (merging
+//! participants' scores). `projection` holds what views subscribe to; `keyed` the per-initiative
+//! triggers.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+mod consensus;
+mod files;
+mod keyed;
+mod notices;
+mod projection;
 
 use leptos::prelude::*;
 
-use crate::import::{FileError, Offered};
+pub(crate) use keyed::KeyedTriggers;
+pub use notices::{Confirmation, Notice, Rescue, Tone};
+pub use projection::InitiativeCell;
+use projection::Projection;
+
 use crate::model::{
-    Consensus, History, Initiative, InitiativeId, LeftOut, MAX_OUTLINE_BYTES, MODERN_STACKS, MaturityAspect,
-    MaturityAudit, Outline, OutlineError, OutlineLibrary, ParticipantFile, Phase, PhaseId, QuadrantSplit,
-    Roadmap, RoadmapChanges, Score, Workspace, merge_scores,
+    Consensus, History, InitiativeId, MODERN_STACKS, MaturityAspect, MaturityAudit, Outline, OutlineLibrary,
+    Phase, PhaseId, QuadrantSplit, Roadmap, RoadmapChanges, Score, Workspace,
 };
-
-/// A message shown in the alert area.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub tone: Tone,
-    pub text: String,
-    /// Offer to download this text (e.g. unreadable saved data) so nothing is lost.
-    pub rescue: Option<Rescue>,
-    /// Offer "Export JSON now": the roadmap is not safe in this browser.
-    pub offer_export: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Error,
-    Info,
-}
-
-/// Text the user can download from a notice.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rescue {
-    pub file_name: String,
-    pub text: String,
-}
-
-/// A question the user must answer before something happens.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Confirmation {
-    /// The catalog heading (outline entry index) is already an initiative.
-    DuplicateCatalogItem {
-        entry: usize,
-    },
-    DeletePhase(PhaseId),
-    /// Deleting the open roadmap from this browser.
-    DeleteRoadmap,
-    /// A file passed every check; open it as a new roadmap or replace the open one?
-    Import {
-        roadmap: Box<Roadmap>,
-        source: String,
-    },
-    /// Another tab changed the open roadmap while this tab had unsaved changes.
-    Conflict,
-}
-
-/// One initiative as the views see it: its own signal, so a card wakes only for its own changes.
-pub type InitiativeCell = ArcRwSignal<Arc<Initiative>>;
-
-/// The parts of the open roadmap that views subscribe to.
-#[derive(Clone, Copy)]
-struct Projection {
-    name: RwSignal<String>,
-    split: RwSignal<QuadrantSplit>,
-    maturity: RwSignal<MaturityAudit>,
-    phases: RwSignal<Vec<Phase>>,
-    /// Initiative ids in roadmap order; changes only when initiatives come, go or reorder.
-    order: RwSignal<Vec<InitiativeId>>,
-    cells: StoredValue<HashMap<InitiativeId, InitiativeCell>>,
-    membership: Trigger,
-    scores: Trigger,
-    links: Trigger,
-    origins: Trigger,
-    board: Trigger,
-    /// Any change at all (autosave).
-    revision: Trigger,
-}
-
-impl Projection {
-    fn new(roadmap: &Roadmap) -> Projection {
-        Projection {
-            name: RwSignal::new(roadmap.name.clone()),
-            split: RwSignal::new(roadmap.quadrant_split),
-            maturity: RwSignal::new(roadmap.maturity.clone()),
-            phases: RwSignal::new(roadmap.phases.clone()),
-            order: RwSignal::new(ids_of(roadmap)),
-            cells: StoredValue::new(cells_of(roadmap)),
-            membership: Trigger::new(),
-            scores: Trigger::new(),
-            links: Trigger::new(),
-            origins: Trigger::new(),
-            board: Trigger::new(),
-            revision: Trigger::new(),
-        }
-    }
-
-    /// Tells the views what `changes` made of the roadmap, `after` being the roadmap now.
-    fn publish(&self, changes: &RoadmapChanges, after: &Roadmap) {
-        if changes.name {
-            self.name.set(after.name.clone());
-        }
-        if changes.split {
-            self.split.set(after.quadrant_split);
-        }
-        if changes.maturity {
-            self.maturity.set(after.maturity.clone());
-        }
-        if changes.phases {
-            self.phases.set(after.phases.clone());
-        }
-        if changes.order {
-            // New initiatives get cells, gone ones lose theirs; the others keep theirs.
-            self.cells.update_value(|cells| {
-                let mut kept = HashMap::with_capacity(after.initiatives.len());
-                for initiative in &after.initiatives {
-                    let cell = cells
-                        .remove(&initiative.id)
-                        .unwrap_or_else(|| ArcRwSignal::new(Arc::clone(initiative)));
-                    kept.insert(initiative.id.clone(), cell);
-                }
-                *cells = kept;
-            });
-        }
-        self.cells.with_value(|cells| {
-            for (id, &position) in changes.initiatives.iter().zip(&changes.positions) {
-                if let (Some(cell), Some(now)) = (cells.get(id), after.initiatives.get(position)) {
-                    cell.set(Arc::clone(now));
-                }
-            }
-        });
-        if changes.order {
-            self.order.set(ids_of(after));
-        }
-        for (changed, topic) in [
-            (changes.membership, self.membership),
-            (changes.scores, self.scores),
-            (changes.links, self.links),
-            (changes.origins, self.origins),
-            (changes.board, self.board),
-            (true, self.revision),
-        ] {
-            if changed {
-                topic.notify();
-            }
-        }
-    }
-}
-
-fn ids_of(roadmap: &Roadmap) -> Vec<InitiativeId> {
-    roadmap
-        .initiatives
-        .iter()
-        .map(|initiative| initiative.id.clone())
-        .collect()
-}
-
-fn cells_of(roadmap: &Roadmap) -> HashMap<InitiativeId, InitiativeCell> {
-    roadmap
-        .initiatives
-        .iter()
-        .map(|initiative| (initiative.id.clone(), ArcRwSignal::new(Arc::clone(initiative))))
-        .collect()
-}
-
-/// One trigger per initiative a view asked about: a keyed selector, so a change that concerns
-/// one initiative wakes only the views that asked about that one.
-#[derive(Clone, Copy)]
-pub(crate) struct KeyedTriggers(StoredValue<HashMap<InitiativeId, ArcTrigger>>);
-
-impl KeyedTriggers {
-    pub(crate) fn new() -> KeyedTriggers {
-        KeyedTriggers(StoredValue::new(HashMap::new()))
-    }
-
-    pub(crate) fn track(&self, id: &InitiativeId) {
-        let known = self
-            .0
-            .with_value(|triggers| triggers.get(id).map(ArcTrigger::track));
-        if known.is_none() {
-            let trigger = ArcTrigger::new();
-            trigger.track();
-            self.0
-                .update_value(|triggers| drop(triggers.insert(id.clone(), trigger)));
-        }
-    }
-
-    pub(crate) fn notify(&self, id: &InitiativeId) {
-        self.0.with_value(|triggers| {
-            if let Some(trigger) = triggers.get(id) {
-                trigger.notify();
-            }
-        });
-    }
-}
 
 /// Handle to the planner state; cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -414,39 +244,6 @@ impl Planner {
         outcome
     }
 
-    /// Reads an outline file; a good one joins the list and shows in the catalog, a bad one
-    /// changes nothing and says why.
-    pub fn import_outline(&self, file: web_sys::File) {
-        let planner = *self;
-        let source = format!("“{}”", file.name());
-        crate::import::read_bytes(file, MAX_OUTLINE_BYTES, move |read| {
-            let imported = match read {
-                Ok(bytes) => planner
-                    .change_outlines(|library| library.import(&bytes))
-                    .map_err(|error| error.to_string()),
-                Err(crate::import::ReadBytesError::TooLarge(bytes)) => {
-                    Err(OutlineError::TooLarge { bytes }.to_string())
-                }
-                Err(crate::import::ReadBytesError::Unreadable) => {
-                    Err("the browser could not read the file".to_string())
-                }
-            };
-            match imported {
-                Ok(name) => {
-                    let headings = planner.catalog.with_untracked(|outline| outline.entries.len());
-                    planner.tell(
-                        Tone::Info,
-                        format!("Outline “{name}” imported: {headings} headings. The catalog shows it now."),
-                    );
-                }
-                Err(reason) => planner.tell(
-                    Tone::Error,
-                    format!("{source} was not imported as an outline; the catalog is unchanged: {reason}."),
-                ),
-            }
-        });
-    }
-
     /// Shows an imported outline in the catalog, or the built-in one with `None`.
     pub fn choose_outline(&self, id: Option<String>) {
         self.change_outlines(|library| library.select(id.as_deref()));
@@ -459,14 +256,6 @@ impl Planner {
     /// Removes an imported outline; initiatives taken from it keep their origin.
     pub fn remove_outline(&self, id: &str) {
         self.change_outlines(|library| library.remove(id));
-    }
-
-    pub fn notice(&self) -> Option<Notice> {
-        self.notice.get()
-    }
-
-    pub fn confirmation(&self) -> Option<Confirmation> {
-        self.confirmation.get()
     }
 
     // ---- changing ----
@@ -638,176 +427,6 @@ impl Planner {
         self.edit(|roadmap| added = Some(roadmap.add_from_catalog(title, origin)));
         self.select(added);
     }
-
-    // ---- talking to the user ----
-
-    pub fn tell(&self, tone: Tone, text: impl Into<String>) {
-        self.show_notice(Notice {
-            tone,
-            text: text.into(),
-            rescue: None,
-            offer_export: false,
-        });
-    }
-
-    pub fn show_notice(&self, notice: Notice) {
-        self.notice.set(Some(notice));
-    }
-
-    pub fn dismiss_notice(&self) {
-        self.notice.set(None);
-    }
-
-    pub fn ask(&self, confirmation: Confirmation) {
-        self.confirmation.set(Some(confirmation));
-    }
-
-    /// Closes the open question (answered or dismissed).
-    pub fn close_question(&self) {
-        self.confirmation.set(None);
-    }
-
-    // ---- files in and out ----
-
-    /// Checks offered text and, if it is a roadmap, asks the user what to do with it;
-    /// nothing changes before the user answers.
-    pub fn offer_import(&self, offered: Offered) {
-        match crate::model::import(&offered.text) {
-            Ok(roadmap) => self.ask(Confirmation::Import {
-                roadmap: Box::new(roadmap),
-                source: offered.source,
-            }),
-            Err(error) => self.refuse_import(&offered.source, &error),
-        }
-    }
-
-    fn refuse_import(&self, source: &str, error: &dyn std::fmt::Display) {
-        self.tell(
-            Tone::Error,
-            format!("{source} was not imported; your roadmap is unchanged. {error}"),
-        );
-    }
-
-    /// Offers the roadmap of a share link (a page address's `#r=` fragment) like an imported
-    /// file; a damaged or hostile link changes nothing and says why.
-    pub fn open_share_link(&self, fragment: &str) {
-        let source = "The share link";
-        match crate::model::read_share_fragment(fragment) {
-            Ok(roadmap) => self.ask(Confirmation::Import {
-                roadmap: Box::new(roadmap),
-                source: source.to_string(),
-            }),
-            Err(error) => self.refuse_import(source, &error),
-        }
-    }
-
-    /// The merged scores shown in the Consensus region, if open.
-    pub fn consensus(&self) -> ReadSignal<Option<Consensus>> {
-        self.consensus.read_only()
-    }
-
-    pub fn close_consensus(&self) {
-        self.consensus.set(None);
-    }
-
-    /// Reads participants' exported files and merges their scores with the open roadmap's
-    /// initiatives; files that cannot be read or do not match are listed with the reason.
-    pub fn merge_score_files(&self, files: Vec<web_sys::File>) {
-        use std::cell::RefCell;
-        use std::rc::Rc;
-        let planner = *self;
-        let total = files.len();
-        let read: Rc<RefCell<Vec<Result<ParticipantFile, LeftOut>>>> = Rc::new(RefCell::new(Vec::new()));
-        for file in files {
-            let file_name = file.name();
-            let read = Rc::clone(&read);
-            crate::import::read_file(file, move |outcome| {
-                let participant = match outcome {
-                    Ok(offered) => crate::model::import(&offered.text)
-                        .map(|roadmap| ParticipantFile {
-                            file_name: file_name.clone(),
-                            roadmap,
-                        })
-                        .map_err(|error| error.to_string()),
-                    Err((_, FileError::TooLarge(error))) => Err(error.to_string()),
-                    Err((_, FileError::Unreadable(reason))) => Err(format!("{reason}.")),
-                };
-                read.borrow_mut().push(participant.map_err(|reason| LeftOut {
-                    file_name,
-                    reason: format!("it is not a roadmap Stackplan can open. {reason}"),
-                }));
-                if read.borrow().len() == total {
-                    let (files, unreadable): (Vec<_>, Vec<_>) =
-                        read.borrow_mut().drain(..).partition(Result::is_ok);
-                    let files: Vec<ParticipantFile> = files.into_iter().flatten().collect();
-                    let mut consensus = planner.with_roadmap(|roadmap| merge_scores(roadmap, &files));
-                    consensus
-                        .left_out
-                        .extend(unreadable.into_iter().filter_map(Result::err));
-                    consensus.left_out.sort_by(|a, b| a.file_name.cmp(&b.file_name));
-                    planner.consensus.set(Some(consensus));
-                }
-            });
-        }
-    }
-
-    /// Reads a chosen or dropped file, then offers it for import.
-    pub fn import_file(&self, file: web_sys::File) {
-        let planner = *self;
-        crate::import::read_file(file, move |outcome| match outcome {
-            Ok(offered) => planner.offer_import(offered),
-            Err((source, FileError::TooLarge(error))) => planner.refuse_import(&source, &error),
-            Err((source, FileError::Unreadable(reason))) => {
-                planner.tell(Tone::Error, format!("{source} could not be read: {reason}."))
-            }
-        });
-    }
-
-    /// Offers files dropped on the page and roadmap JSON pasted outside a text field.
-    pub fn accept_drops_and_pastes(&self) {
-        let planner = *self;
-        crate::import::listen_for_drops_and_pastes(
-            move |file| planner.import_file(file),
-            move |offered| planner.offer_import(offered),
-        );
-    }
-
-    /// Downloads the open roadmap as `<name>.stackplan.json`.
-    pub fn export_json(&self) {
-        let (name, text) =
-            self.with_roadmap(|roadmap| (crate::model::file_name(roadmap), crate::model::export(roadmap)));
-        self.download(&name, &text, "application/json");
-    }
-
-    /// Downloads the initiative list as `<name>.csv`.
-    pub fn export_csv(&self) {
-        let (name, text) = self.with_roadmap(|roadmap| {
-            let name = crate::model::file_name(roadmap).replace(".stackplan.json", ".csv");
-            (name, crate::model::to_csv(roadmap))
-        });
-        self.download(&name, &text, "text/csv");
-    }
-
-    /// Downloads the roadmap as `<name>.md`, for documents and wikis.
-    pub fn export_markdown(&self) {
-        let (name, text) = self.with_roadmap(|roadmap| {
-            (
-                crate::model::markdown_file_name(roadmap),
-                crate::model::to_markdown(roadmap),
-            )
-        });
-        self.download(&name, &text, "text/markdown");
-    }
-
-    /// Offers a download, telling the user if the browser refuses.
-    pub fn download(&self, file_name: &str, text: &str, mime: &str) {
-        if let Err(reason) = crate::files::download(file_name, text, mime) {
-            self.tell(
-                Tone::Error,
-                format!("“{file_name}” could not be saved: {reason}."),
-            );
-        }
-    }
 }
 
 /// Puts the planner in context for every component below.
@@ -822,6 +441,7 @@ pub fn use_planner() -> Planner {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
