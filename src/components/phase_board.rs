@@ -8,7 +8,7 @@ use super::initiative_mark::{card_badges, cell_or_placeholder};
 use super::phase_suggestion::{SuggestPhasesButton, SuggestedPhasesDialog};
 use std::collections::HashMap;
 
-use crate::model::{InitiativeId, PhaseId, PhaseLoad, Roadmap, card_label};
+use crate::model::{InitiativeId, Phase, PhaseId, PhaseLoad, Roadmap, card_label};
 use crate::state::{Confirmation, EditKey, use_planner};
 
 /// How many cards a column shows before "Show all": long columns stay quick to draw.
@@ -85,34 +85,242 @@ fn PhaseColumn(phase: Option<PhaseId>, loads: Memo<HashMap<PhaseId, PhaseLoad>>)
         })
     };
     // Phase names may be blank while being edited; the column still needs a name.
-    let label = move || {
+    let label = Signal::derive(move || {
         let name = name.get();
         if name.trim().is_empty() {
             "Untitled phase".to_string()
         } else {
             name
         }
+    });
+    let members = column_members(phase.clone());
+    let drop_target = RwSignal::new(false);
+    let on_drop = drop_card(phase.clone(), drop_target);
+    let (head, empty_text) = match phase.clone() {
+        Some(id) => (
+            view! {
+                <PhaseHead id=id.clone() name label/>
+                <PhaseCapacity id this_phase loads label/>
+            }
+            .into_any(),
+            "Drop initiatives here",
+        ),
+        None => (
+            view! { <UnphasedHead members/> }.into_any(),
+            "Every initiative has a phase",
+        ),
     };
-    // Re-run only when initiatives change phase or come and go, not on every edit.
-    let members = {
-        let phase = phase.clone();
-        Memo::new(move |_| {
-            planner.track_membership();
-            planner.with_roadmap(|roadmap| {
-                roadmap
-                    .initiatives_in(phase.as_ref())
-                    .map(|initiative| initiative.id.clone())
-                    .collect::<Vec<_>>()
-            })
+    view! {
+        <div
+            class="phase-column"
+            class=("is-unphased", phase.is_none())
+            class=("is-drop-target", move || drop_target.get())
+            role="group"
+            aria-label=move || label.get()
+            on:dragover=move |event: web_sys::DragEvent| {
+                event.prevent_default();
+                drop_target.set(true);
+            }
+            on:dragleave=move |_| drop_target.set(false)
+            on:drop=on_drop
+        >
+            {head}
+            <ColumnCards members empty_text/>
+        </div>
+    }
+}
+
+/// The ids of the column's initiatives. Re-runs only when initiatives change phase or come
+/// and go, not on every edit.
+fn column_members(phase: Option<PhaseId>) -> Memo<Vec<InitiativeId>> {
+    let planner = use_planner();
+    Memo::new(move |_| {
+        planner.track_membership();
+        planner.with_roadmap(|roadmap| {
+            roadmap
+                .initiatives_in(phase.as_ref())
+                .map(|initiative| initiative.id.clone())
+                .collect::<Vec<_>>()
         })
+    })
+}
+
+/// Moves the dropped card into the column's phase.
+fn drop_card(phase: Option<PhaseId>, drop_target: RwSignal<bool>) -> impl Fn(web_sys::DragEvent) + 'static {
+    let planner = use_planner();
+    move |event: web_sys::DragEvent| {
+        event.prevent_default();
+        drop_target.set(false);
+        let Some(id) = event
+            .data_transfer()
+            .and_then(|transfer| transfer.get_data(DRAG_TYPE).ok())
+            .filter(|id| !id.is_empty())
+        else {
+            return;
+        };
+        let id = InitiativeId(id);
+        planner.edit(|roadmap| {
+            roadmap.assign_phase(&id, phase.clone());
+        });
+    }
+}
+
+/// A phase's name, and its buttons to move it earlier or later or to delete it.
+#[component]
+fn PhaseHead(id: PhaseId, name: Memo<String>, label: Signal<String>) -> impl IntoView {
+    let planner = use_planner();
+    let rename = {
+        let id = id.clone();
+        move |event| {
+            let value = event_target_value(&event);
+            planner.edit_typing(EditKey::PhaseName(id.clone()), |roadmap| {
+                roadmap.update_phase(&id, |phase| phase.name = value);
+            });
+        }
     };
+    let move_by = {
+        let id = id.clone();
+        move |offset: isize| {
+            let id = id.clone();
+            move |_| {
+                planner.edit(|roadmap| {
+                    roadmap.move_phase(&id, offset);
+                })
+            }
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| planner.ask(Confirmation::DeletePhase(id.clone()))
+    };
+    view! {
+        <div class="phase-head">
+            <input
+                type="text"
+                class="phase-name"
+                id=format!("phase-name-{}", id.as_str())
+                aria-label=move || format!("Name of {}", label.get())
+                prop:value=move || name.get()
+                on:input=rename
+            />
+            <div class="phase-actions">
+                <button type="button" class="icon" aria-label=move || format!("Move {} earlier", label.get()) title="Move earlier" on:click=move_by(-1)>
+                    "←"
+                </button>
+                <button type="button" class="icon" aria-label=move || format!("Move {} later", label.get()) title="Move later" on:click=move_by(1)>
+                    "→"
+                </button>
+                <button type="button" class="icon danger-icon" aria-label=move || format!("Delete {}", label.get()) title="Delete phase" on:click=delete>
+                    "✕"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// A phase's effort against its capacity, the capacity field, and a warning when over it.
+#[component]
+fn PhaseCapacity(
+    id: PhaseId,
+    this_phase: Memo<Option<Phase>>,
+    loads: Memo<HashMap<PhaseId, PhaseLoad>>,
+    label: Signal<String>,
+) -> impl IntoView {
     let load = {
-        let phase = phase.clone();
-        Memo::new(move |_| {
-            let id = phase.as_ref()?;
-            loads.with(|loads| loads.get(id).copied())
+        let id = id.clone();
+        Memo::new(move |_| loads.with(|loads| loads.get(&id).copied()))
+    };
+    view! {
+        <div class="phase-load" class=("is-over", move || load.get().is_some_and(|load| load.is_over_capacity()))>
+            <span>
+                {move || {
+                    load.get()
+                        .map(|load| match load.capacity {
+                            Some(capacity) => format!("{:.1} of {capacity} effort points", load.effort),
+                            None => format!("{:.1} effort points", load.effort),
+                        })
+                }}
+            </span>
+            <CapacityField id this_phase label/>
+        </div>
+        <p class="capacity-warning" role="status" hidden=move || !load.get().is_some_and(|load| load.is_over_capacity())>
+            {move || {
+                load.get()
+                    .and_then(|load| load.capacity.map(|capacity| load.effort - capacity))
+                    .map(|over| format!("⚠ Over capacity by {over:.1}: less is more."))
+            }}
+        </p>
+    }
+}
+
+/// The phase's capacity in effort points; blank for none, anything else but a positive
+/// number is refused with a notice.
+#[component]
+fn CapacityField(id: PhaseId, this_phase: Memo<Option<Phase>>, label: Signal<String>) -> impl IntoView {
+    let planner = use_planner();
+    let set_capacity = move |event| {
+        let text = event_target_value(&event);
+        let capacity = text
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|c| c.is_finite() && *c > 0.0);
+        if text.trim().is_empty() || capacity.is_some() {
+            planner.edit(|roadmap| {
+                roadmap.update_phase(&id, |phase| phase.capacity = capacity);
+            });
+        } else {
+            planner.tell(
+                crate::state::Tone::Error,
+                "A phase's capacity must be a positive number of effort points, like 20.",
+            );
+        }
+    };
+    let capacity_text = move || {
+        this_phase.with(|phase| {
+            phase
+                .as_ref()
+                .and_then(|phase| phase.capacity)
+                .map(|c| c.to_string())
+                .unwrap_or_default()
         })
     };
+    view! {
+        <label class="capacity">
+            <span>"Capacity"</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                placeholder="none"
+                aria-label=move || format!("Capacity of {}", label.get())
+                prop:value=capacity_text
+                on:change=set_capacity
+            />
+        </label>
+    }
+}
+
+/// The unphased column's title and how many initiatives it holds.
+#[component]
+fn UnphasedHead(members: Memo<Vec<InitiativeId>>) -> impl IntoView {
+    view! {
+        <div class="phase-head">
+            <h3 class="phase-title">"Unphased"</h3>
+        </div>
+        <div class="phase-load">
+            {move || match members.with(Vec::len) {
+                1 => "1 initiative".to_string(),
+                count => format!("{count} initiatives"),
+            }}
+        </div>
+    }
+}
+
+/// The column's cards, a note when it has none, and "Show all" when it is long.
+#[component]
+fn ColumnCards(members: Memo<Vec<InitiativeId>>, empty_text: &'static str) -> impl IntoView {
+    let planner = use_planner();
     let show_all = RwSignal::new(false);
     // The first cards of a long column, plus the selected one wherever it is, so a card
     // moved here by keyboard stays in view.
@@ -129,185 +337,39 @@ fn PhaseColumn(phase: Option<PhaseId>, loads: Memo<HashMap<PhaseId, PhaseLoad>>)
             shown
         })
     });
-    let drop_target = RwSignal::new(false);
-    let on_drop = {
-        let phase = phase.clone();
-        move |event: web_sys::DragEvent| {
-            event.prevent_default();
-            drop_target.set(false);
-            let Some(id) = event
-                .data_transfer()
-                .and_then(|transfer| transfer.get_data(DRAG_TYPE).ok())
-                .filter(|id| !id.is_empty())
-            else {
-                return;
-            };
-            let id = InitiativeId(id);
-            planner.edit(|roadmap| {
-                roadmap.assign_phase(&id, phase.clone());
-            });
-        }
-    };
-
-    let header = phase.clone().map(|id| {
-        let rename = {
-            let id = id.clone();
-            move |event| {
-                let value = event_target_value(&event);
-                planner.edit_typing(EditKey::PhaseName(id.clone()), |roadmap| {
-                    roadmap.update_phase(&id, |phase| phase.name = value);
-                });
-            }
-        };
-        let move_by = {
-            let id = id.clone();
-            move |offset: isize| {
-                let id = id.clone();
-                move |_| {
-                    planner.edit(|roadmap| {
-                        roadmap.move_phase(&id, offset);
-                    })
-                }
-            }
-        };
-        let set_capacity = {
-            let id = id.clone();
-            move |event| {
-                let text = event_target_value(&event);
-                let capacity = text.trim().replace(',', ".").parse::<f64>().ok().filter(|c| c.is_finite() && *c > 0.0);
-                if text.trim().is_empty() || capacity.is_some() {
-                    planner.edit(|roadmap| {
-                        roadmap.update_phase(&id, |phase| phase.capacity = capacity);
-                    });
-                } else {
-                    planner.tell(
-                        crate::state::Tone::Error,
-                        "A phase's capacity must be a positive number of effort points, like 20.",
-                    );
-                }
-            }
-        };
-        let delete = {
-            let id = id.clone();
-            move |_| planner.ask(Confirmation::DeletePhase(id.clone()))
-        };
-        let capacity_text =
-            move || this_phase.with(|phase| phase.as_ref().and_then(|phase| phase.capacity).map(|c| c.to_string()).unwrap_or_default());
-        view! {
-            <div class="phase-head">
-                <input
-                    type="text"
-                    class="phase-name"
-                    id=format!("phase-name-{}", id.as_str())
-                    aria-label=move || format!("Name of {}", label())
-                    prop:value=move || name.get()
-                    on:input=rename
-                />
-                <div class="phase-actions">
-                    <button type="button" class="icon" aria-label=move || format!("Move {} earlier", label()) title="Move earlier" on:click=move_by(-1)>
-                        "←"
-                    </button>
-                    <button type="button" class="icon" aria-label=move || format!("Move {} later", label()) title="Move later" on:click=move_by(1)>
-                        "→"
-                    </button>
-                    <button type="button" class="icon danger-icon" aria-label=move || format!("Delete {}", label()) title="Delete phase" on:click=delete>
-                        "✕"
-                    </button>
-                </div>
-            </div>
-            <div class="phase-load" class=("is-over", move || load.get().is_some_and(|load| load.is_over_capacity()))>
-                <span>
-                    {move || {
-                        load.get()
-                            .map(|load| match load.capacity {
-                                Some(capacity) => format!("{:.1} of {capacity} effort points", load.effort),
-                                None => format!("{:.1} effort points", load.effort),
-                            })
-                    }}
-                </span>
-                <label class="capacity">
-                    <span>"Capacity"</span>
-                    <input
-                        type="text"
-                        inputmode="decimal"
-                        placeholder="none"
-                        aria-label=move || format!("Capacity of {}", label())
-                        prop:value=capacity_text
-                        on:change=set_capacity
-                    />
-                </label>
-            </div>
-            <p class="capacity-warning" role="status" hidden=move || !load.get().is_some_and(|load| load.is_over_capacity())>
-                {move || {
-                    load.get()
-                        .and_then(|load| load.capacity.map(|capacity| load.effort - capacity))
-                        .map(|over| format!("⚠ Over capacity by {over:.1}: less is more."))
-                }}
-            </p>
-        }
-    });
-
-    let empty_text = if phase.is_some() {
-        "Drop initiatives here"
-    } else {
-        "Every initiative has a phase"
-    };
     view! {
-        <div
-            class="phase-column"
-            class=("is-unphased", phase.is_none())
-            class=("is-drop-target", move || drop_target.get())
-            role="group"
-            aria-label=label
-            on:dragover=move |event: web_sys::DragEvent| {
-                event.prevent_default();
-                drop_target.set(true);
-            }
-            on:dragleave=move |_| drop_target.set(false)
-            on:drop=on_drop
+        <ul class="phase-cards">
+            <For each=move || shown.get() key=|id| id.clone() let:id>
+                <li>
+                    <BoardCard id=id/>
+                </li>
+            </For>
+        </ul>
+        <p class="empty-note" hidden=move || !members.with(Vec::is_empty)>{empty_text}</p>
+        <ShowAllButton members show_all/>
+    }
+}
+
+/// Lists every card of a long column, or only its first ones again.
+#[component]
+fn ShowAllButton(members: Memo<Vec<InitiativeId>>, show_all: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="link show-all"
+            hidden=move || members.with(Vec::len) <= COLUMN_WINDOW
+            aria-expanded=move || show_all.get().to_string()
+            on:click=move |_| show_all.update(|all| *all = !*all)
         >
-            {match header {
-                Some(header) => header.into_any(),
-                None => {
-                    view! {
-                        <div class="phase-head">
-                            <h3 class="phase-title">"Unphased"</h3>
-                        </div>
-                        <div class="phase-load">
-                            {move || match members.with(Vec::len) {
-                                1 => "1 initiative".to_string(),
-                                count => format!("{count} initiatives"),
-                            }}
-                        </div>
-                    }
-                        .into_any()
+            {move || {
+                let count = members.with(Vec::len);
+                if show_all.get() {
+                    format!("Show the first {COLUMN_WINDOW}")
+                } else {
+                    format!("Show all {count}")
                 }
             }}
-            <ul class="phase-cards">
-                <For each=move || shown.get() key=|id| id.clone() let:id>
-                    <li>
-                        <BoardCard id=id/>
-                    </li>
-                </For>
-            </ul>
-            <p class="empty-note" hidden=move || !members.with(Vec::is_empty)>{empty_text}</p>
-            <button
-                type="button"
-                class="link show-all"
-                hidden=move || members.with(Vec::len) <= COLUMN_WINDOW
-                aria-expanded=move || show_all.get().to_string()
-                on:click=move |_| show_all.update(|all| *all = !*all)
-            >
-                {move || {
-                    let count = members.with(Vec::len);
-                    if show_all.get() {
-                        format!("Show the first {COLUMN_WINDOW}")
-                    } else {
-                        format!("Show all {count}")
-                    }
-                }}
-            </button>
-        </div>
+        </button>
     }
 }
 
