@@ -69,7 +69,6 @@ pub fn ClusterChip(
         let first = first.clone();
         Memo::new(move |_| open_cluster.is_open(&first))
     };
-    let count = move || count.get();
     let position = move || {
         let (x, y) = at.get();
         format!("left:{}%;top:{}%", x * 100.0, y * 100.0)
@@ -79,7 +78,7 @@ pub fn ClusterChip(
         anchor.with(|initiative| {
             format!(
                 "Cluster of {} initiatives near effort {}, impact {}",
-                count(),
+                count.get(),
                 initiative.effort,
                 initiative.impact
             )
@@ -89,74 +88,53 @@ pub fn ClusterChip(
         let first = first.clone();
         move |_| open_cluster.toggle(&first)
     };
-    let close = {
-        let first = first.clone();
-        move || {
-            open_cluster.set(None);
-            focus_later(chip_id(&first));
-        }
+    let list_first = first.clone();
+    view! {
+        <div class="cluster" style=position class=("is-open", is_open)>
+            <button
+                type="button"
+                class="cluster-chip"
+                id=chip_id(&first)
+                aria-label=label
+                aria-expanded=move || is_open.get().to_string()
+                on:click=toggle
+            >
+                {move || format!("+{}", count.get())}
+            </button>
+            <Show when=move || is_open.get()>
+                <ClusterList first=list_first.clone() count members at/>
+            </Show>
+        </div>
+    }
+}
+
+/// The open chip's list of its members by name; Escape closes it and returns to the chip.
+#[component]
+fn ClusterList(
+    first: InitiativeId,
+    count: Signal<usize>,
+    members: Signal<Vec<InitiativeId>>,
+    at: Signal<(f64, f64)>,
+) -> impl IntoView {
+    let open_cluster = expect_context::<OpenCluster>();
+    let close = move || {
+        open_cluster.set(None);
+        focus_later(chip_id(&first));
     };
-    // Lists the members by name; each can be selected (it then leaves the cluster as the
-    // selected mark) or moved with the arrow keys.
-    let member_list = move || {
+    move || {
         let members = members.get();
         let hidden = members.len().saturating_sub(CLUSTER_LIST_LIMIT);
         let close = close.clone();
         let entries = members
             .into_iter()
             .take(CLUSTER_LIST_LIMIT)
-            .map(|id| {
-                let cell = cell_or_placeholder(planner, &id);
-                let label = Memo::new(move |_| {
-                    let split = planner.split();
-                    cell.with(|initiative| card_label(initiative, &split))
-                });
-                let pick = {
-                    let id = id.clone();
-                    move |_| {
-                        planner.select(Some(id.clone()));
-                        open_cluster.set(None);
-                        focus_later(mark_id(&id));
-                    }
-                };
-                let on_keydown = {
-                    let id = id.clone();
-                    move |event: web_sys::KeyboardEvent| {
-                        // Selected, it now stands apart on the grid: the list closes and the
-                        // keyboard stays on the card.
-                        if nudge_by_key(planner, &id, &event) {
-                            open_cluster.set(None);
-                            focus_later(mark_id(&id));
-                        }
-                    }
-                };
-                view! {
-                    <li>
-                        <button type="button" class="cluster-member" aria-label=label on:click=pick on:keydown=on_keydown>
-                            {label}
-                        </button>
-                    </li>
-                }
-            })
+            .map(|id| view! { <ClusterMember id/> })
             .collect_view();
-        // Opens towards the middle of the plot, so it is never cut off at an edge.
-        let at = at.get_untracked();
-        let placement = format!(
-            "cluster-list {} {}",
-            if at.1 > 0.5 { "opens-up" } else { "opens-down" },
-            if at.0 < 0.3 {
-                "opens-right"
-            } else if at.0 > 0.7 {
-                "opens-left"
-            } else {
-                "opens-centre"
-            }
-        );
         view! {
             <div
-                class=placement
+                class=list_placement(at.get_untracked())
                 role="dialog"
-                aria-label=format!("Cluster of {} initiatives", count())
+                aria-label=format!("Cluster of {} initiatives", count.get())
                 on:keydown=move |event: web_sys::KeyboardEvent| {
                     if event.key() == "Escape" {
                         event.stop_propagation();
@@ -169,21 +147,57 @@ pub fn ClusterChip(
                 {(hidden > 0).then(|| view! { <p class="cluster-note">{format!("and {hidden} more here")}</p> })}
             </div>
         }
-    };
+    }
+}
 
+/// The list's classes: it opens towards the middle of the plot, so it is never cut off at an
+/// edge.
+fn list_placement((x, y): (f64, f64)) -> String {
+    format!(
+        "cluster-list {} {}",
+        if y > 0.5 { "opens-up" } else { "opens-down" },
+        if x < 0.3 {
+            "opens-right"
+        } else if x > 0.7 {
+            "opens-left"
+        } else {
+            "opens-centre"
+        }
+    )
+}
+
+/// A member in the list: picked or moved with the arrow keys, it is selected, and selected
+/// it stands apart on the grid, so the list closes and the keyboard goes to its mark.
+#[component]
+fn ClusterMember(id: InitiativeId) -> impl IntoView {
+    let planner = use_planner();
+    let open_cluster = expect_context::<OpenCluster>();
+    let cell = cell_or_placeholder(planner, &id);
+    let label = Memo::new(move |_| {
+        let split = planner.split();
+        cell.with(|initiative| card_label(initiative, &split))
+    });
+    let bring_out = move |id: &InitiativeId| {
+        open_cluster.set(None);
+        focus_later(mark_id(id));
+    };
+    let pick = {
+        let id = id.clone();
+        move |_| {
+            planner.select(Some(id.clone()));
+            bring_out(&id);
+        }
+    };
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        if nudge_by_key(planner, &id, &event) {
+            bring_out(&id);
+        }
+    };
     view! {
-        <div class="cluster" style=position class=("is-open", is_open)>
-            <button
-                type="button"
-                class="cluster-chip"
-                id=chip_id(&first)
-                aria-label=label
-                aria-expanded=move || is_open.get().to_string()
-                on:click=toggle
-            >
-                {move || format!("+{}", count())}
+        <li>
+            <button type="button" class="cluster-member" aria-label=label on:click=pick on:keydown=on_keydown>
+                {label}
             </button>
-            <Show when=move || is_open.get()>{member_list.clone()}</Show>
-        </div>
+        </li>
     }
 }

@@ -31,12 +31,15 @@ struct BoardLayout {
     /// only adds and removes.
     keys: Vec<ItemKey>,
     marks: HashMap<InitiativeId, MarkPlace>,
-    clusters: HashMap<InitiativeId, (Vec<InitiativeId>, (f64, f64))>,
+    clusters: HashMap<InitiativeId, ChipEntry>,
     /// The chip (its first member) each clustered initiative is in.
     cluster_of: HashMap<InitiativeId, InitiativeId>,
     /// Marks without a title on the board, most important first.
     unlabelled: Vec<InitiativeId>,
 }
+
+/// A chip's members and its centre, in pixels of the plot.
+type ChipEntry = (Vec<InitiativeId>, (f64, f64));
 
 /// Lays the roadmap out in `room` (O(n) with the model's spatial index).
 fn lay_out(roadmap: &Roadmap, room: &Room, ruler: &mut LabelRuler) -> BoardLayout {
@@ -185,67 +188,6 @@ fn BoardItems(
     });
     let (marks, chips) = watch_entries(layout, apart);
     let keys = move || layout.with(|layout| layout.keys.clone());
-    let item_view = move |key: ItemKey| match key {
-        ItemKey::Mark(id) => {
-            // Each mark wakes only when its own entry changed.
-            let place = {
-                let id = id.clone();
-                Memo::new(move |_| {
-                    marks.track(&id);
-                    layout.with_untracked(|layout| layout.marks.get(&id).cloned())
-                })
-            };
-            view! { <InitiativeMark id place=place.into() geometry plot/> }.into_any()
-        }
-        ItemKey::Cluster(first) => {
-            // Each chip wakes only when its own entry changed, or its member standing apart.
-            let entry = {
-                let first = first.clone();
-                Memo::new(move |_| {
-                    chips.track(&first);
-                    let apart = apart.with_untracked(|apart| {
-                        apart
-                            .as_ref()
-                            .filter(|(_, chip)| chip == &first)
-                            .map(|(id, _)| id.clone())
-                    });
-                    layout.with_untracked(|layout| {
-                        layout.clusters.get(&first).map(|(members, at)| {
-                            let others: Vec<InitiativeId> = members
-                                .iter()
-                                .filter(|id| Some(*id) != apart.as_ref())
-                                .cloned()
-                                .collect();
-                            // The selected member stands on the chip's point: the chip steps
-                            // aside so that both can be reached.
-                            let at = if others.len() < members.len() {
-                                geometry.with_untracked(|geometry| beside(geometry, *at))
-                            } else {
-                                *at
-                            };
-                            (others, at)
-                        })
-                    })
-                })
-            };
-            let members = Signal::derive(move || {
-                entry.with(|entry| {
-                    entry
-                        .as_ref()
-                        .map(|(members, _)| members.clone())
-                        .unwrap_or_default()
-                })
-            });
-            let count = Signal::derive(move || {
-                entry.with(|entry| entry.as_ref().map_or(0, |(members, _)| members.len()))
-            });
-            let at = Signal::derive(move || {
-                let (x, y) = entry.with(|entry| entry.as_ref().map_or((0.0, 0.0), |(_, at)| *at));
-                geometry.with(|geometry| (x / geometry.width.max(1.0), y / geometry.height.max(1.0)))
-            });
-            view! { <ClusterChip first count members at/> }.into_any()
-        }
-    };
     // Outside the keyed list, so that bringing one out never re-diffs every item.
     let apart_mark = move || {
         apart.get().map(|(id, _)| {
@@ -254,10 +196,96 @@ fn BoardItems(
     };
     view! {
         <For each=keys key=|key| key.clone() let:key>
-            {item_view(key)}
+            {match key {
+                ItemKey::Mark(id) => view! { <PlacedMark id layout marks geometry plot/> }.into_any(),
+                ItemKey::Cluster(first) => view! { <PlacedChip first layout chips apart geometry/> }.into_any(),
+            }}
         </For>
         {apart_mark}
     }
+}
+
+/// A mark where the layout puts it; it wakes only when its own entry changed.
+#[component]
+fn PlacedMark(
+    id: InitiativeId,
+    layout: Memo<BoardLayout>,
+    marks: KeyedTriggers,
+    geometry: Signal<BoardGeometry>,
+    plot: NodeRef<html::Div>,
+) -> impl IntoView {
+    let place = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            marks.track(&id);
+            layout.with_untracked(|layout| layout.marks.get(&id).cloned())
+        })
+    };
+    view! { <InitiativeMark id place=place.into() geometry plot/> }
+}
+
+/// A chip where the layout puts it, less the selected member standing apart.
+#[component]
+fn PlacedChip(
+    first: InitiativeId,
+    layout: Memo<BoardLayout>,
+    chips: KeyedTriggers,
+    apart: Memo<Option<(InitiativeId, InitiativeId)>>,
+    geometry: Signal<BoardGeometry>,
+) -> impl IntoView {
+    let entry = chip_entry(first.clone(), layout, chips, apart, geometry);
+    let members = Signal::derive(move || {
+        entry.with(|entry| {
+            entry
+                .as_ref()
+                .map(|(members, _)| members.clone())
+                .unwrap_or_default()
+        })
+    });
+    let count =
+        Signal::derive(move || entry.with(|entry| entry.as_ref().map_or(0, |(members, _)| members.len())));
+    let at = Signal::derive(move || {
+        let (x, y) = entry.with(|entry| entry.as_ref().map_or((0.0, 0.0), |(_, at)| *at));
+        geometry.with(|geometry| (x / geometry.width.max(1.0), y / geometry.height.max(1.0)))
+    });
+    view! { <ClusterChip first count members at/> }
+}
+
+/// A chip's entry without its member standing apart; it wakes only when its own entry changed,
+/// or its member standing apart.
+fn chip_entry(
+    first: InitiativeId,
+    layout: Memo<BoardLayout>,
+    chips: KeyedTriggers,
+    apart: Memo<Option<(InitiativeId, InitiativeId)>>,
+    geometry: Signal<BoardGeometry>,
+) -> Memo<Option<ChipEntry>> {
+    Memo::new(move |_| {
+        chips.track(&first);
+        let apart = apart.with_untracked(|apart| {
+            apart
+                .as_ref()
+                .filter(|(_, chip)| chip == &first)
+                .map(|(id, _)| id.clone())
+        });
+        layout.with_untracked(|layout| {
+            layout.clusters.get(&first).map(|(members, at)| {
+                let others: Vec<InitiativeId> = members
+                    .iter()
+                    .filter(|id| Some(*id) != apart.as_ref())
+                    .cloned()
+                    .collect();
+                // The selected member stands on the chip's point: the chip steps aside so
+                // that both can be reached.
+                let at = if others.len() < members.len() {
+                    geometry.with_untracked(|geometry| beside(geometry, *at))
+                } else {
+                    *at
+                };
+                (others, at)
+            })
+        })
+    })
 }
 
 /// Keyed wake-ups for the board's items: after a relayout only the marks and chips whose entry

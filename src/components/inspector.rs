@@ -8,8 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::{
-    DependencyChoices, DueDate, FieldError, Initiative, InitiativeField, InitiativeId, OUTLINE_GOALS,
-    PhaseId, QuickWinStatus, Urgency, dependency_choices, parse_budget, parse_score, split_list,
+    Choices, DependencyChoices, DueDate, FieldError, Initiative, InitiativeField, InitiativeId,
+    OUTLINE_GOALS, PhaseId, QuickWinStatus, Urgency, dependency_choices, parse_budget, parse_score,
+    split_list,
 };
 use crate::state::{EditKey, Planner, use_planner};
 
@@ -71,6 +72,15 @@ impl Selected {
                 self.change(|initiative| apply(initiative, value));
             }
             Err(error) => self.set_error(field, Some(error)),
+        }
+    }
+
+    /// Adds or removes a dependency of the selected initiative, as one undo step.
+    fn depend_on(&self, on: &InitiativeId, depends: bool) {
+        if let Some(id) = self.planner.selected_untracked() {
+            self.planner.edit(|roadmap| {
+                roadmap.set_dependency(&id, on, depends);
+            });
         }
     }
 
@@ -512,15 +522,30 @@ fn Dependencies(selected: Selected) -> impl IntoView {
             planner.with_roadmap(|roadmap| dependency_choices(roadmap, &id)),
         ))
     });
-    let set = move |on: InitiativeId, depends: bool| {
-        if let Some(id) = planner.selected_untracked() {
-            planner.edit(|roadmap| {
-                roadmap.set_dependency(&id, &on, depends);
-            });
-        }
-    };
     let query = RwSignal::new(String::new());
-    let options = move || {
+    let offered = offered_dependencies(planner, choices, query);
+    move || {
+        choices.get().map(|(_, DependencyChoices { listed, .. })| {
+            view! {
+                <fieldset class="field dependencies">
+                    <legend class="field-label">"Depends on"</legend>
+                    <DependencyList selected listed/>
+                    <DependencyPicker selected query offered/>
+                </fieldset>
+            }
+        })
+    }
+}
+
+/// What the "Add dependency" list offers for the search, and a note when it shows only some.
+type Offered = (Choices, Option<String>);
+
+fn offered_dependencies(
+    planner: Planner,
+    choices: Memo<Option<(InitiativeId, DependencyChoices)>>,
+    query: RwSignal<String>,
+) -> Memo<Offered> {
+    Memo::new(move |_| {
         // Titles can change while the choices (positions) stay the same.
         planner.track_links();
         choices.with(|choices| {
@@ -535,60 +560,64 @@ fn Dependencies(selected: Selected) -> impl IntoView {
                 (total > shown.len()).then(|| format!("{} of {total} shown: type to narrow", shown.len()));
             (shown, note)
         })
-    };
-    let options = Memo::new(move |_| options());
-    move || {
-        choices.get().map(|(_, DependencyChoices { listed, .. })| {
-            view! {
-                <fieldset class="field dependencies">
-                    <legend class="field-label">"Depends on"</legend>
-                    <ul class="dependency-list">
-                        {listed
-                            .into_iter()
-                            .map(|(on, title)| {
-                                view! {
-                                    <li>
-                                        <span>{title.clone()}</span>
-                                        <button type="button" class="link" aria-label=format!("Remove dependency on {title}") on:click=move |_| set(on.clone(), false)>
-                                            "Remove"
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                    <input
-                        type="search"
-                        class="dependency-search"
-                        placeholder="Find an initiative to depend on"
-                        aria-label="Find a dependency"
-                        prop:value=move || query.get()
-                        on:input=move |event| query.set(event_target_value(&event))
-                    />
-                    <select
-                        aria-label="Add dependency"
-                        prop:value=""
-                        on:change=move |event| {
-                            let value = event_target_value(&event);
-                            if !value.is_empty() {
-                                set(InitiativeId(value), true);
-                            }
-                        }
-                    >
-                        <option value="">"Add a dependency…"</option>
-                        {move || {
-                            options
-                                .with(|(shown, _)| {
-                                    shown
-                                        .iter()
-                                        .map(|(on, title)| view! { <option value=on.0.clone()>{title.clone()}</option> })
-                                        .collect_view()
-                                })
-                        }}
-                    </select>
-                    {move || options.with(|(_, note)| note.clone()).map(|note| view! { <p class="hint">{note}</p> })}
-                </fieldset>
+    })
+}
+
+/// The initiatives it depends on, each with a button that removes the dependency.
+#[component]
+fn DependencyList(selected: Selected, listed: Choices) -> impl IntoView {
+    view! {
+        <ul class="dependency-list">
+            {listed
+                .into_iter()
+                .map(|(on, title)| {
+                    view! {
+                        <li>
+                            <span>{title.clone()}</span>
+                            <button type="button" class="link" aria-label=format!("Remove dependency on {title}") on:click=move |_| selected.depend_on(&on, false)>
+                                "Remove"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// A search box and the list of initiatives it narrows; choosing one adds the dependency.
+#[component]
+fn DependencyPicker(selected: Selected, query: RwSignal<String>, offered: Memo<Offered>) -> impl IntoView {
+    view! {
+        <input
+            type="search"
+            class="dependency-search"
+            placeholder="Find an initiative to depend on"
+            aria-label="Find a dependency"
+            prop:value=move || query.get()
+            on:input=move |event| query.set(event_target_value(&event))
+        />
+        <select
+            aria-label="Add dependency"
+            prop:value=""
+            on:change=move |event| {
+                let value = event_target_value(&event);
+                if !value.is_empty() {
+                    selected.depend_on(&InitiativeId(value), true);
+                }
             }
-        })
+        >
+            <option value="">"Add a dependency…"</option>
+            {move || {
+                offered
+                    .with(|(shown, _)| {
+                        shown
+                            .iter()
+                            .map(|(on, title)| view! { <option value=on.0.clone()>{title.clone()}</option> })
+                            .collect_view()
+                    })
+            }}
+        </select>
+        {move || offered.with(|(_, note)| note.clone()).map(|note| view! { <p class="hint">{note}</p> })}
     }
 }
