@@ -4,13 +4,9 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use super::focus_later;
+use super::{DomId, focus_later};
 use crate::model::Outline;
 use crate::state::{Planner, use_planner};
-
-fn item_id(entry: usize) -> String {
-    format!("catalog-item-{entry}")
-}
 
 /// What the tree shows and which item the keyboard is on; shared by the catalog's parts.
 #[derive(Clone, Copy)]
@@ -84,7 +80,7 @@ impl TreeState {
 
     fn focus(&self, entry: usize) {
         self.current.set(Some(entry));
-        focus_later(item_id(entry));
+        focus_later(DomId::CatalogItem(entry));
     }
 
     /// The item that takes Tab focus: the current one while visible, else the first.
@@ -271,7 +267,7 @@ fn TreeNode(tree: TreeState, entry: usize) -> impl IntoView {
     view! {
         <li
             role="treeitem"
-            id=item_id(entry)
+            id=DomId::CatalogItem(entry).to_string()
             class="tree-item"
             class=("is-current", move || tree.current.get() == Some(entry))
             style=format!("--depth: {}", depth - 1)

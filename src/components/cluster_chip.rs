@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::focus_later;
-use super::initiative_mark::{cell_or_placeholder, mark_id, nudge_by_key};
+use super::initiative_mark::{cell_or_placeholder, nudge_by_key};
+use super::{DomId, focus_later};
 use crate::model::{InitiativeId, card_label};
 use crate::state::{KeyedTriggers, use_planner};
 
@@ -50,10 +50,6 @@ impl OpenCluster {
 /// How many members a cluster's list shows; more would not read as a list.
 const CLUSTER_LIST_LIMIT: usize = 100;
 
-fn chip_id(first: &InitiativeId) -> String {
-    format!("cluster-{}", first.as_str())
-}
-
 /// Initiatives too crowded to show apart: a chip ("+12") that opens a list of them.
 #[component]
 pub fn ClusterChip(
@@ -94,7 +90,7 @@ pub fn ClusterChip(
             <button
                 type="button"
                 class="cluster-chip"
-                id=chip_id(&first)
+                id=DomId::Chip(&first).to_string()
                 aria-label=label
                 aria-expanded=move || is_open.get().to_string()
                 on:click=toggle
@@ -119,7 +115,7 @@ fn ClusterList(
     let open_cluster = expect_context::<OpenCluster>();
     let close = move || {
         open_cluster.set(None);
-        focus_later(chip_id(&first));
+        focus_later(DomId::Chip(&first));
     };
     move || {
         let members = members.get();
@@ -179,7 +175,7 @@ fn ClusterMember(id: InitiativeId) -> impl IntoView {
     });
     let bring_out = move |id: &InitiativeId| {
         open_cluster.set(None);
-        focus_later(mark_id(id));
+        focus_later(DomId::Mark(id));
     };
     let pick = {
         let id = id.clone();

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::DomId;
 use super::modal::{Modal, ModalText};
 use crate::autosave::{Autosave, use_autosave};
 use crate::model::{PhaseId, Roadmap, import_summary};
@@ -166,7 +167,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                     <button
                         type="button"
                         class=if answer.primary { "primary" } else { "" }
-                        id=answer.primary.then_some("confirm-action")
+                        id=answer.primary.then(|| DomId::ConfirmAction.to_string())
                         on:click=move |_| act.run(())
                     >
                         {answer.label}
@@ -176,14 +177,14 @@ pub fn ConfirmDialog() -> impl IntoView {
             .collect_view();
         let shell = ModalText {
             role: "alertdialog",
-            title_id: "confirm-title",
-            text_id: "confirm-text",
-            first_focus: "confirm-action",
+            title_id: DomId::ConfirmTitle,
+            text_id: DomId::ConfirmText,
+            first_focus: DomId::ConfirmAction,
         };
         Some(view! {
             <Modal text=shell dismiss>
-                <h2 id="confirm-title">{title}</h2>
-                <p id="confirm-text">{text}</p>
+                <h2 id=DomId::ConfirmTitle.to_string()>{title}</h2>
+                <p id=DomId::ConfirmText.to_string()>{text}</p>
                 <div class="dialog-actions">{buttons}</div>
             </Modal>
         })

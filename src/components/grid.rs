@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use leptos::html;
 use leptos::prelude::*;
 
+use super::DomId;
 use super::board_room::{GUESSED_GEOMETRY, LabelRuler, Room, measured_room};
 use super::cluster_chip::{ClusterChip, OpenCluster};
-use super::initiative_mark::{CardHeld, InitiativeMark, MarkPlace, mark_id};
+use super::initiative_mark::{CardHeld, InitiativeMark, MarkPlace};
 use super::move_menu::MarkMoveMenu;
 use crate::model::{
     BoardGeometry, BoardItem, BoardMark, InitiativeId, Quadrant, QuickWinStatus, Roadmap, Score, plan_board,
@@ -360,7 +361,7 @@ fn Unlabelled(layout: Memo<BoardLayout>) -> impl IntoView {
                     let id = id.clone();
                     let select = move |_| {
                         planner.select(Some(id.clone()));
-                        super::focus_later(mark_id(&id));
+                        super::focus_later(DomId::Mark(&id));
                     };
                     Some(view! { <li><button type="button" class="link" on:click=select>{title}</button></li> })
                 })

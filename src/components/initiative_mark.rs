@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
+use super::DomId;
 use crate::model::{
     BoardGeometry, Initiative, InitiativeId, NUDGE_BIG_STEP, NUDGE_STEP, Nudge, PlacedLabel, QuadrantSplit,
     QuickWinStatus, Urgency, card_label, short_label,
@@ -44,10 +45,6 @@ pub(crate) fn cell_or_placeholder(planner: Planner, id: &InitiativeId) -> Initia
     planner
         .cell(id)
         .unwrap_or_else(|| ArcRwSignal::new(Arc::new(Initiative::new(id.clone(), ""))))
-}
-
-pub(crate) fn mark_id(id: &InitiativeId) -> String {
-    format!("mark-{}", id.as_str())
 }
 
 /// Where the board puts a mark: its centre and its title's place, in pixels of the plot.
@@ -376,7 +373,7 @@ fn MarkButton(
         <button
             type="button"
             node_ref=button
-            id=mark_id(&id)
+            id=DomId::Mark(&id).to_string()
             class=class
             class=("is-selected", selected)
             class=("is-lifted", move || lifted.get())

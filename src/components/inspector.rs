@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::DomId;
 use crate::model::{
     Choices, DependencyChoices, DueDate, FieldError, Initiative, InitiativeField, InitiativeId,
     OUTLINE_GOALS, PhaseId, QuickWinStatus, Urgency, dependency_choices, parse_budget, parse_score,
@@ -108,7 +109,7 @@ pub fn Inspector() -> impl IntoView {
     let form = move || {
         view! {
             <div class="inspector-form">
-                <TextField selected field=InitiativeField::Title id="inspector-title" placeholder="Name this initiative"/>
+                <TextField selected field=InitiativeField::Title id=DomId::InspectorTitle placeholder="Name this initiative"/>
                 <Origin selected/>
                 <div class="field-row">
                     <ScoreField selected field=InitiativeField::Effort/>
@@ -120,9 +121,9 @@ pub fn Inspector() -> impl IntoView {
                     <DueField selected/>
                 </div>
                 <PhaseField selected/>
-                <TextField selected field=InitiativeField::Description id="inspector-description" placeholder="What it is and why it matters"/>
+                <TextField selected field=InitiativeField::Description id=DomId::InspectorDescription placeholder="What it is and why it matters"/>
                 <div class="field-row">
-                    <TextField selected field=InitiativeField::Owner id="inspector-owner" placeholder=""/>
+                    <TextField selected field=InitiativeField::Owner id=DomId::InspectorOwner placeholder=""/>
                     <BudgetField selected/>
                 </div>
                 <ListField selected label="Stakeholders" placeholder="Comma-separated, e.g. CFO, Data team" get=|i| &i.stakeholders set=|i, list| i.stakeholders = list/>
@@ -180,7 +181,7 @@ fn FieldMessage(selected: Selected, field: InitiativeField) -> impl IntoView {
 fn TextField(
     selected: Selected,
     field: InitiativeField,
-    id: &'static str,
+    id: DomId<'static>,
     placeholder: &'static str,
 ) -> impl IntoView {
     let get = move |initiative: &Initiative| match field {
@@ -197,10 +198,10 @@ fn TextField(
         });
     };
     let input = if field == InitiativeField::Description {
-        view! { <textarea id=id rows="3" placeholder=placeholder prop:value=move || selected.read(get) on:input=on_input></textarea> }
+        view! { <textarea id=id.to_string() rows="3" placeholder=placeholder prop:value=move || selected.read(get) on:input=on_input></textarea> }
             .into_any()
     } else {
-        view! { <input id=id type="text" placeholder=placeholder prop:value=move || selected.read(get) on:input=on_input/> }
+        view! { <input id=id.to_string() type="text" placeholder=placeholder prop:value=move || selected.read(get) on:input=on_input/> }
             .into_any()
     };
     view! {

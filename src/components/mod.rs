@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+pub(crate) use dom_id::DomId;
+
 mod board_room;
 mod catalog_tree;
 mod chart_canvas;
@@ -9,6 +11,7 @@ mod cluster_chip;
 mod confirm_dialog;
 mod consensus;
 mod data_maturity;
+mod dom_id;
 mod grid;
 mod initiative_mark;
 mod insight;
@@ -55,9 +58,10 @@ pub(crate) fn table_of<Rows: IntoView + 'static>(
     }
 }
 
-/// Moves keyboard focus to the element with this id once the view has updated.
-pub(crate) fn focus_later(element_id: String) {
+/// Moves keyboard focus to this element once the view has updated.
+pub(crate) fn focus_later(element: DomId<'_>) {
     use wasm_bindgen::JsCast;
+    let element_id = element.to_string();
     leptos::prelude::request_animation_frame(move || {
         if let Some(element) = leptos::prelude::document()
             .get_element_by_id(&element_id)

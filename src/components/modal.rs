@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use super::focus_later;
+use super::{DomId, focus_later};
 
 /// What can take focus inside a dialog, in the order Tab visits it.
 const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
@@ -17,10 +17,10 @@ const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:n
 pub(crate) struct ModalText {
     /// `dialog`, or `alertdialog` for a question that interrupts the work.
     pub role: &'static str,
-    pub title_id: &'static str,
-    pub text_id: &'static str,
+    pub title_id: DomId<'static>,
+    pub text_id: DomId<'static>,
     /// The element focused when the dialog opens.
-    pub first_focus: &'static str,
+    pub first_focus: DomId<'static>,
 }
 
 #[component]
@@ -34,7 +34,7 @@ pub(crate) fn Modal(
     let dialog = NodeRef::<html::Div>::new();
     let opener = StoredValue::new_local(focused());
     let first_focus = text.first_focus;
-    focus_later(first_focus.to_string());
+    focus_later(first_focus);
     // Focus that leaves the open dialog (a click on the browser's page, a screen reader's
     // virtual cursor) is brought back in.
     let strayed = window_event_listener(leptos::ev::focusin, move |event| {
@@ -45,7 +45,7 @@ pub(crate) fn Modal(
             dialog.contains(target.as_ref())
         });
         if !inside {
-            focus_later(first_focus.to_string());
+            focus_later(first_focus);
         }
     });
     on_cleanup(move || {
@@ -86,8 +86,8 @@ pub(crate) fn Modal(
                 class=format!("dialog {class}")
                 role=text.role
                 aria-modal="true"
-                aria-labelledby=text.title_id
-                aria-describedby=text.text_id
+                aria-labelledby=text.title_id.to_string()
+                aria-describedby=text.text_id.to_string()
                 on:click=|event| event.stop_propagation()
                 on:keydown=on_keydown
             >

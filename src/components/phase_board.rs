@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::focus_later;
 use super::initiative_mark::{card_badges, cell_or_placeholder};
 use super::phase_suggestion::{SuggestPhasesButton, SuggestedPhasesDialog};
+use super::{DomId, focus_later};
 use std::collections::HashMap;
 
 use crate::model::{InitiativeId, Phase, PhaseId, PhaseLoad, Roadmap, card_label};
@@ -16,10 +16,6 @@ const COLUMN_WINDOW: usize = 40;
 
 /// Drag-and-drop payload type for an initiative id.
 const DRAG_TYPE: &str = "application/x-stackplan-initiative";
-
-fn board_card_id(id: &InitiativeId) -> String {
-    format!("phase-card-{}", id.as_str())
-}
 
 #[component]
 pub fn PhaseBoard() -> impl IntoView {
@@ -38,7 +34,7 @@ pub fn PhaseBoard() -> impl IntoView {
         let mut added = None;
         planner.edit(|roadmap| added = Some(roadmap.add_phase(None)));
         if let Some(added) = added {
-            focus_later(format!("phase-name-{}", added.as_str()));
+            focus_later(DomId::PhaseName(&added));
         }
     };
     let suggestion = RwSignal::new(None);
@@ -198,7 +194,7 @@ fn PhaseHead(id: PhaseId, name: Memo<String>, label: Signal<String>) -> impl Int
             <input
                 type="text"
                 class="phase-name"
-                id=format!("phase-name-{}", id.as_str())
+                id=DomId::PhaseName(&id).to_string()
                 aria-label=move || format!("Name of {}", label.get())
                 prop:value=move || name.get()
                 on:input=rename
@@ -407,7 +403,7 @@ fn BoardCard(id: InitiativeId) -> impl IntoView {
                 roadmap.shift_phase(&id, offset);
             });
             // The card is rebuilt in its new column; keep the keyboard on it.
-            focus_later(board_card_id(&id));
+            focus_later(DomId::PhaseCard(&id));
         }
     };
     let on_click = {
@@ -438,7 +434,7 @@ fn BoardCard(id: InitiativeId) -> impl IntoView {
             type="button"
             class="board-card"
             class=("is-selected", selected)
-            id=board_card_id(&id)
+            id=DomId::PhaseCard(&id).to_string()
             draggable="true"
             aria-label=label
             on:dragstart=on_dragstart

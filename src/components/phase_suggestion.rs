@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::DomId;
 use super::modal::{Modal, ModalText};
 use crate::model::{DescribedMove, PhaseSuggestion, suggest_phases};
 use crate::state::{Tone, use_planner};
@@ -56,28 +57,28 @@ pub fn SuggestedPhasesDialog(open: RwSignal<Option<PhaseSuggestion>>) -> impl In
         };
         let shell = ModalText {
             role: "dialog",
-            title_id: "suggestion-title",
-            text_id: "suggestion-summary",
+            title_id: DomId::SuggestionTitle,
+            text_id: DomId::SuggestionSummary,
             first_focus: if moves == 0 {
-                "suggestion-discard"
+                DomId::SuggestionDiscard
             } else {
-                "suggestion-accept"
+                DomId::SuggestionAccept
             },
         };
         Some(view! {
             <Modal text=shell class="suggestion" dismiss=Some(Callback::new(move |()| discard()))>
-                <h2 id="suggestion-title">"Suggested phases"</h2>
-                <p id="suggestion-summary">
+                <h2 id=DomId::SuggestionTitle.to_string()>"Suggested phases"</h2>
+                <p id=DomId::SuggestionSummary.to_string()>
                     {summary}
                     " Rules: dependencies first, then urgency and due dates, then quick wins, then impact for effort, within each phase's capacity."
                 </p>
                 {shortfall.map(|text| view! { <p class="note warn">{text}</p> })}
                 {(!rows.is_empty()).then(|| view! { <MoveList rows/> })}
                 <div class="dialog-actions">
-                    <button type="button" id="suggestion-discard" on:click=move |_| discard()>
+                    <button type="button" id=DomId::SuggestionDiscard.to_string() on:click=move |_| discard()>
                         "Discard"
                     </button>
-                    <button type="button" class="primary" id="suggestion-accept" disabled=moves == 0 on:click=accept>
+                    <button type="button" class="primary" id=DomId::SuggestionAccept.to_string() disabled=moves == 0 on:click=accept>
                         "Accept"
                     </button>
                 </div>

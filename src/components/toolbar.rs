@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::focus_later;
+use super::{DomId, focus_later};
 use crate::autosave::use_autosave;
 use crate::import::chosen_files;
 use crate::model::{Roadmap, RoadmapId, link_length_note, share_fragment};
@@ -142,7 +142,7 @@ fn NewInitiativeButton() -> impl IntoView {
         let mut added = None;
         planner.edit(|roadmap| added = Some(roadmap.add_initiative("")));
         planner.select(added);
-        focus_later("inspector-title".to_string());
+        focus_later(DomId::InspectorTitle);
     };
     view! {
         <button type="button" class="primary" on:click=new_initiative>
