@@ -3,7 +3,8 @@
 //! drawing is tested natively through the SVG backend.
 
 use plotters::coord::Shift;
-use plotters::coord::types::RangedCoordf64;
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -222,6 +223,7 @@ struct MatrixStyle<'a> {
 }
 
 impl<'a> MatrixStyle<'a> {
+    /// The sizes for `scale`: markers never shrink below 3 pixels.
     fn new(theme: &'a Theme, scale: Scale) -> MatrixStyle<'a> {
         MatrixStyle {
             theme,
@@ -486,6 +488,45 @@ pub fn draw_phase_load<DB: DrawingBackend>(
     scale: Scale,
 ) -> Drawn<DB> {
     area.fill(&theme.background)?;
+    let chart = phase_load_chart(area, phases, theme, scale)?;
+    // Bars are laid out in pixels inside each phase's segment: effort left, impact right.
+    let plot = area.strip_coord_spec();
+    let (base_x, base_y) = plot.get_base_pixel();
+    let pixel = |at: (SegmentValue<usize>, f64)| {
+        let (x, y) = chart.backend_coord(&at);
+        (x - base_x, y - base_y)
+    };
+    let value_font = scale
+        .font(12.0, &theme.ink)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    for (index, phase) in phases.iter().enumerate() {
+        let (x0, floor) = pixel((SegmentValue::Exact(index), 0.0));
+        let (x1, _) = pixel((SegmentValue::Exact(index + 1), 0.0));
+        let gap = (x1 - x0) / 8;
+        let slot = PhaseSlot {
+            effort_left: x0 + gap,
+            bar: (x1 - x0 - 3 * gap) / 2,
+            gap,
+            floor,
+        };
+        let height = |value: f64| pixel((SegmentValue::Exact(index), value)).1;
+        draw_phase_bars(&plot, &slot, height, phase, theme.phase(Some(index)), &value_font)?;
+        if let Some(capacity) = phase.capacity {
+            draw_capacity(&plot, &slot, height(capacity), phase, capacity, theme, scale)?;
+        }
+    }
+    draw_load_legend(&plot, area.dim_in_pixel().0 as i32, theme, scale)?;
+    area.present()
+}
+
+/// The phase-load chart's frame: one segment per phase, points up to a quarter above the
+/// largest figure, with its caption, axes and grid lines.
+fn phase_load_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    phases: &[PhaseFigures],
+    theme: &Theme,
+    scale: Scale,
+) -> Result<PhaseLoadChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     let top = phases
         .iter()
         .map(|phase| phase.effort.max(phase.impact).max(phase.capacity.unwrap_or(0.0)))
@@ -517,67 +558,100 @@ pub fn draw_phase_load<DB: DrawingBackend>(
             _ => String::new(),
         })
         .draw()?;
+    Ok(chart)
+}
 
-    // Bars are laid out in pixels inside each phase's segment: effort left, impact right.
-    let plot = area.strip_coord_spec();
-    let (base_x, base_y) = plot.get_base_pixel();
-    let pixel = |at: (SegmentValue<usize>, f64)| {
-        let (x, y) = chart.backend_coord(&at);
-        (x - base_x, y - base_y)
-    };
-    let value_font = scale
-        .font(12.0, &theme.ink)
-        .pos(Pos::new(HPos::Center, VPos::Bottom));
-    for (index, phase) in phases.iter().enumerate() {
-        let (x0, floor) = pixel((SegmentValue::Exact(index), 0.0));
-        let (x1, _) = pixel((SegmentValue::Exact(index + 1), 0.0));
-        let gap = (x1 - x0) / 8;
-        let bar = (x1 - x0 - 3 * gap) / 2;
-        let height = |value: f64| pixel((SegmentValue::Exact(index), value)).1;
-        let effort_left = x0 + gap;
-        let impact_left = effort_left + bar + gap;
-        let color = theme.phase(Some(index));
-        plot.draw(&Rectangle::new(
-            [(effort_left, height(phase.effort)), (effort_left + bar, floor)],
-            color.filled(),
-        ))?;
-        plot.draw(&Rectangle::new(
-            [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
-            color.mix(0.35).filled(),
-        ))?;
-        plot.draw(&Rectangle::new(
-            [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
-            color.stroke_width(1),
-        ))?;
-        for (value, left) in [(phase.effort, effort_left), (phase.impact, impact_left)] {
-            plot.draw(&Text::new(
-                format!("{value}"),
-                (left + bar / 2, height(value) - 2),
-                value_font.clone(),
-            ))?;
-        }
-        if let Some(capacity) = phase.capacity {
-            let y = height(capacity);
-            let over = phase.over_capacity();
-            let line_color = if over.is_some() { theme.over } else { theme.ink };
-            plot.draw(&PathElement::new(
-                vec![(effort_left - gap / 2, y), (effort_left + bar + gap / 2, y)],
-                line_color.stroke_width(scale.px(2.0).max(1) as u32),
-            ))?;
-            let label = match over {
-                Some(over) => format!("⚠ over capacity by {}", (over * 10.0).round() / 10.0),
-                None => format!("capacity {capacity}"),
-            };
-            let label_at = (effort_left - gap / 2, y - scale.px(16.0));
-            let label_font = scale
-                .font(12.0, &line_color)
-                .pos(Pos::new(HPos::Left, VPos::Bottom));
-            plot.draw(&Text::new(label, label_at, label_font))?;
-        }
+/// The phase-load chart: one segment per phase across, effort and impact points up.
+type PhaseLoadChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordusize>, RangedCoordf64>>;
+
+/// Where one phase's bars go, in pixels.
+struct PhaseSlot {
+    /// The effort bar's left edge; the impact bar follows a `gap` after it.
+    effort_left: i32,
+    bar: i32,
+    gap: i32,
+    /// The pixel row of zero points.
+    floor: i32,
+}
+
+impl PhaseSlot {
+    /// The impact bar's left edge, a gap after the effort bar.
+    fn impact_left(&self) -> i32 {
+        self.effort_left + self.bar + self.gap
     }
+}
 
-    // Legend in the top right: which bar is which.
-    let (right, top_edge) = (area.dim_in_pixel().0 as i32 - scale.px(12.0), scale.px(34.0));
+/// One phase's effort bar (solid) and impact bar (tinted, outlined), each topped by its
+/// figure; `height` maps points to a pixel row.
+fn draw_phase_bars<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    slot: &PhaseSlot,
+    height: impl Fn(f64) -> i32,
+    phase: &PhaseFigures,
+    color: RGBColor,
+    value_font: &TextStyle<'_>,
+) -> Drawn<DB> {
+    let (effort_left, impact_left, bar, floor) = (slot.effort_left, slot.impact_left(), slot.bar, slot.floor);
+    plot.draw(&Rectangle::new(
+        [(effort_left, height(phase.effort)), (effort_left + bar, floor)],
+        color.filled(),
+    ))?;
+    plot.draw(&Rectangle::new(
+        [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
+        color.mix(0.35).filled(),
+    ))?;
+    plot.draw(&Rectangle::new(
+        [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
+        color.stroke_width(1),
+    ))?;
+    for (value, left) in [(phase.effort, effort_left), (phase.impact, impact_left)] {
+        plot.draw(&Text::new(
+            format!("{value}"),
+            (left + bar / 2, height(value) - 2),
+            value_font.clone(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// A phase's capacity as a line across its effort bar at pixel row `y`, labelled with the
+/// capacity, or in the warning colour with how far the effort is over it.
+fn draw_capacity<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    slot: &PhaseSlot,
+    y: i32,
+    phase: &PhaseFigures,
+    capacity: f64,
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    let (effort_left, bar, gap) = (slot.effort_left, slot.bar, slot.gap);
+    let over = phase.over_capacity();
+    let line_color = if over.is_some() { theme.over } else { theme.ink };
+    plot.draw(&PathElement::new(
+        vec![(effort_left - gap / 2, y), (effort_left + bar + gap / 2, y)],
+        line_color.stroke_width(scale.px(2.0).max(1) as u32),
+    ))?;
+    let label = match over {
+        Some(over) => format!("⚠ over capacity by {}", (over * 10.0).round() / 10.0),
+        None => format!("capacity {capacity}"),
+    };
+    let label_at = (effort_left - gap / 2, y - scale.px(16.0));
+    let label_font = scale
+        .font(12.0, &line_color)
+        .pos(Pos::new(HPos::Left, VPos::Bottom));
+    plot.draw(&Text::new(label, label_at, label_font))
+}
+
+/// The legend in the top right of an area `width` pixels wide: which bar is which.
+fn draw_load_legend<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    width: i32,
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    let (right, top_edge) = (width - scale.px(12.0), scale.px(34.0));
     let swatch = scale.px(10.0);
     let legend_font = scale
         .font(12.0, &theme.ink)
@@ -597,7 +671,7 @@ pub fn draw_phase_load<DB: DrawingBackend>(
             legend_font.clone(),
         ))?;
     }
-    area.present()
+    Ok(())
 }
 
 /// Counts per quadrant (left) and per urgency level (right), each bar labelled with its count.
