@@ -3,13 +3,15 @@
 //! drawing is tested natively through the SVG backend.
 
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::model::{
-    AreaCoverage, BoardGeometry, BoardItem, BoardMark, Counts, MATURITY_MAX, MATURITY_STEPS, MatrixPoint,
-    MaturityAspect, MaturityAudit, MaturityGroup, PhaseFigures, PlacedLabel, Quadrant, QuadrantSplit, Rect,
-    Urgency, plan_board,
+    AreaCoverage, BoardGeometry, BoardItem, BoardMark, BoardPlan, Counts, MATURITY_MAX, MATURITY_STEPS,
+    MatrixPoint, MaturityAspect, MaturityAudit, MaturityGroup, PhaseFigures, PlacedLabel, Quadrant,
+    QuadrantSplit, Rect, Urgency, plan_board,
 };
 
 /// Colours for one colour scheme.
@@ -136,7 +138,39 @@ pub fn draw_matrix<DB: DrawingBackend>(
         .x_label_area_size(scale.px(34.0))
         .y_label_area_size(scale.px(34.0))
         .build_cartesian_2d(1f64..10f64, 1f64..10f64)?;
+    draw_quadrants(&mut chart, split, theme, scale)?;
 
+    let style = MatrixStyle::new(theme, scale);
+    let titles: Vec<String> = points.iter().map(|point| short(&point.title)).collect();
+    // Drawn in pixels from here, relative to the whole area.
+    let board = area.strip_coord_spec();
+    let layout = plan_marks(&chart, points, &titles, style, board.get_base_pixel());
+    draw_leaders(&board, &layout, style)?;
+    draw_marks(&board, &layout, points, &titles, style)?;
+    draw_legend(&legend_area, phase_names, style, (width as i32, legend_height))?;
+    area.present()
+}
+
+/// The matrix's chart: effort across and impact up, both 1–10.
+type MatrixChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Where each quadrant's name goes: its outer corner, and how the text hangs from it.
+fn quadrant_corner(quadrant: Quadrant) -> ((f64, f64), Pos) {
+    match quadrant {
+        Quadrant::QuickWins => ((1.1, 9.85), Pos::new(HPos::Left, VPos::Top)),
+        Quadrant::BigBets => ((9.9, 9.85), Pos::new(HPos::Right, VPos::Top)),
+        Quadrant::FillIns => ((1.1, 1.15), Pos::new(HPos::Left, VPos::Bottom)),
+        Quadrant::MoneyPits => ((9.9, 1.15), Pos::new(HPos::Right, VPos::Bottom)),
+    }
+}
+
+/// The quadrant tints, the axes, the split lines and the quadrant names.
+fn draw_quadrants<DB: DrawingBackend>(
+    chart: &mut MatrixChart<'_, DB>,
+    split: QuadrantSplit,
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
     let (effort_split, impact_split) = (split.effort.value(), split.impact.value());
     let quadrant_boxes = [
         ((1.0, impact_split), (effort_split, 10.0)),
@@ -169,21 +203,71 @@ pub fn draw_matrix<DB: DrawingBackend>(
         PathElement::new(vec![(1.0, impact_split), (10.0, impact_split)], split_style),
     ])?;
     // Quadrant names in their outer corners.
-    let corner = |quadrant: Quadrant| match quadrant {
-        Quadrant::QuickWins => ((1.1, 9.85), Pos::new(HPos::Left, VPos::Top)),
-        Quadrant::BigBets => ((9.9, 9.85), Pos::new(HPos::Right, VPos::Top)),
-        Quadrant::FillIns => ((1.1, 1.15), Pos::new(HPos::Left, VPos::Bottom)),
-        Quadrant::MoneyPits => ((9.9, 1.15), Pos::new(HPos::Right, VPos::Bottom)),
-    };
     chart.draw_series(Quadrant::ALL.into_iter().map(|quadrant| {
-        let (at, anchor) = corner(quadrant);
+        let (at, anchor) = quadrant_corner(quadrant);
         Text::new(quadrant.label(), at, scale.font(12.0, &theme.muted).pos(anchor))
     }))?;
+    Ok(())
+}
 
-    let radius = scale.px(5.0).max(3);
-    let ring = scale.px(3.0);
-    let font_px = 12.0 * scale.0;
-    let text_width = |text: &str| text.chars().count() as f64 * font_px * 0.55;
+/// The colours, the scale and the marker sizes in device pixels, shared by the matrix's steps.
+#[derive(Clone, Copy)]
+struct MatrixStyle<'a> {
+    theme: &'a Theme,
+    scale: Scale,
+    radius: i32,
+    /// How far the quick-win ring sits outside the marker.
+    ring: i32,
+    /// The label font's size.
+    font_px: f64,
+}
+
+impl<'a> MatrixStyle<'a> {
+    /// The sizes for `scale`: markers never shrink below 3 pixels.
+    fn new(theme: &'a Theme, scale: Scale) -> MatrixStyle<'a> {
+        MatrixStyle {
+            theme,
+            scale,
+            radius: scale.px(5.0).max(3),
+            ring: scale.px(3.0),
+            font_px: 12.0 * scale.0,
+        }
+    }
+
+    /// A text's width in the label font, estimated from its length.
+    fn text_width(&self, text: &str) -> f64 {
+        text.chars().count() as f64 * self.font_px * 0.55
+    }
+}
+
+/// The board's plan for the matrix, and where the plot's top-left corner sits.
+struct MatrixLayout {
+    plan: BoardPlan,
+    geometry: BoardGeometry,
+    /// The plot's corner in backend pixels.
+    corner: (f64, f64),
+    /// The drawing area's own origin in backend pixels.
+    base: (i32, i32),
+}
+
+impl MatrixLayout {
+    /// A point of the plan (pixels from the plot's corner) in the drawing area's pixels.
+    fn at_pixel(&self, (x, y): (f64, f64)) -> (i32, i32) {
+        (
+            (self.corner.0 + x).round() as i32 - self.base.0,
+            (self.corner.1 + y).round() as i32 - self.base.1,
+        )
+    }
+}
+
+/// Places marks, chips and titles by the board's rule, keeping the quadrant names clear.
+fn plan_marks<DB: DrawingBackend>(
+    chart: &MatrixChart<'_, DB>,
+    points: &[MatrixPoint],
+    titles: &[String],
+    style: MatrixStyle<'_>,
+    base: (i32, i32),
+) -> MatrixLayout {
     let pixel = |at: (f64, f64)| {
         let (x, y) = chart.backend_coord(&at);
         (f64::from(x), f64::from(y))
@@ -196,17 +280,44 @@ pub fn draw_matrix<DB: DrawingBackend>(
         width: plot_right - plot_left,
         height: plot_bottom - plot_top,
         inset: 0.0,
-        mark_radius: f64::from(radius + ring),
-        label_height: font_px * 1.2,
-        gap: f64::from(scale.px(2.0).max(1)),
+        mark_radius: f64::from(style.radius + style.ring),
+        label_height: style.font_px * 1.2,
+        gap: f64::from(style.scale.px(2.0).max(1)),
     };
-    // The quadrant names keep their corners.
-    let obstacles: Vec<Rect> = Quadrant::ALL
+    let obstacles = quadrant_name_boxes(pixel, (plot_left, plot_top), style);
+    let marks: Vec<BoardMark> = points
+        .iter()
+        .zip(titles)
+        .map(|(point, title)| BoardMark {
+            label: title,
+            label_width: style.text_width(title),
+            effort: point.effort,
+            impact: point.impact,
+            urgency: point.urgency,
+            quick_win: point.quick_win,
+        })
+        .collect();
+    MatrixLayout {
+        plan: plan_board(&marks, &geometry, &obstacles),
+        geometry,
+        corner: (plot_left, plot_top),
+        base,
+    }
+}
+
+/// The boxes the quadrant names take, relative to the plot's `corner`: they keep their
+/// corners, so no title goes over them.
+fn quadrant_name_boxes(
+    pixel: impl Fn((f64, f64)) -> (f64, f64),
+    (plot_left, plot_top): (f64, f64),
+    style: MatrixStyle<'_>,
+) -> Vec<Rect> {
+    Quadrant::ALL
         .into_iter()
         .map(|quadrant| {
-            let (at, anchor) = corner(quadrant);
+            let (at, anchor) = quadrant_corner(quadrant);
             let (x, y) = pixel(at);
-            let (width, height) = (text_width(quadrant.label()), font_px * 1.3);
+            let (width, height) = (style.text_width(quadrant.label()), style.font_px * 1.3);
             let left = if matches!(anchor.h_pos, HPos::Left) {
                 x
             } else {
@@ -224,33 +335,17 @@ pub fn draw_matrix<DB: DrawingBackend>(
                 top - plot_top + height,
             )
         })
-        .collect();
-    let titles: Vec<String> = points.iter().map(|point| short(&point.title)).collect();
-    let marks: Vec<BoardMark> = points
-        .iter()
-        .zip(&titles)
-        .map(|(point, title)| BoardMark {
-            label: title,
-            label_width: text_width(title),
-            effort: point.effort,
-            impact: point.impact,
-            urgency: point.urgency,
-            quick_win: point.quick_win,
-        })
-        .collect();
-    let plan = plan_board(&marks, &geometry, &obstacles);
+        .collect()
+}
 
-    // Drawn in pixels from here, relative to the whole area.
-    let board = area.strip_coord_spec();
-    let (base_x, base_y) = board.get_base_pixel();
-    let at_pixel = |(x, y): (f64, f64)| {
-        (
-            (plot_left + x).round() as i32 - base_x,
-            (plot_top + y).round() as i32 - base_y,
-        )
-    };
-    let thin = theme.muted.stroke_width(1);
-    for item in &plan.items {
+/// The leader lines of titles set further out, under everything else.
+fn draw_leaders<DB: DrawingBackend>(
+    board: &DrawingArea<DB, Shift>,
+    layout: &MatrixLayout,
+    style: MatrixStyle<'_>,
+) -> Drawn<DB> {
+    let thin = style.theme.muted.stroke_width(1);
+    for item in &layout.plan.items {
         if let BoardItem::Mark {
             label:
                 Some(PlacedLabel {
@@ -260,53 +355,47 @@ pub fn draw_matrix<DB: DrawingBackend>(
             ..
         } = item
         {
-            board.draw(&PathElement::new(vec![at_pixel(*from), at_pixel(*to)], thin))?;
+            board.draw(&PathElement::new(
+                vec![layout.at_pixel(*from), layout.at_pixel(*to)],
+                thin,
+            ))?;
         }
     }
+    Ok(())
+}
+
+/// Each mark with its title, and each chip with its count, in the plan's order.
+fn draw_marks<DB: DrawingBackend>(
+    board: &DrawingArea<DB, Shift>,
+    layout: &MatrixLayout,
+    points: &[MatrixPoint],
+    titles: &[String],
+    style: MatrixStyle<'_>,
+) -> Drawn<DB> {
+    let (theme, scale) = (style.theme, style.scale);
     let label_font = scale
         .font(12.0, &theme.ink)
         .pos(Pos::new(HPos::Left, VPos::Center));
-    let chip_radius = geometry.chip_radius().round() as i32;
+    let chip_radius = layout.geometry.chip_radius().round() as i32;
     let chip_font = scale
         .font(10.0, &theme.background)
         .pos(Pos::new(HPos::Center, VPos::Center));
-    let r = radius;
-    for item in &plan.items {
+    for item in &layout.plan.items {
         match item {
             BoardItem::Mark { index, at, label } => {
-                let point = &points[*index];
-                let centre = at_pixel(*at);
-                let at = EmptyElement::at(centre);
-                if point.quick_win {
-                    let style = theme.ink.stroke_width(scale.px(1.5).max(1) as u32);
-                    board.draw(&Circle::new(centre, radius + ring, style))?;
-                }
-                // A marker shape per urgency level, so urgency never relies on colour.
-                let style = theme.phase(point.phase).filled();
-                match point.urgency {
-                    Urgency::None => board.draw(&(at + Circle::new((0, 0), r, style)))?,
-                    Urgency::Low => board.draw(&(at + Rectangle::new([(-r, -r), (r, r)], style)))?,
-                    Urgency::Medium => {
-                        board.draw(&(at + Polygon::new(vec![(0, -r - 1), (r + 1, r), (-r - 1, r)], style)))?
-                    }
-                    Urgency::High => board.draw(
-                        &(at + Polygon::new(vec![(0, -r - 2), (r + 2, 0), (0, r + 2), (-r - 2, 0)], style)),
-                    )?,
-                    Urgency::Critical => board
-                        .draw(&(at + Polygon::new(vec![(-r - 1, -r), (r + 1, -r), (0, r + 2)], style)))?,
-                }
+                draw_marker(board, &points[*index], layout.at_pixel(*at), style)?;
                 if let Some(label) = label {
                     let middle = (label.rect.top + label.rect.bottom) / 2.0;
                     board.draw(&Text::new(
                         titles[*index].clone(),
-                        at_pixel((label.rect.left, middle)),
+                        layout.at_pixel((label.rect.left, middle)),
                         label_font.clone(),
                     ))?;
                 }
             }
             // Initiatives that coincide: one chip with their count.
             BoardItem::Cluster { members, at } => {
-                let centre = at_pixel(*at);
+                let centre = layout.at_pixel(*at);
                 board.draw(&Circle::new(centre, chip_radius, theme.ink.filled()))?;
                 board.draw(&Text::new(
                     format!("+{}", members.len()),
@@ -316,8 +405,50 @@ pub fn draw_matrix<DB: DrawingBackend>(
             }
         }
     }
+    Ok(())
+}
 
-    // Legend: phase colours, then urgency shapes and the quick-win ring.
+/// One initiative's marker at `centre`: its quick-win ring, and its phase colour in the
+/// shape of its urgency.
+fn draw_marker<DB: DrawingBackend>(
+    board: &DrawingArea<DB, Shift>,
+    point: &MatrixPoint,
+    centre: (i32, i32),
+    style: MatrixStyle<'_>,
+) -> Drawn<DB> {
+    let (theme, r) = (style.theme, style.radius);
+    let at = EmptyElement::at(centre);
+    if point.quick_win {
+        let ring = theme.ink.stroke_width(style.scale.px(1.5).max(1) as u32);
+        board.draw(&Circle::new(centre, r + style.ring, ring))?;
+    }
+    // A marker shape per urgency level, so urgency never relies on colour.
+    let fill = theme.phase(point.phase).filled();
+    match point.urgency {
+        Urgency::None => board.draw(&(at + Circle::new((0, 0), r, fill)))?,
+        Urgency::Low => board.draw(&(at + Rectangle::new([(-r, -r), (r, r)], fill)))?,
+        Urgency::Medium => {
+            board.draw(&(at + Polygon::new(vec![(0, -r - 1), (r + 1, r), (-r - 1, r)], fill)))?
+        }
+        Urgency::High => {
+            board.draw(&(at + Polygon::new(vec![(0, -r - 2), (r + 2, 0), (0, r + 2), (-r - 2, 0)], fill)))?
+        }
+        Urgency::Critical => {
+            board.draw(&(at + Polygon::new(vec![(-r - 1, -r), (r + 1, -r), (0, r + 2)], fill)))?
+        }
+    }
+    Ok(())
+}
+
+/// The legend row: phase colours, then urgency shapes and the quick-win ring, as many as fit
+/// the area's `width`.
+fn draw_legend<DB: DrawingBackend>(
+    legend_area: &DrawingArea<DB, Shift>,
+    phase_names: &[String],
+    style: MatrixStyle<'_>,
+    (width, legend_height): (i32, i32),
+) -> Drawn<DB> {
+    let (theme, scale, radius) = (style.theme, style.scale, style.radius);
     let mut x = scale.px(12.0);
     let y = legend_height / 2;
     let legend_font = scale
@@ -340,12 +471,12 @@ pub fn draw_matrix<DB: DrawingBackend>(
             x += 2 * radius + scale.px(4.0);
         }
         legend_area.draw(&Text::new(label.clone(), (x, y), legend_font.clone()))?;
-        x += (label.chars().count() as f64 * font_px * 0.6) as i32 + scale.px(14.0);
-        if x > width as i32 {
+        x += (label.chars().count() as f64 * style.font_px * 0.6) as i32 + scale.px(14.0);
+        if x > width {
             break;
         }
     }
-    area.present()
+    Ok(())
 }
 
 /// Per phase: total effort against its capacity (a marked line; "over by" in words when
@@ -357,6 +488,45 @@ pub fn draw_phase_load<DB: DrawingBackend>(
     scale: Scale,
 ) -> Drawn<DB> {
     area.fill(&theme.background)?;
+    let chart = phase_load_chart(area, phases, theme, scale)?;
+    // Bars are laid out in pixels inside each phase's segment: effort left, impact right.
+    let plot = area.strip_coord_spec();
+    let (base_x, base_y) = plot.get_base_pixel();
+    let pixel = |at: (SegmentValue<usize>, f64)| {
+        let (x, y) = chart.backend_coord(&at);
+        (x - base_x, y - base_y)
+    };
+    let value_font = scale
+        .font(12.0, &theme.ink)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    for (index, phase) in phases.iter().enumerate() {
+        let (x0, floor) = pixel((SegmentValue::Exact(index), 0.0));
+        let (x1, _) = pixel((SegmentValue::Exact(index + 1), 0.0));
+        let gap = (x1 - x0) / 8;
+        let slot = PhaseSlot {
+            effort_left: x0 + gap,
+            bar: (x1 - x0 - 3 * gap) / 2,
+            gap,
+            floor,
+        };
+        let height = |value: f64| pixel((SegmentValue::Exact(index), value)).1;
+        draw_phase_bars(&plot, &slot, height, phase, theme.phase(Some(index)), &value_font)?;
+        if let Some(capacity) = phase.capacity {
+            draw_capacity(&plot, &slot, height(capacity), phase, capacity, theme, scale)?;
+        }
+    }
+    draw_load_legend(&plot, area.dim_in_pixel().0 as i32, theme, scale)?;
+    area.present()
+}
+
+/// The phase-load chart's frame: one segment per phase, points up to a quarter above the
+/// largest figure, with its caption, axes and grid lines.
+fn phase_load_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    phases: &[PhaseFigures],
+    theme: &Theme,
+    scale: Scale,
+) -> Result<PhaseLoadChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     let top = phases
         .iter()
         .map(|phase| phase.effort.max(phase.impact).max(phase.capacity.unwrap_or(0.0)))
@@ -388,67 +558,100 @@ pub fn draw_phase_load<DB: DrawingBackend>(
             _ => String::new(),
         })
         .draw()?;
+    Ok(chart)
+}
 
-    // Bars are laid out in pixels inside each phase's segment: effort left, impact right.
-    let plot = area.strip_coord_spec();
-    let (base_x, base_y) = plot.get_base_pixel();
-    let pixel = |at: (SegmentValue<usize>, f64)| {
-        let (x, y) = chart.backend_coord(&at);
-        (x - base_x, y - base_y)
-    };
-    let value_font = scale
-        .font(12.0, &theme.ink)
-        .pos(Pos::new(HPos::Center, VPos::Bottom));
-    for (index, phase) in phases.iter().enumerate() {
-        let (x0, floor) = pixel((SegmentValue::Exact(index), 0.0));
-        let (x1, _) = pixel((SegmentValue::Exact(index + 1), 0.0));
-        let gap = (x1 - x0) / 8;
-        let bar = (x1 - x0 - 3 * gap) / 2;
-        let height = |value: f64| pixel((SegmentValue::Exact(index), value)).1;
-        let effort_left = x0 + gap;
-        let impact_left = effort_left + bar + gap;
-        let color = theme.phase(Some(index));
-        plot.draw(&Rectangle::new(
-            [(effort_left, height(phase.effort)), (effort_left + bar, floor)],
-            color.filled(),
-        ))?;
-        plot.draw(&Rectangle::new(
-            [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
-            color.mix(0.35).filled(),
-        ))?;
-        plot.draw(&Rectangle::new(
-            [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
-            color.stroke_width(1),
-        ))?;
-        for (value, left) in [(phase.effort, effort_left), (phase.impact, impact_left)] {
-            plot.draw(&Text::new(
-                format!("{value}"),
-                (left + bar / 2, height(value) - 2),
-                value_font.clone(),
-            ))?;
-        }
-        if let Some(capacity) = phase.capacity {
-            let y = height(capacity);
-            let over = phase.over_capacity();
-            let line_color = if over.is_some() { theme.over } else { theme.ink };
-            plot.draw(&PathElement::new(
-                vec![(effort_left - gap / 2, y), (effort_left + bar + gap / 2, y)],
-                line_color.stroke_width(scale.px(2.0).max(1) as u32),
-            ))?;
-            let label = match over {
-                Some(over) => format!("⚠ over capacity by {}", (over * 10.0).round() / 10.0),
-                None => format!("capacity {capacity}"),
-            };
-            let label_at = (effort_left - gap / 2, y - scale.px(16.0));
-            let label_font = scale
-                .font(12.0, &line_color)
-                .pos(Pos::new(HPos::Left, VPos::Bottom));
-            plot.draw(&Text::new(label, label_at, label_font))?;
-        }
+/// The phase-load chart: one segment per phase across, effort and impact points up.
+type PhaseLoadChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordusize>, RangedCoordf64>>;
+
+/// Where one phase's bars go, in pixels.
+struct PhaseSlot {
+    /// The effort bar's left edge; the impact bar follows a `gap` after it.
+    effort_left: i32,
+    bar: i32,
+    gap: i32,
+    /// The pixel row of zero points.
+    floor: i32,
+}
+
+impl PhaseSlot {
+    /// The impact bar's left edge, a gap after the effort bar.
+    fn impact_left(&self) -> i32 {
+        self.effort_left + self.bar + self.gap
     }
+}
 
-    // Legend in the top right: which bar is which.
-    let (right, top_edge) = (area.dim_in_pixel().0 as i32 - scale.px(12.0), scale.px(34.0));
+/// One phase's effort bar (solid) and impact bar (tinted, outlined), each topped by its
+/// figure; `height` maps points to a pixel row.
+fn draw_phase_bars<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    slot: &PhaseSlot,
+    height: impl Fn(f64) -> i32,
+    phase: &PhaseFigures,
+    color: RGBColor,
+    value_font: &TextStyle<'_>,
+) -> Drawn<DB> {
+    let (effort_left, impact_left, bar, floor) = (slot.effort_left, slot.impact_left(), slot.bar, slot.floor);
+    plot.draw(&Rectangle::new(
+        [(effort_left, height(phase.effort)), (effort_left + bar, floor)],
+        color.filled(),
+    ))?;
+    plot.draw(&Rectangle::new(
+        [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
+        color.mix(0.35).filled(),
+    ))?;
+    plot.draw(&Rectangle::new(
+        [(impact_left, height(phase.impact)), (impact_left + bar, floor)],
+        color.stroke_width(1),
+    ))?;
+    for (value, left) in [(phase.effort, effort_left), (phase.impact, impact_left)] {
+        plot.draw(&Text::new(
+            format!("{value}"),
+            (left + bar / 2, height(value) - 2),
+            value_font.clone(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// A phase's capacity as a line across its effort bar at pixel row `y`, labelled with the
+/// capacity, or in the warning colour with how far the effort is over it.
+fn draw_capacity<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    slot: &PhaseSlot,
+    y: i32,
+    phase: &PhaseFigures,
+    capacity: f64,
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    let (effort_left, bar, gap) = (slot.effort_left, slot.bar, slot.gap);
+    let over = phase.over_capacity();
+    let line_color = if over.is_some() { theme.over } else { theme.ink };
+    plot.draw(&PathElement::new(
+        vec![(effort_left - gap / 2, y), (effort_left + bar + gap / 2, y)],
+        line_color.stroke_width(scale.px(2.0).max(1) as u32),
+    ))?;
+    let label = match over {
+        Some(over) => format!("⚠ over capacity by {}", (over * 10.0).round() / 10.0),
+        None => format!("capacity {capacity}"),
+    };
+    let label_at = (effort_left - gap / 2, y - scale.px(16.0));
+    let label_font = scale
+        .font(12.0, &line_color)
+        .pos(Pos::new(HPos::Left, VPos::Bottom));
+    plot.draw(&Text::new(label, label_at, label_font))
+}
+
+/// The legend in the top right of an area `width` pixels wide: which bar is which.
+fn draw_load_legend<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    width: i32,
+    theme: &Theme,
+    scale: Scale,
+) -> Drawn<DB> {
+    let (right, top_edge) = (width - scale.px(12.0), scale.px(34.0));
     let swatch = scale.px(10.0);
     let legend_font = scale
         .font(12.0, &theme.ink)
@@ -468,7 +671,7 @@ pub fn draw_phase_load<DB: DrawingBackend>(
             legend_font.clone(),
         ))?;
     }
-    area.present()
+    Ok(())
 }
 
 /// Counts per quadrant (left) and per urgency level (right), each bar labelled with its count.

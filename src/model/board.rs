@@ -402,80 +402,8 @@ struct Group {
 /// ```
 pub fn plan_board(marks: &[BoardMark<'_>], geometry: &BoardGeometry, obstacles: &[Rect]) -> BoardPlan {
     let geometry = geometry.sane();
-    let plot = Rect::new(0.0, 0.0, geometry.width, geometry.height);
-    let radius = geometry.mark_radius;
-    let mut order: Vec<usize> = (0..marks.len()).collect();
-    order.sort_by(|&a, &b| priority(marks, a, b));
-
-    // Gather marks within one radius of an earlier group's anchor. Cells at least a radius
-    // wide, so any anchor that near is in the 3×3 cells around.
-    let mut anchors = Cells::new(geometry.width, geometry.height, radius);
-    let mut groups: Vec<Group> = Vec::with_capacity(order.len());
-    for &index in &order {
-        let mark = &marks[index];
-        let at = geometry.point(mark.effort, mark.impact);
-        let reach = Rect::around(at, anchors.size);
-        let mut nearest: Option<(f64, usize)> = None;
-        anchors.any(&reach, |group| {
-            let other = groups[group].at;
-            let distance = (other.0 - at.0).hypot(other.1 - at.1);
-            let closer = match nearest {
-                None => true,
-                Some((best, best_group)) => {
-                    distance.total_cmp(&best).then(group.cmp(&best_group)) == Ordering::Less
-                }
-            };
-            if distance <= radius && closer {
-                nearest = Some((distance, group));
-            }
-            false
-        });
-        if let Some((_, group)) = nearest {
-            groups[group].members.push(index);
-            continue;
-        }
-        anchors.insert(&Rect::around(at, 0.0), groups.len());
-        groups.push(Group {
-            members: vec![index],
-            at,
-        });
-    }
-
-    // Everything a label must keep off, in one grid: the caller's boxes, each mark and chip,
-    // then each title as it is placed.
-    let mut taken = Cells::new(
-        geometry.width,
-        geometry.height,
-        geometry.label_height.max(2.0 * radius),
-    );
-    let mut boxes: Vec<(Rect, Taken)> = Vec::with_capacity(obstacles.len() + groups.len() * 2);
-    let take = |taken: &mut Cells, boxes: &mut Vec<(Rect, Taken)>, rect: Rect, what: Taken| {
-        taken.insert(&rect, boxes.len());
-        boxes.push((rect, what));
-    };
-    for obstacle in obstacles {
-        take(&mut taken, &mut boxes, *obstacle, Taken::Obstacle);
-    }
-    for group in &groups {
-        if group.members.len() > 1 {
-            take(
-                &mut taken,
-                &mut boxes,
-                Rect::around(group.at, geometry.chip_radius()),
-                Taken::Chip,
-            );
-        } else {
-            take(
-                &mut taken,
-                &mut boxes,
-                Rect::around(group.at, radius),
-                Taken::Mark,
-            );
-        }
-    }
-    let mut leaders: Vec<((f64, f64), (f64, f64))> = Vec::new();
-    let mut leader_cells = Cells::new(geometry.width, geometry.height, taken.size);
-
+    let groups = gather_coinciding(marks, &geometry);
+    let mut occupied = obstacles_of(&geometry, obstacles, &groups);
     let mut plan = BoardPlan {
         items: Vec::with_capacity(groups.len()),
         unlabelled: Vec::new(),
@@ -488,47 +416,9 @@ pub fn plan_board(marks: &[BoardMark<'_>], geometry: &BoardGeometry, obstacles: 
             });
             continue;
         };
-        let mark = &marks[index];
-        let width = mark.label_width;
-        let mut label = None;
-        if width.is_finite() && width > 0.0 && geometry.label_height > 0.0 {
-            let fits = |candidate: &Candidate| {
-                let rect = candidate.rect;
-                if !rect.lies_within(&plot)
-                    || taken.any(&rect, |id| boxes[id].0.overlaps(&rect))
-                    || leader_cells.any(&rect, |id| rect.crossed_by(leaders[id].0, leaders[id].1))
-                {
-                    return None;
-                }
-                let leader = candidate.far.then(|| leader_to(group.at, radius, &rect));
-                if let Some((from, to)) = leader {
-                    // A thin line may pass over a lone mark without hiding it; never over a
-                    // chip, a title or an obstacle.
-                    let blocked = taken.any(&segment_box(from, to), |id| {
-                        let (other, what) = boxes[id];
-                        let solid = match what {
-                            Taken::Mark => false,
-                            Taken::Chip | Taken::Obstacle | Taken::Label => true,
-                        };
-                        solid && other.crossed_by(from, to)
-                    });
-                    if blocked {
-                        return None;
-                    }
-                }
-                Some(PlacedLabel { rect, leader })
-            };
-            label = candidates(group.at, width, &geometry).iter().find_map(fits);
-        }
-        match &label {
-            Some(placed) => {
-                take(&mut taken, &mut boxes, placed.rect, Taken::Label);
-                if let Some((from, to)) = placed.leader {
-                    leader_cells.insert(&segment_box(from, to), leaders.len());
-                    leaders.push((from, to));
-                }
-            }
-            None => plan.unlabelled.push(index),
+        let label = occupied.place_label(group.at, marks[index].label_width);
+        if label.is_none() {
+            plan.unlabelled.push(index);
         }
         plan.items.push(BoardItem::Mark {
             index,
@@ -537,6 +427,152 @@ pub fn plan_board(marks: &[BoardMark<'_>], geometry: &BoardGeometry, obstacles: 
         });
     }
     plan
+}
+
+/// The marks in priority order, each joined to the group of an earlier anchor within one
+/// radius, or else anchoring a group of its own.
+fn gather_coinciding(marks: &[BoardMark<'_>], geometry: &BoardGeometry) -> Vec<Group> {
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    order.sort_by(|&a, &b| priority(marks, a, b));
+    // Cells at least a radius wide, so any anchor that near is in the 3×3 cells around.
+    let mut anchors = Cells::new(geometry.width, geometry.height, geometry.mark_radius);
+    let mut groups: Vec<Group> = Vec::with_capacity(order.len());
+    for &index in &order {
+        let mark = &marks[index];
+        let at = geometry.point(mark.effort, mark.impact);
+        if let Some(group) = nearest_group(&anchors, &groups, at, geometry.mark_radius) {
+            groups[group].members.push(index);
+            continue;
+        }
+        anchors.insert(&Rect::around(at, 0.0), groups.len());
+        groups.push(Group {
+            members: vec![index],
+            at,
+        });
+    }
+    groups
+}
+
+/// The group whose anchor is nearest to `at` and within `radius` (the earliest on a tie).
+fn nearest_group(anchors: &Cells, groups: &[Group], at: (f64, f64), radius: f64) -> Option<usize> {
+    let reach = Rect::around(at, anchors.size);
+    let mut nearest: Option<(f64, usize)> = None;
+    anchors.any(&reach, |group| {
+        let other = groups[group].at;
+        let distance = (other.0 - at.0).hypot(other.1 - at.1);
+        let closer = match nearest {
+            None => true,
+            Some((best, best_group)) => {
+                distance.total_cmp(&best).then(group.cmp(&best_group)) == Ordering::Less
+            }
+        };
+        if distance <= radius && closer {
+            nearest = Some((distance, group));
+        }
+        false
+    });
+    nearest.map(|(_, group)| group)
+}
+
+/// Everything a label must keep off so far, in grids for quick look-up: the caller's boxes,
+/// each mark and chip, each title placed, and the leader lines drawn.
+struct Occupied {
+    geometry: BoardGeometry,
+    plot: Rect,
+    taken: Cells,
+    boxes: Vec<(Rect, Taken)>,
+    leaders: Vec<((f64, f64), (f64, f64))>,
+    leader_cells: Cells,
+}
+
+/// The board before any title is placed: the caller's obstacles, then every mark and chip.
+fn obstacles_of(geometry: &BoardGeometry, obstacles: &[Rect], groups: &[Group]) -> Occupied {
+    let taken = Cells::new(
+        geometry.width,
+        geometry.height,
+        geometry.label_height.max(2.0 * geometry.mark_radius),
+    );
+    let mut occupied = Occupied {
+        geometry: *geometry,
+        plot: Rect::new(0.0, 0.0, geometry.width, geometry.height),
+        leader_cells: Cells::new(geometry.width, geometry.height, taken.size),
+        taken,
+        boxes: Vec::with_capacity(obstacles.len() + groups.len() * 2),
+        leaders: Vec::new(),
+    };
+    for obstacle in obstacles {
+        occupied.take(*obstacle, Taken::Obstacle);
+    }
+    for group in groups {
+        if group.members.len() > 1 {
+            occupied.take(Rect::around(group.at, geometry.chip_radius()), Taken::Chip);
+        } else {
+            occupied.take(Rect::around(group.at, geometry.mark_radius), Taken::Mark);
+        }
+    }
+    occupied
+}
+
+impl Occupied {
+    /// Marks `rect` as held by `what`.
+    fn take(&mut self, rect: Rect, what: Taken) {
+        self.taken.insert(&rect, self.boxes.len());
+        self.boxes.push((rect, what));
+    }
+
+    /// The first free place for a title of `width` beside the mark at `at`, which it then
+    /// holds (with its leader); `None` when none is free or there is no title to show.
+    fn place_label(&mut self, at: (f64, f64), width: f64) -> Option<PlacedLabel> {
+        if !(width.is_finite() && width > 0.0 && self.geometry.label_height > 0.0) {
+            return None;
+        }
+        let placed = candidates(at, width, &self.geometry)
+            .iter()
+            .find_map(|candidate| self.fits(at, candidate))?;
+        self.take(placed.rect, Taken::Label);
+        if let Some((from, to)) = placed.leader {
+            self.leader_cells
+                .insert(&segment_box(from, to), self.leaders.len());
+            self.leaders.push((from, to));
+        }
+        Some(placed)
+    }
+
+    /// The label `candidate` would give the mark at `at`, if it lies inside the plot, keeps
+    /// off everything taken and every leader, and its own leader (if far) is not blocked.
+    fn fits(&self, at: (f64, f64), candidate: &Candidate) -> Option<PlacedLabel> {
+        let rect = candidate.rect;
+        if !rect.lies_within(&self.plot)
+            || self.taken.any(&rect, |id| self.boxes[id].0.overlaps(&rect))
+            || self.leader_cells.any(&rect, |id| {
+                rect.crossed_by(self.leaders[id].0, self.leaders[id].1)
+            })
+        {
+            return None;
+        }
+        let leader = candidate
+            .far
+            .then(|| leader_to(at, self.geometry.mark_radius, &rect));
+        if let Some((from, to)) = leader
+            && self.leader_blocked(from, to)
+        {
+            return None;
+        }
+        Some(PlacedLabel { rect, leader })
+    }
+
+    /// Whether a leader `from`–`to` would cross something solid. A thin line may pass over a
+    /// lone mark without hiding it; never over a chip, a title or an obstacle.
+    fn leader_blocked(&self, from: (f64, f64), to: (f64, f64)) -> bool {
+        self.taken.any(&segment_box(from, to), |id| {
+            let (other, what) = self.boxes[id];
+            let solid = match what {
+                Taken::Mark => false,
+                Taken::Chip | Taken::Obstacle | Taken::Label => true,
+            };
+            solid && other.crossed_by(from, to)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -684,8 +720,15 @@ mod tests {
     /// Checks a plan against every rule by brute force, independently of the planner's grid
     /// and its segment clipping.
     fn assert_sound(marks: &[BoardMark<'_>], geometry: &BoardGeometry, obstacles: &[Rect], plan: &BoardPlan) {
+        let discs = assert_items_sound(marks, geometry, plan);
+        assert_unlabelled_sound(marks, plan);
+        assert_labels_sound(marks, geometry, obstacles, &discs, &labels(plan));
+    }
+
+    /// Checks every mark is drawn once at its exact point and every chip gathers true
+    /// neighbours in priority order; returns the discs the marks and chips cover.
+    fn assert_items_sound(marks: &[BoardMark<'_>], geometry: &BoardGeometry, plan: &BoardPlan) -> Vec<Rect> {
         let radius = geometry.mark_radius;
-        let plot = Rect::new(0.0, 0.0, geometry.width, geometry.height);
         // A hair of rounding allowed at the far edges.
         let inner = Rect::new(
             geometry.inset - 1e-9,
@@ -727,7 +770,11 @@ mod tests {
         for (index, times) in seen.iter().enumerate() {
             assert_eq!(*times, 1, "mark {index} drawn {times} times");
         }
-        let placed = labels(plan);
+        discs
+    }
+
+    /// Checks `unlabelled` lists exactly the bare marks, most important first.
+    fn assert_unlabelled_sound(marks: &[BoardMark<'_>], plan: &BoardPlan) {
         let unlabelled: Vec<usize> = plan
             .items
             .iter()
@@ -749,7 +796,19 @@ mod tests {
                 "most important first"
             );
         }
-        let near = radius + geometry.gap;
+    }
+
+    /// Checks every label's size, that it keeps off other labels, the discs, the obstacles
+    /// and the plot's edge, and that it has a sound leader exactly when it sits far out.
+    fn assert_labels_sound(
+        marks: &[BoardMark<'_>],
+        geometry: &BoardGeometry,
+        obstacles: &[Rect],
+        discs: &[Rect],
+        placed: &[(usize, PlacedLabel)],
+    ) {
+        let plot = Rect::new(0.0, 0.0, geometry.width, geometry.height);
+        let near = geometry.mark_radius + geometry.gap;
         for (position, (index, label)) in placed.iter().enumerate() {
             let rect = label.rect;
             assert!(rect.lies_within(&plot), "{rect:?} leaves the plot");
@@ -761,7 +820,7 @@ mod tests {
                     "labels {position} and {other_index} overlap"
                 );
             }
-            for disc in &discs {
+            for disc in discs {
                 assert!(!rect.overlaps(disc), "label {rect:?} over mark {disc:?}");
             }
             for obstacle in obstacles {
@@ -778,22 +837,34 @@ mod tests {
                 .max(at.1 - rect.bottom);
             match label.leader {
                 None => assert!(apart <= near + 1e-9, "an adjacent label has no leader"),
-                Some((from, to)) => {
+                Some(leader) => {
                     assert!(apart >= 2.0 * near - 1e-9, "a leader only for a far label");
-                    assert!(((from.0 - at.0).hypot(from.1 - at.1) - radius).abs() < 1e-6);
-                    assert!(!strictly_inside(&rect, to) && (rect.nearest_to(to) == to));
-                    for (_, other) in &placed {
-                        let crosses = (0..=64).any(|step| {
-                            let t = f64::from(step) / 64.0;
-                            strictly_inside(
-                                &other.rect,
-                                (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t),
-                            )
-                        });
-                        assert!(!crosses, "leader {from:?}–{to:?} crosses {:?}", other.rect);
-                    }
+                    assert_leader_sound(geometry, at, &rect, leader, placed);
                 }
             }
+        }
+    }
+
+    /// Checks a leader runs from the edge of the mark at `at` to its label's edge without
+    /// crossing any title.
+    fn assert_leader_sound(
+        geometry: &BoardGeometry,
+        at: (f64, f64),
+        rect: &Rect,
+        (from, to): ((f64, f64), (f64, f64)),
+        placed: &[(usize, PlacedLabel)],
+    ) {
+        assert!(((from.0 - at.0).hypot(from.1 - at.1) - geometry.mark_radius).abs() < 1e-6);
+        assert!(!strictly_inside(rect, to) && (rect.nearest_to(to) == to));
+        for (_, other) in placed {
+            let crosses = (0..=64).any(|step| {
+                let t = f64::from(step) / 64.0;
+                strictly_inside(
+                    &other.rect,
+                    (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t),
+                )
+            });
+            assert!(!crosses, "leader {from:?}–{to:?} crosses {:?}", other.rect);
         }
     }
 

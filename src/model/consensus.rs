@@ -111,6 +111,26 @@ fn participant_name(file_name: &str) -> String {
 /// an initiative the roadmap does not (another roadmap, or one edited apart) or none of its
 /// initiatives. An initiative counts only the participants whose file holds it.
 pub fn merge_scores(roadmap: &Roadmap, files: &[ParticipantFile]) -> Consensus {
+    let (kept, left_out) = sort_files(roadmap, files);
+    let participants: Vec<String> = kept.iter().map(|(name, _)| name.clone()).collect();
+    let initiatives = if participants.is_empty() {
+        Vec::new()
+    } else {
+        merged_initiatives(roadmap, &kept)
+    };
+    Consensus {
+        participants,
+        initiatives,
+        left_out,
+    }
+}
+
+/// The files to merge, each with its participant's name, and those left out with the reason;
+/// both sorted so the order the files came in never matters.
+fn sort_files<'f>(
+    roadmap: &Roadmap,
+    files: &'f [ParticipantFile],
+) -> (Vec<(String, &'f ParticipantFile)>, Vec<LeftOut>) {
     let known: HashSet<&InitiativeId> = roadmap
         .initiatives
         .iter()
@@ -119,32 +139,7 @@ pub fn merge_scores(roadmap: &Roadmap, files: &[ParticipantFile]) -> Consensus {
     let mut left_out = Vec::new();
     let mut kept: Vec<(String, &ParticipantFile)> = Vec::new();
     for file in files {
-        let unknown: Vec<&str> = file
-            .roadmap
-            .initiatives
-            .iter()
-            .filter(|initiative| !known.contains(&initiative.id))
-            .map(|initiative| initiative.id.as_str())
-            .collect();
-        let reason = if file.roadmap.initiatives.is_empty() {
-            Some("it holds no initiatives".to_string())
-        } else if unknown.len() == file.roadmap.initiatives.len() {
-            Some("it shares no initiative with this roadmap (it is another roadmap)".to_string())
-        } else if !unknown.is_empty() {
-            let named = unknown.iter().take(5).copied().collect::<Vec<_>>().join(", ");
-            let more = unknown.len().saturating_sub(5);
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
-            Some(format!(
-                "it holds initiatives this roadmap does not have (ids {named}{more})"
-            ))
-        } else {
-            None
-        };
-        match reason {
+        match why_left_out(&known, file) {
             Some(reason) => left_out.push(LeftOut {
                 file_name: file.file_name.clone(),
                 reason,
@@ -163,8 +158,41 @@ pub fn merge_scores(roadmap: &Roadmap, files: &[ParticipantFile]) -> Consensus {
             .cmp(&b.file_name)
             .then_with(|| a.reason.cmp(&b.reason))
     });
+    (kept, left_out)
+}
 
-    let participants: Vec<String> = kept.iter().map(|(name, _)| name.clone()).collect();
+/// Why a file cannot be merged: it holds no initiatives, or some the roadmap (`known`) does not.
+fn why_left_out(known: &HashSet<&InitiativeId>, file: &ParticipantFile) -> Option<String> {
+    let unknown: Vec<&str> = file
+        .roadmap
+        .initiatives
+        .iter()
+        .filter(|initiative| !known.contains(&initiative.id))
+        .map(|initiative| initiative.id.as_str())
+        .collect();
+    if file.roadmap.initiatives.is_empty() {
+        Some("it holds no initiatives".to_string())
+    } else if unknown.len() == file.roadmap.initiatives.len() {
+        Some("it shares no initiative with this roadmap (it is another roadmap)".to_string())
+    } else if !unknown.is_empty() {
+        let named = unknown.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+        let more = unknown.len().saturating_sub(5);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "it holds initiatives this roadmap does not have (ids {named}{more})"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Every initiative that all `kept` files hold, with each participant's scores and their
+/// spread, most disputed first.
+fn merged_initiatives(roadmap: &Roadmap, kept: &[(String, &ParticipantFile)]) -> Vec<InitiativeConsensus> {
     let by_participant: Vec<HashMap<&InitiativeId, Scored>> = kept
         .iter()
         .map(|(_, file)| {
@@ -183,40 +211,32 @@ pub fn merge_scores(roadmap: &Roadmap, files: &[ParticipantFile]) -> Consensus {
                 .collect()
         })
         .collect();
-    let mut initiatives: Vec<InitiativeConsensus> = if participants.is_empty() {
-        Vec::new()
-    } else {
-        roadmap
-            .initiatives
-            .iter()
-            .filter_map(|initiative| {
-                let scores: Vec<Scored> = by_participant
-                    .iter()
-                    .map(|scores| scores.get(&initiative.id).copied())
-                    .collect::<Option<Vec<_>>>()?;
-                let mut efforts: Vec<f64> = scores.iter().map(|scored| scored.effort.value()).collect();
-                let mut impacts: Vec<f64> = scores.iter().map(|scored| scored.impact.value()).collect();
-                Some(InitiativeConsensus {
-                    id: initiative.id.clone(),
-                    title: initiative.display_title().to_string(),
-                    effort: Spread::of(&mut efforts),
-                    impact: Spread::of(&mut impacts),
-                    scores,
-                })
+    let mut initiatives: Vec<InitiativeConsensus> = roadmap
+        .initiatives
+        .iter()
+        .filter_map(|initiative| {
+            let scores: Vec<Scored> = by_participant
+                .iter()
+                .map(|scores| scores.get(&initiative.id).copied())
+                .collect::<Option<Vec<_>>>()?;
+            let mut efforts: Vec<f64> = scores.iter().map(|scored| scored.effort.value()).collect();
+            let mut impacts: Vec<f64> = scores.iter().map(|scored| scored.impact.value()).collect();
+            Some(InitiativeConsensus {
+                id: initiative.id.clone(),
+                title: initiative.display_title().to_string(),
+                effort: Spread::of(&mut efforts),
+                impact: Spread::of(&mut impacts),
+                scores,
             })
-            .collect()
-    };
+        })
+        .collect();
     initiatives.sort_by(|a, b| {
         b.disagreement()
             .total_cmp(&a.disagreement())
             .then_with(|| a.title.cmp(&b.title))
             .then_with(|| a.id.as_str().cmp(b.id.as_str()))
     });
-    Consensus {
-        participants,
-        initiatives,
-        left_out,
-    }
+    initiatives
 }
 
 impl Consensus {

@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use super::{InitiativeId, MATURITY_MAX, Roadmap};
+use super::{Initiative, InitiativeId, MATURITY_MAX, Roadmap};
 
 /// The `format` every Stackplan roadmap file carries.
 pub const FORMAT: &str = "stackplan.roadmap";
@@ -465,6 +465,13 @@ fn validate(roadmap: &Roadmap) -> Result<(), ImportError> {
             format!("a maturity score is a whole number from 0 to {MATURITY_MAX}"),
         ));
     }
+    let phase_ids = check_phases(roadmap)?;
+    let initiative_ids = check_initiatives(roadmap, &phase_ids)?;
+    check_dependencies(roadmap, &initiative_ids)
+}
+
+/// Checks each phase's id (valid, unique), name and capacity; returns where each id is.
+fn check_phases(roadmap: &Roadmap) -> Result<HashMap<&str, usize>, ImportError> {
     let mut phase_ids = HashMap::new();
     for (index, phase) in roadmap.phases.iter().enumerate() {
         let path = format!("phases[{index}]");
@@ -488,6 +495,15 @@ fn validate(roadmap: &Roadmap) -> Result<(), ImportError> {
             ));
         }
     }
+    Ok(phase_ids)
+}
+
+/// Checks each initiative's id (valid, unique), texts, budget and phase (one of `phase_ids`);
+/// returns where each id is.
+fn check_initiatives<'a>(
+    roadmap: &'a Roadmap,
+    phase_ids: &HashMap<&str, usize>,
+) -> Result<HashMap<&'a str, usize>, ImportError> {
     let mut initiative_ids: HashMap<&str, usize> = HashMap::new();
     for (index, initiative) in roadmap.initiatives.iter().enumerate() {
         let path = format!("initiatives[{index}]");
@@ -501,28 +517,7 @@ fn validate(roadmap: &Roadmap) -> Result<(), ImportError> {
                 ),
             ));
         }
-        for (field, text) in [
-            ("title", &initiative.title),
-            ("description", &initiative.description),
-            ("owner", &initiative.owner),
-        ] {
-            check_text(&format!("{path}.{field}"), text)?;
-        }
-        for (field, list) in [
-            ("stakeholders", &initiative.stakeholders),
-            ("goals", &initiative.goals),
-            ("tags", &initiative.tags),
-        ] {
-            for (item, text) in list.iter().enumerate() {
-                check_text(&format!("{path}.{field}[{item}]"), text)?;
-            }
-        }
-        if let Some(origin) = &initiative.origin {
-            check_text(&format!("{path}.origin.catalog"), &origin.catalog)?;
-            for (item, text) in origin.path.iter().enumerate() {
-                check_text(&format!("{path}.origin.path[{item}]"), text)?;
-            }
-        }
+        check_initiative_texts(&path, initiative)?;
         if let Some(budget) = initiative.budget
             && !(budget.is_finite() && budget >= 0.0)
         {
@@ -543,6 +538,39 @@ fn validate(roadmap: &Roadmap) -> Result<(), ImportError> {
             ));
         }
     }
+    Ok(initiative_ids)
+}
+
+/// Checks the length of every text of the initiative at `path`, lists and origin included.
+fn check_initiative_texts(path: &str, initiative: &Initiative) -> Result<(), ImportError> {
+    for (field, text) in [
+        ("title", &initiative.title),
+        ("description", &initiative.description),
+        ("owner", &initiative.owner),
+    ] {
+        check_text(&format!("{path}.{field}"), text)?;
+    }
+    for (field, list) in [
+        ("stakeholders", &initiative.stakeholders),
+        ("goals", &initiative.goals),
+        ("tags", &initiative.tags),
+    ] {
+        for (item, text) in list.iter().enumerate() {
+            check_text(&format!("{path}.{field}[{item}]"), text)?;
+        }
+    }
+    if let Some(origin) = &initiative.origin {
+        check_text(&format!("{path}.origin.catalog"), &origin.catalog)?;
+        for (item, text) in origin.path.iter().enumerate() {
+            check_text(&format!("{path}.origin.path[{item}]"), text)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks every dependency names another initiative in the file (`initiative_ids`), once,
+/// and that the dependencies go round in no circle.
+fn check_dependencies(roadmap: &Roadmap, initiative_ids: &HashMap<&str, usize>) -> Result<(), ImportError> {
     for (index, initiative) in roadmap.initiatives.iter().enumerate() {
         for (item, dependency) in initiative.dependencies.iter().enumerate() {
             let path = format!("initiatives[{index}].dependencies[{item}]");
@@ -566,7 +594,7 @@ fn validate(roadmap: &Roadmap) -> Result<(), ImportError> {
             }
         }
     }
-    if let Some(index) = first_in_cycle(roadmap, &initiative_ids) {
+    if let Some(index) = first_in_cycle(roadmap, initiative_ids) {
         return Err(invalid(
             format!("initiatives[{index}].dependencies"),
             "the dependencies go round in a circle; an initiative cannot wait on itself",

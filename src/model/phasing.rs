@@ -319,16 +319,25 @@ impl Room {
 
 /// The suggestion for `roadmap`; the same roadmap always gives the same suggestion.
 pub fn suggest_phases(roadmap: &Roadmap) -> PhaseSuggestion {
-    let mut suggestion = PhaseSuggestion::default();
     if roadmap.phases.is_empty() {
-        return suggestion;
+        return PhaseSuggestion::default();
     }
-    let phase_index: HashMap<&PhaseId, usize> = roadmap
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(index, phase)| (&phase.id, index))
-        .collect();
+    let mut planning = Planning::new(roadmap);
+    let order = planning_order(roadmap);
+    for &position in &order {
+        planning.plan(position);
+    }
+    // The phases' own initiatives held their room until they were planned; some of them
+    // moved on, so what fitted nowhere gets a second try, in the same order.
+    for &position in &order {
+        planning.retry(position);
+    }
+    planning.into_suggestion(order)
+}
+
+/// Each phase's room: its capacity, or an even share of the effort the capacities leave (none
+/// for the last phase without a capacity), with the effort of its current initiatives reserved.
+fn rooms_of(roadmap: &Roadmap, phase_index: &HashMap<&PhaseId, usize>) -> Vec<Room> {
     let total: u64 = roadmap
         .initiatives
         .iter()
@@ -359,68 +368,100 @@ pub fn suggest_phases(roadmap: &Roadmap) -> PhaseSuggestion {
             rooms[phase].reserved += tenths(initiative.effort);
         }
     }
+    rooms
+}
 
-    let order = planning_order(roadmap);
-    let index_of: HashMap<&InitiativeId, usize> = roadmap
-        .initiatives
-        .iter()
-        .enumerate()
-        .map(|(position, initiative)| (&initiative.id, position))
-        .collect();
-    let current: Vec<Option<usize>> = roadmap
-        .initiatives
-        .iter()
-        .map(|initiative| {
-            initiative
-                .phase
-                .as_ref()
-                .and_then(|phase| phase_index.get(phase).copied())
-        })
-        .collect();
-    // The phase each initiative ends up in, filled in planning order: `None` until planned,
-    // then `Some(None)` for "fits nowhere"; and the reason for a change or for fitting nowhere.
-    let mut planned: Vec<Option<Option<usize>>> = vec![None; roadmap.initiatives.len()];
-    let mut reasons: Vec<Option<PhaseReason>> = vec![None; roadmap.initiatives.len()];
+/// A suggestion being worked out: each phase's room, and per initiative (by position) its
+/// current phase, the phase planned for it and the reason for a change.
+struct Planning<'a> {
+    roadmap: &'a Roadmap,
+    rooms: Vec<Room>,
+    index_of: HashMap<&'a InitiativeId, usize>,
+    current: Vec<Option<usize>>,
+    /// The phase each initiative ends up in, filled in planning order: `None` until planned,
+    /// then `Some(None)` for "fits nowhere".
+    planned: Vec<Option<Option<usize>>>,
+    /// The reason for a change or for fitting nowhere.
+    reasons: Vec<Option<PhaseReason>>,
+}
 
-    for &position in &order {
+impl<'a> Planning<'a> {
+    /// Nothing planned yet: every phase's room reserved for its current initiatives.
+    fn new(roadmap: &'a Roadmap) -> Planning<'a> {
+        let phase_index: HashMap<&PhaseId, usize> = roadmap
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(index, phase)| (&phase.id, index))
+            .collect();
+        let index_of: HashMap<&InitiativeId, usize> = roadmap
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(position, initiative)| (&initiative.id, position))
+            .collect();
+        let current: Vec<Option<usize>> = roadmap
+            .initiatives
+            .iter()
+            .map(|initiative| {
+                initiative
+                    .phase
+                    .as_ref()
+                    .and_then(|phase| phase_index.get(phase).copied())
+            })
+            .collect();
+        Planning {
+            roadmap,
+            rooms: rooms_of(roadmap, &phase_index),
+            index_of,
+            current,
+            planned: vec![None; roadmap.initiatives.len()],
+            reasons: vec![None; roadmap.initiatives.len()],
+        }
+    }
+
+    /// Plans the initiative at `position`: it waits when a dependency fits nowhere, stays in
+    /// its phase when the rules allow, or else takes the first phase with room.
+    fn plan(&mut self, position: usize) {
+        let roadmap = self.roadmap;
         let initiative = &roadmap.initiatives[position];
         let effort = tenths(initiative.effort);
-        if let Some(phase) = current[position] {
-            rooms[phase].reserved -= effort;
+        if let Some(phase) = self.current[position] {
+            self.rooms[phase].reserved -= effort;
         }
-        let bounds = DependencyBounds::of(roadmap, initiative, &index_of, &planned);
+        let bounds = DependencyBounds::of(roadmap, initiative, &self.index_of, &self.planned);
         if let Some(dependency) = bounds.blocked_by {
-            planned[position] = Some(None);
-            reasons[position] = Some(PhaseReason::WaitsFor {
+            self.planned[position] = Some(None);
+            self.reasons[position] = Some(PhaseReason::WaitsFor {
                 dependency: dependency.title.clone(),
             });
-            continue;
+            return;
         }
 
         // An initiative already in a phase stays while its dependencies and that phase's
         // capacity allow it.
         let mut moved_because = None;
-        if let Some(phase) = current[position] {
-            if phase >= bounds.earliest && rooms[phase].keeps(effort) {
-                rooms[phase].load += effort;
-                planned[position] = Some(Some(phase));
-                continue;
+        if let Some(phase) = self.current[position] {
+            if phase >= bounds.earliest && self.rooms[phase].keeps(effort) {
+                self.rooms[phase].load += effort;
+                self.planned[position] = Some(Some(phase));
+                return;
             }
             moved_because = Some(match bounds.binding {
                 Some(dependency) if phase < bounds.earliest => PhaseReason::AfterDependency {
                     dependency: dependency.title.clone(),
                 },
-                _ => rooms[phase].reason(&roadmap.phases[phase].name),
+                _ => self.rooms[phase].reason(&roadmap.phases[phase].name),
             });
         }
 
-        let target = (bounds.earliest..rooms.len()).find(|&phase| rooms[phase].fits(effort));
-        planned[position] = Some(target);
-        reasons[position] = Some(match target {
+        let target = (bounds.earliest..self.rooms.len()).find(|&phase| self.rooms[phase].fits(effort));
+        self.planned[position] = Some(target);
+        self.reasons[position] = Some(match target {
             Some(target) => {
-                rooms[target].load += effort;
+                self.rooms[target].load += effort;
                 moved_because
-                    .unwrap_or_else(|| placement_reason(roadmap, &rooms, target, &bounds, initiative))
+                    .unwrap_or_else(|| placement_reason(roadmap, &self.rooms, target, &bounds, initiative))
             }
             None => moved_because.unwrap_or(PhaseReason::NoRoom {
                 effort: initiative.effort,
@@ -428,50 +469,65 @@ pub fn suggest_phases(roadmap: &Roadmap) -> PhaseSuggestion {
         });
     }
 
-    // The phases' own initiatives held their room until they were planned; some of them
-    // moved on, so what fitted nowhere gets a second try, in the same order.
-    for &position in &order {
-        if planned[position] != Some(None) {
-            continue;
+    /// A second try for the initiative at `position` if it fitted nowhere: room may have
+    /// come free since.
+    fn retry(&mut self, position: usize) {
+        if self.planned[position] != Some(None) {
+            return;
         }
+        let roadmap = self.roadmap;
         let initiative = &roadmap.initiatives[position];
         let effort = tenths(initiative.effort);
-        let bounds = DependencyBounds::of(roadmap, initiative, &index_of, &planned);
+        let bounds = DependencyBounds::of(roadmap, initiative, &self.index_of, &self.planned);
         if bounds.blocked_by.is_some() {
-            continue;
+            return;
         }
-        if let Some(target) = (bounds.earliest..rooms.len()).find(|&phase| rooms[phase].fits(effort)) {
-            rooms[target].load += effort;
-            planned[position] = Some(Some(target));
-            if current[position].is_none() {
-                reasons[position] = Some(placement_reason(roadmap, &rooms, target, &bounds, initiative));
+        if let Some(target) =
+            (bounds.earliest..self.rooms.len()).find(|&phase| self.rooms[phase].fits(effort))
+        {
+            self.rooms[target].load += effort;
+            self.planned[position] = Some(Some(target));
+            if self.current[position].is_none() {
+                self.reasons[position] = Some(placement_reason(
+                    roadmap,
+                    &self.rooms,
+                    target,
+                    &bounds,
+                    initiative,
+                ));
             }
         }
     }
 
-    for position in order {
-        let initiative = &roadmap.initiatives[position];
-        let to = planned[position].flatten();
-        let Some(reason) = reasons[position]
-            .take()
-            .filter(|_| to != current[position] || to.is_none())
-        else {
-            continue;
-        };
-        if to.is_none() {
-            suggestion.unplaced_effort += initiative.effort.value();
+    /// Every change, in planning `order`: moves, the unphased initiatives left out, and the
+    /// effort left without a phase.
+    fn into_suggestion(mut self, order: Vec<usize>) -> PhaseSuggestion {
+        let roadmap = self.roadmap;
+        let mut suggestion = PhaseSuggestion::default();
+        for position in order {
+            let initiative = &roadmap.initiatives[position];
+            let to = self.planned[position].flatten();
+            let Some(reason) = self.reasons[position]
+                .take()
+                .filter(|_| to != self.current[position] || to.is_none())
+            else {
+                continue;
+            };
+            if to.is_none() {
+                suggestion.unplaced_effort += initiative.effort.value();
+            }
+            match (&initiative.phase, to) {
+                (None, None) => suggestion.left_out.push((initiative.id.clone(), reason)),
+                (from, to) => suggestion.moves.push(PhaseMove {
+                    initiative: initiative.id.clone(),
+                    from: from.clone(),
+                    to: to.map(|target| roadmap.phases[target].id.clone()),
+                    reason,
+                }),
+            }
         }
-        match (&initiative.phase, to) {
-            (None, None) => suggestion.left_out.push((initiative.id.clone(), reason)),
-            (from, to) => suggestion.moves.push(PhaseMove {
-                initiative: initiative.id.clone(),
-                from: from.clone(),
-                to: to.map(|target| roadmap.phases[target].id.clone()),
-                reason,
-            }),
-        }
+        suggestion
     }
-    suggestion
 }
 
 /// What an initiative's dependencies allow, given the phases planned so far.
