@@ -1,6 +1,6 @@
 // Scale (DESIGN.md section 1, "Dense boards stay readable"): a 1,000-initiative roadmap on the
 // board (cluster chips that count every initiative once, a mark dragged, a cluster's member moved
-// by keyboard) and in the phase columns (the first 40 cards and "Show all"); and a small roadmap
+// by keyboard) and in the phase columns (the first 12 cards and "Show all"); and a small roadmap
 // whose marks coincide on one spot (gathered into one chip, the selected one standing apart).
 'use strict';
 
@@ -12,7 +12,7 @@ const { generateRoadmap, roadmapFileText } = require('../../scripts/roadmap-gene
 
 const COUNT = 1_000;
 /** How many cards a phase column shows before "Show all". */
-const COLUMN_WINDOW = 40;
+const COLUMN_WINDOW = 12;
 
 const CARD = 'button[id^="mark-"]';
 const CHIP_NAME = /^Cluster of (\d+) initiatives near effort [\d.]+, impact [\d.]+$/;
@@ -234,7 +234,7 @@ test.describe('scale', () => {
     await expect(chips).toHaveAccessibleName(/^Cluster of 5 initiatives /);
   });
 
-  test('long phase columns show the first 40 cards and a Show all button', async ({ page }, testInfo) => {
+  test('long phase columns show the first 12 cards and a Show all button', async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     const { app, roadmap } = await openLargeRoadmap(page, testInfo);
     const board = app.phases.region;
@@ -262,7 +262,7 @@ test.describe('scale', () => {
       expect(shown.filter((title) => !titles.includes(title)), `cards in ${name} from elsewhere`).toEqual([]);
     }
 
-    // "Show all" on Phase 1 shows every member; the button then offers the first 40 again.
+    // "Show all" on Phase 1 shows every member; the button then offers the first 12 again.
     const { name, titles } = columns[1];
     const column = app.phases.column(name);
     await column.getByRole('button', { name: `Show all ${titles.length}`, exact: true }).click();
