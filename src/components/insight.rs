@@ -133,22 +133,49 @@ pub fn Insight() -> impl IntoView {
     }
 }
 
-/// Every chart with its table, and the data-maturity audit.
+/// Every chart with its table, and the data-maturity audit, each built in a task of its own:
+/// together they would keep the page from answering input for a long moment on a slow phone.
 #[component]
 fn Charts() -> impl IntoView {
     let planner = use_planner();
     let data = InsightData::new(planner);
     let look = Look::of_page();
+    let built = RwSignal::new(0u8);
+    build_one_per_task(built, 6);
     view! {
         <div class="charts">
-            <MatrixFigure data look/>
-            <PhaseFigure data look/>
-            <CountsFigure data look/>
-            <GoalTable data/>
-            <CoverageFigure data look/>
-            <DataMaturity look/>
+            <Later built at=1><MatrixFigure data look/></Later>
+            <Later built at=2><PhaseFigure data look/></Later>
+            <Later built at=3><CountsFigure data look/></Later>
+            <Later built at=4><GoalTable data/></Later>
+            <Later built at=5><CoverageFigure data look/></Later>
+            <Later built at=6><DataMaturity look/></Later>
         </div>
     }
+}
+
+/// Counts `built` up to `parts`, one step per task.
+fn build_one_per_task(built: RwSignal<u8>, parts: u8) {
+    set_timeout(
+        move || {
+            // Nothing to count once Insight is gone.
+            let count = built.try_update(|count| {
+                *count += 1;
+                *count
+            });
+            if count.is_some_and(|count| count < parts) {
+                build_one_per_task(built, parts);
+            }
+        },
+        Duration::ZERO,
+    );
+}
+
+/// Its children, once `built` has counted up to `at`.
+#[component]
+fn Later(built: RwSignal<u8>, at: u8, children: ChildrenFn) -> impl IntoView {
+    let due = Memo::new(move |_| built.get() >= at);
+    move || due.get().then(|| children())
 }
 
 #[component]
