@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::chart_canvas::{Look, redraw_on_change};
 use super::data_maturity::DataMaturity;
+use super::later::{Later, count_in_turns};
 use super::table_of;
 use crate::canvas;
 use crate::charts::{self, Scale, Theme};
@@ -114,8 +115,7 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, val
 #[component]
 pub fn Insight() -> impl IntoView {
     let planner = use_planner();
-    let painted = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || painted.set(true), Duration::ZERO));
+    let painted = count_in_turns(1);
     view! {
         <section class="panel insight" role="region" aria-label="Insight">
             <div class="panel-head">
@@ -128,7 +128,9 @@ pub fn Insight() -> impl IntoView {
                     "Export SVG"
                 </button>
             </div>
-            {move || painted.get().then(|| view! { <Charts/> })}
+            <Later built=painted at=1>
+                <Charts/>
+            </Later>
         </section>
     }
 }
@@ -140,8 +142,7 @@ fn Charts() -> impl IntoView {
     let planner = use_planner();
     let data = InsightData::new(planner);
     let look = Look::of_page();
-    let built = RwSignal::new(0u8);
-    build_one_per_task(built, 6);
+    let built = count_in_turns(6);
     view! {
         <div class="charts">
             <Later built at=1><MatrixFigure data look/></Later>
@@ -152,30 +153,6 @@ fn Charts() -> impl IntoView {
             <Later built at=6><DataMaturity look/></Later>
         </div>
     }
-}
-
-/// Counts `built` up to `parts`, one step per task.
-fn build_one_per_task(built: RwSignal<u8>, parts: u8) {
-    set_timeout(
-        move || {
-            // Nothing to count once Insight is gone.
-            let count = built.try_update(|count| {
-                *count += 1;
-                *count
-            });
-            if count.is_some_and(|count| count < parts) {
-                build_one_per_task(built, parts);
-            }
-        },
-        Duration::ZERO,
-    );
-}
-
-/// Its children, once `built` has counted up to `at`.
-#[component]
-fn Later(built: RwSignal<u8>, at: u8, children: ChildrenFn) -> impl IntoView {
-    let due = Memo::new(move |_| built.get() >= at);
-    move || due.get().then(|| children())
 }
 
 #[component]

@@ -16,6 +16,7 @@ mod grid;
 mod initiative_mark;
 mod insight;
 mod inspector;
+mod later;
 mod modal;
 mod move_menu;
 mod notices;

@@ -1,0 +1,36 @@
+//! Parts of the page built after its first paint, one per task: the first paint shows the board
+//! sooner, and no single task keeps a slow phone from answering input for long.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// Counts from 0 up to `parts`, one step per task from the first paint on.
+pub(crate) fn count_in_turns(parts: u8) -> RwSignal<u8> {
+    let built = RwSignal::new(0);
+    request_animation_frame(move || step(built, parts));
+    built
+}
+
+fn step(built: RwSignal<u8>, parts: u8) {
+    set_timeout(
+        move || {
+            // Nothing to count once the view that asked is gone.
+            let count = built.try_update(|count| {
+                *count += 1;
+                *count
+            });
+            if count.is_some_and(|count| count < parts) {
+                step(built, parts);
+            }
+        },
+        Duration::ZERO,
+    );
+}
+
+/// Its children, once `built` has counted up to `at`.
+#[component]
+pub(crate) fn Later(built: RwSignal<u8>, at: u8, children: ChildrenFn) -> impl IntoView {
+    let due = Memo::new(move |_| built.get() >= at);
+    move || due.get().then(|| children())
+}
