@@ -143,104 +143,81 @@ fn Charts() -> impl IntoView {
     let data = InsightData::new(planner);
     let look = Look::of_page();
     let built = count_in_turns(6);
+    let coverage_height =
+        Signal::derive(move || data.coverage.with(|coverage| charts::coverage_height(coverage)));
     view! {
         <div class="charts">
-            <Later built at=1><MatrixFigure data look/></Later>
-            <Later built at=2><PhaseFigure data look/></Later>
-            <Later built at=3><CountsFigure data look/></Later>
+            <Later built at=1>
+                <ChartFigure name="Effort vs impact chart" class="chart chart-wide" height=Signal::stored(MATRIX_HEIGHT) look
+                    draw=drawing(data.matrix, |area, matrix: &MatrixData, theme, scale| {
+                        let _ = charts::draw_matrix(area, &matrix.points, matrix.split, &matrix.phase_names, theme, scale);
+                    })>
+                    <MatrixTable data/>
+                </ChartFigure>
+            </Later>
+            <Later built at=2>
+                <ChartFigure name="Phase load chart" class="chart" height=Signal::stored(PHASES_HEIGHT) look
+                    draw=drawing(data.phases, |area, phases: &Vec<PhaseFigures>, theme, scale| {
+                        let _ = charts::draw_phase_load(area, phases, theme, scale);
+                    })>
+                    <PhaseTable data/>
+                </ChartFigure>
+            </Later>
+            <Later built at=3>
+                <ChartFigure name="Quadrant and urgency chart" class="chart" height=Signal::stored(COUNTS_HEIGHT) look
+                    draw=drawing(data.counts, |area, counts: &Counts, theme, scale| {
+                        let _ = charts::draw_counts(area, counts, theme, scale);
+                    })>
+                    <CountsTable data/>
+                </ChartFigure>
+            </Later>
             <Later built at=4><GoalTable data/></Later>
-            <Later built at=5><CoverageFigure data look/></Later>
+            <Later built at=5>
+                // The outline coverage chart grows with the outline.
+                <ChartFigure name="Outline coverage chart" class="chart" height=coverage_height look
+                    draw=drawing(data.coverage, |area, coverage: &Vec<AreaCoverage>, theme, scale| {
+                        let _ = charts::draw_coverage(area, coverage, theme, scale);
+                    })>
+                    <CoverageTable data/>
+                </ChartFigure>
+            </Later>
             <Later built at=6><DataMaturity look/></Later>
         </div>
     }
 }
 
+/// The canvas a chart draws on.
+type ChartArea = plotters::prelude::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>;
+
+/// How a figure draws its chart.
+type Draw = Box<dyn Fn(&ChartArea, &Theme, Scale) + Send + Sync>;
+
+/// A chart on its canvas, with the table of the same numbers beside it.
 #[component]
-fn MatrixFigure(data: InsightData, look: Look) -> impl IntoView {
+fn ChartFigure(
+    name: &'static str,
+    class: &'static str,
+    height: Signal<f64>,
+    look: Look,
+    draw: Draw,
+    children: Children,
+) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    redraw_on_change(
-        canvas,
-        || MATRIX_HEIGHT,
-        look,
-        move |area, theme, scale| {
-            data.matrix.with(|matrix| {
-                let _ = charts::draw_matrix(
-                    area,
-                    &matrix.points,
-                    matrix.split,
-                    &matrix.phase_names,
-                    theme,
-                    scale,
-                );
-            });
-        },
-    );
+    redraw_on_change(canvas, move || height.get(), look, draw);
     view! {
-        <figure class="chart chart-wide">
-            <canvas node_ref=canvas role="img" aria-label="Effort vs impact chart" style:height=format!("{MATRIX_HEIGHT}px")></canvas>
-            <MatrixTable data/>
+        <figure class=class>
+            <canvas node_ref=canvas role="img" aria-label=name style:height=move || format!("{}px", height.get())></canvas>
+            {children()}
         </figure>
     }
 }
 
-#[component]
-fn PhaseFigure(data: InsightData, look: Look) -> impl IntoView {
-    let canvas = NodeRef::<Canvas>::new();
-    redraw_on_change(
-        canvas,
-        || PHASES_HEIGHT,
-        look,
-        move |area, theme, scale| {
-            data.phases.with(|phases| {
-                let _ = charts::draw_phase_load(area, phases, theme, scale);
-            });
-        },
-    );
-    view! {
-        <figure class="chart">
-            <canvas node_ref=canvas role="img" aria-label="Phase load chart" style:height=format!("{PHASES_HEIGHT}px")></canvas>
-            <PhaseTable data/>
-        </figure>
-    }
-}
-
-#[component]
-fn CountsFigure(data: InsightData, look: Look) -> impl IntoView {
-    let canvas = NodeRef::<Canvas>::new();
-    redraw_on_change(
-        canvas,
-        || COUNTS_HEIGHT,
-        look,
-        move |area, theme, scale| {
-            data.counts.with(|counts| {
-                let _ = charts::draw_counts(area, counts, theme, scale);
-            });
-        },
-    );
-    view! {
-        <figure class="chart">
-            <canvas node_ref=canvas role="img" aria-label="Quadrant and urgency chart" style:height=format!("{COUNTS_HEIGHT}px")></canvas>
-            <CountsTable data/>
-        </figure>
-    }
-}
-
-/// The outline coverage chart grows with the outline.
-#[component]
-fn CoverageFigure(data: InsightData, look: Look) -> impl IntoView {
-    let canvas = NodeRef::<Canvas>::new();
-    let height = move || data.coverage.with(|coverage| charts::coverage_height(coverage));
-    redraw_on_change(canvas, height, look, move |area, theme, scale| {
-        data.coverage.with(|coverage| {
-            let _ = charts::draw_coverage(area, coverage, theme, scale);
-        });
-    });
-    view! {
-        <figure class="chart">
-            <canvas node_ref=canvas role="img" aria-label="Outline coverage chart" style:height=move || format!("{}px", height())></canvas>
-            <CoverageTable data/>
-        </figure>
-    }
+/// Draws a chart from the numbers in `numbers`, redrawn when they change.
+fn drawing<T: Send + Sync + 'static>(
+    numbers: RwSignal<T>,
+    draw: impl Fn(&ChartArea, &T, &Theme, Scale) + Send + Sync + 'static,
+) -> Draw {
+    Box::new(move |area, theme, scale| numbers.with(|numbers| draw(area, numbers, theme, scale)))
 }
 
 /// The effort-vs-impact chart's table: built only while open (a portfolio may hold 10,000).

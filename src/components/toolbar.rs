@@ -55,7 +55,6 @@ pub fn Toolbar() -> impl IntoView {
 fn RoadmapSwitch() -> impl IntoView {
     let planner = use_planner();
     let autosave = use_autosave();
-    let keeps_roadmaps = autosave.keeps_roadmaps();
     view! {
         <div class="roadmap-switch">
             <RoadmapMenu/>
@@ -70,37 +69,50 @@ fn RoadmapSwitch() -> impl IntoView {
                     planner.edit_typing(EditKey::RoadmapName, |roadmap| roadmap.name = name);
                 }
             />
-            <button
-                type="button"
-                class="small"
-                aria-label="New roadmap"
-                title=storage_title(keeps_roadmaps, "New roadmap")
-                disabled=!keeps_roadmaps
-                on:click=move |_| autosave.open_as_new(Roadmap::new("New roadmap"))
-            >
-                "+ New"
-            </button>
-            <button
-                type="button"
-                class="small"
-                aria-label="Copy roadmap"
-                title=storage_title(keeps_roadmaps, "Duplicate this roadmap")
-                disabled=!keeps_roadmaps
-                on:click=move |_| autosave.duplicate_roadmap()
-            >
-                "Copy"
-            </button>
-            <button
-                type="button"
-                class="small danger-text"
-                aria-label="Delete roadmap"
-                title=storage_title(keeps_roadmaps, "Delete this roadmap from this browser")
-                disabled=!keeps_roadmaps
-                on:click=move |_| planner.ask(Confirmation::DeleteRoadmap)
-            >
-                "Delete"
-            </button>
+            <RoadmapButton
+                name="New roadmap"
+                text="+ New"
+                title="New roadmap"
+                press=Callback::new(move |()| autosave.open_as_new(Roadmap::new("New roadmap")))
+            />
+            <RoadmapButton
+                name="Copy roadmap"
+                text="Copy"
+                title="Duplicate this roadmap"
+                press=Callback::new(move |()| autosave.duplicate_roadmap())
+            />
+            <RoadmapButton
+                name="Delete roadmap"
+                text="Delete"
+                title="Delete this roadmap from this browser"
+                danger=true
+                press=Callback::new(move |()| planner.ask(Confirmation::DeleteRoadmap))
+            />
         </div>
+    }
+}
+
+/// New, copy or delete: offered only where this browser keeps roadmaps.
+#[component]
+fn RoadmapButton(
+    name: &'static str,
+    text: &'static str,
+    title: &'static str,
+    #[prop(optional)] danger: bool,
+    press: Callback<()>,
+) -> impl IntoView {
+    let keeps_roadmaps = use_autosave().keeps_roadmaps();
+    view! {
+        <button
+            type="button"
+            class=if danger { "small danger-text" } else { "small" }
+            aria-label=name
+            title=storage_title(keeps_roadmaps, title)
+            disabled=!keeps_roadmaps
+            on:click=move |_| press.run(())
+        >
+            {text}
+        </button>
     }
 }
 
