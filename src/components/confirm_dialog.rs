@@ -23,7 +23,12 @@ fn answer(label: &'static str, primary: bool, act: impl Fn() + Send + Sync + 'st
     }
 }
 
-/// What the dialog shows: a title, a sentence, and the answers; answers close the dialog first.
+/// The answer that does nothing: the dialog closes, as it does for every answer.
+fn cancel() -> Answer {
+    answer("Cancel", false, || {})
+}
+
+/// What the dialog shows: a title, a sentence, and the answers.
 struct Question {
     title: String,
     text: String,
@@ -36,7 +41,7 @@ fn question(planner: Planner, autosave: Autosave, confirmation: Confirmation) ->
         Confirmation::DeletePhase(id) => delete_phase(planner, id),
         Confirmation::DeleteRoadmap => delete_roadmap(planner, autosave),
         Confirmation::Import { roadmap, source } => import(planner, autosave, roadmap, &source),
-        Confirmation::Conflict => conflict(planner, autosave),
+        Confirmation::Conflict => conflict(autosave),
     }
 }
 
@@ -49,9 +54,8 @@ fn duplicate_catalog_item(planner: Planner, entry: usize) -> Question {
         title: "Already on the roadmap".to_string(),
         text: format!("“{heading}” is already an initiative. Add it a second time?"),
         answers: vec![
-            answer("Cancel", false, move || planner.close_question()),
+            cancel(),
             answer("Add again", true, move || {
-                planner.close_question();
                 planner.add_catalog_entry(entry, true);
             }),
         ],
@@ -77,9 +81,8 @@ fn delete_phase(planner: Planner, id: PhaseId) -> Question {
         title: format!("Delete {name}?"),
         text: format!("{members} You can undo this."),
         answers: vec![
-            answer("Cancel", false, move || planner.close_question()),
+            cancel(),
             answer("Delete phase", true, move || {
-                planner.close_question();
                 planner.edit(|roadmap| {
                     roadmap.remove_phase(&id);
                 });
@@ -96,9 +99,8 @@ fn delete_roadmap(planner: Planner, autosave: Autosave) -> Question {
             "It is removed from this browser for good and cannot be undone. Export it first to keep a copy."
                 .to_string(),
         answers: vec![
-            answer("Cancel", false, move || planner.close_question()),
+            cancel(),
             answer("Delete roadmap", true, move || {
-                planner.close_question();
                 autosave.delete_open_roadmap();
             }),
         ],
@@ -116,15 +118,13 @@ fn import(planner: Planner, autosave: Autosave, roadmap: Box<Roadmap>, source: &
     );
     let replacement = roadmap.clone();
     let mut answers = vec![
-        answer("Cancel", false, move || planner.close_question()),
+        cancel(),
         answer("Replace current roadmap", !autosave.keeps_roadmaps(), move || {
-            planner.close_question();
             planner.replace_roadmap(Roadmap::clone(&replacement));
         }),
     ];
     if autosave.keeps_roadmaps() {
         answers.push(answer("Open as new roadmap", true, move || {
-            planner.close_question();
             autosave.open_as_new(Roadmap::clone(&roadmap));
         }));
     }
@@ -132,17 +132,15 @@ fn import(planner: Planner, autosave: Autosave, roadmap: Box<Roadmap>, source: &
 }
 
 /// Another tab saved this roadmap too: the user picks which version stays (no dismissing).
-fn conflict(planner: Planner, autosave: Autosave) -> Question {
+fn conflict(autosave: Autosave) -> Question {
     Question {
         title: "Changed in another tab".to_string(),
         text: autosave.conflict_message(),
         answers: vec![
             answer("Keep this tab's version", false, move || {
-                planner.close_question();
                 autosave.resolve_conflict(true);
             }),
             answer("Use the other tab's version", true, move || {
-                planner.close_question();
                 autosave.resolve_conflict(false);
             }),
         ],
@@ -168,7 +166,11 @@ pub fn ConfirmDialog() -> impl IntoView {
                         type="button"
                         class=if answer.primary { "primary" } else { "" }
                         id=answer.primary.then(|| DomId::ConfirmAction.to_string())
-                        on:click=move |_| act.run(())
+                        on:click=move |_| {
+                            // Every answer closes the dialog first, then does what it says.
+                            planner.close_question();
+                            act.run(());
+                        }
                     >
                         {answer.label}
                     </button>
