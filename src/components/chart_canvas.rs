@@ -2,12 +2,15 @@
 //! numbers, the colour scheme or the page width change. Insight's charts and the data-maturity
 //! chart share it.
 
-use leptos::html::{Canvas, ElementType};
+use leptos::html::Canvas;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::charts::{Scale, Theme};
 use crate::{canvas, media};
+
+/// The canvas a chart draws on.
+pub(super) type ChartArea =
+    plotters::prelude::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>;
 
 /// Redraws `canvas` whenever `draw`'s signals, the colour scheme or the page width change,
 /// from the first time it scrolls into view: a page that opens on the grid draws no chart.
@@ -15,11 +18,7 @@ pub(super) fn redraw_on_change(
     canvas_ref: NodeRef<Canvas>,
     css_height: impl Fn() -> f64 + 'static,
     look: Look,
-    draw: impl Fn(
-        &plotters::prelude::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
-        &Theme,
-        Scale,
-    ) + 'static,
+    draw: impl Fn(&ChartArea, &Theme, Scale) + 'static,
 ) {
     let seen = first_seen(canvas_ref);
     Effect::new(move |_| {
@@ -40,21 +39,17 @@ pub(super) fn redraw_on_change(
     });
 }
 
-/// Whether `node` has been in the viewport yet: false until it first scrolls into view.
-fn first_seen<E>(node: NodeRef<E>) -> Signal<bool>
-where
-    E: ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+/// Whether `chart` has been in the viewport yet: false until it first scrolls into view.
+fn first_seen(chart: NodeRef<Canvas>) -> Signal<bool> {
     let seen = RwSignal::new(false);
     Effect::new(move |watching: Option<bool>| {
         if watching == Some(true) {
             return true;
         }
-        let Some(element) = node.get() else {
+        let Some(element) = chart.get() else {
             return false;
         };
-        canvas::when_first_visible(element.unchecked_ref(), move || seen.set(true));
+        canvas::when_first_visible(&element, move || seen.set(true));
         true
     });
     seen.into()

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-use super::chart_canvas::{Look, redraw_on_change};
+use super::chart_canvas::{ChartArea, Look, redraw_on_change};
 use super::data_maturity::DataMaturity;
 use super::later::{Later, count_in_turns};
 use super::table_of;
@@ -185,9 +185,6 @@ fn Charts() -> impl IntoView {
         </div>
     }
 }
-
-/// The canvas a chart draws on.
-type ChartArea = plotters::prelude::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>;
 
 /// How a figure draws its chart.
 type Draw = Box<dyn Fn(&ChartArea, &Theme, Scale) + Send + Sync>;
