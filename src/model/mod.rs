@@ -1,5 +1,6 @@
 //! The planning domain: plain Rust, no browser, fully unit tested.
 
+pub mod backlog;
 mod board;
 mod changes;
 mod consensus;
