@@ -90,12 +90,33 @@ pub enum ReadBytesError {
     Unreadable,
 }
 
-/// Calls `on_file` for a file dropped anywhere on the page and `on_paste` for roadmap JSON
-/// pasted outside a text field, as long as the page lives.
-pub fn listen_for_drops_and_pastes(
-    on_file: impl Fn(web_sys::File) + 'static,
-    on_paste: impl Fn(Offered) + 'static,
-) {
+/// Whether a file is a table (CSV, TSV, or Excel's "Unicode text") rather than a roadmap.
+pub fn is_table_file(file: &web_sys::File) -> bool {
+    let name = file.name().to_lowercase();
+    [".csv", ".tsv", ".tab", ".txt"].iter().any(|extension| name.ends_with(extension))
+        || matches!(file.type_().as_str(), "text/csv" | "text/tab-separated-values")
+}
+
+/// A file's name without its extension: “backlog” for “backlog.csv”.
+pub fn file_stem(file: &web_sys::File) -> String {
+    let name = file.name();
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+        _ => name,
+    }
+}
+
+/// What was pasted outside a text field.
+pub enum Pasted {
+    /// Text that starts like roadmap JSON.
+    Roadmap(Offered),
+    /// Cells copied from a spreadsheet: tab-separated rows.
+    Cells(String),
+}
+
+/// Calls `on_file` for a file dropped anywhere on the page and `on_paste` for roadmap JSON or
+/// spreadsheet cells pasted outside a text field, as long as the page lives.
+pub fn listen_for_drops_and_pastes(on_file: impl Fn(web_sys::File) + 'static, on_paste: impl Fn(Pasted) + 'static) {
     let Some(window) = web_sys::window() else { return };
     let carries_files = |event: &web_sys::DragEvent| {
         event
@@ -133,10 +154,13 @@ pub fn listen_for_drops_and_pastes(
         };
         if text.trim_start().starts_with('{') {
             event.prevent_default();
-            on_paste(Offered {
+            on_paste(Pasted::Roadmap(Offered {
                 text,
                 source: "The pasted text".to_string(),
-            });
+            }));
+        } else if text.contains('\t') {
+            event.prevent_default();
+            on_paste(Pasted::Cells(text));
         }
     });
     for (name, listener) in [

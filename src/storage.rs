@@ -7,6 +7,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
+use crate::model::backlog::SavedMapping;
 use crate::model::{self, ImportError, OutlineLibrary, Roadmap, RoadmapEntry, RoadmapId, Workspace};
 
 /// The list of roadmaps and which one is open.
@@ -15,6 +16,10 @@ pub const WORKSPACE_KEY: &str = "stackplan:workspace";
 pub const ROADMAP_PREFIX: &str = "stackplan:roadmap:";
 /// The outlines imported into the catalog, and which one it shows.
 pub const OUTLINES_KEY: &str = "stackplan:outlines";
+/// The column mappings last used for CSV headers, newest first.
+pub const BACKLOG_MAPPINGS_KEY: &str = "stackplan:backlog-mappings";
+/// How many header rows' mappings are remembered.
+const REMEMBERED_MAPPINGS: usize = 20;
 /// Unreadable saved text is copied under this prefix plus a timestamp.
 pub const RECOVERED_PREFIX: &str = "stackplan:recovered:";
 
@@ -302,6 +307,33 @@ pub fn read_outlines() -> OutlineLibrary {
 
 pub fn save_outlines(library: &OutlineLibrary) -> Result<(), StorageProblem> {
     write(OUTLINES_KEY, &serde_json::to_string(library).unwrap_or_default())
+}
+
+/// The mappings remembered per header signature, newest first; unreadable ones are forgotten.
+fn backlog_mappings() -> Vec<(String, SavedMapping)> {
+    storage()
+        .and_then(|storage| storage.get_item(BACKLOG_MAPPINGS_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// The mapping used last for a CSV header with this signature.
+pub fn remembered_backlog_mapping(signature: &str) -> Option<SavedMapping> {
+    backlog_mappings()
+        .into_iter()
+        .find(|(known, _)| known == signature)
+        .map(|(_, mapping)| mapping)
+}
+
+/// Remembers the mapping used for a CSV header. A full storage only loses the suggestion.
+pub fn remember_backlog_mapping(signature: &str, mapping: &SavedMapping) {
+    let mut mappings = backlog_mappings();
+    mappings.retain(|(known, _)| known != signature);
+    mappings.insert(0, (signature.to_string(), mapping.clone()));
+    mappings.truncate(REMEMBERED_MAPPINGS);
+    if let Ok(text) = serde_json::to_string(&mappings) {
+        let _ = write(BACKLOG_MAPPINGS_KEY, &text);
+    }
 }
 
 pub fn remove(id: &RoadmapId) {

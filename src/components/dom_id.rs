@@ -30,6 +30,10 @@ pub(crate) enum DomId<'a> {
     SuggestionSummary,
     SuggestionDiscard,
     SuggestionAccept,
+    MapColumnsTitle,
+    MapColumnsSummary,
+    /// The Title column select, focused when **Map columns** opens.
+    MapColumnsFirst,
 }
 
 impl fmt::Display for DomId<'_> {
@@ -50,6 +54,9 @@ impl fmt::Display for DomId<'_> {
             DomId::SuggestionSummary => f.write_str("suggestion-summary"),
             DomId::SuggestionDiscard => f.write_str("suggestion-discard"),
             DomId::SuggestionAccept => f.write_str("suggestion-accept"),
+            DomId::MapColumnsTitle => f.write_str("map-columns-title"),
+            DomId::MapColumnsSummary => f.write_str("map-columns-summary"),
+            DomId::MapColumnsFirst => f.write_str("map-columns-first"),
         }
     }
 }

@@ -195,6 +195,11 @@ fn FileButtons() -> impl IntoView {
             planner.import_file(file);
         }
     };
+    let import_table = move |event: leptos::ev::Event| {
+        if let Some(file) = chosen_files(&event).into_iter().next() {
+            planner.import_table_file(file);
+        }
+    };
     let merge_scores = move |event: leptos::ev::Event| {
         let files = chosen_files(&event);
         if !files.is_empty() {
@@ -210,6 +215,16 @@ fn FileButtons() -> impl IntoView {
                 accept=".json,application/json"
                 aria-label="Import JSON"
                 on:change=import_file
+            />
+        </label>
+        <label class="button file-button" title="Bring a backlog from a spreadsheet, Jira, Linear, Trello and others: a .csv or .tsv file (or drop it on the page, or paste the cells)">
+            "CSV"
+            <input
+                type="file"
+                class="visually-hidden"
+                accept=".csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values"
+                aria-label="Import CSV"
+                on:change=import_table
             />
         </label>
         <label class="button file-button" title="Merge participants' exported copies of this roadmap: everyone's scores, the median, and where people disagree">

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::{Confirmation, Planner, Tone};
-use crate::import::{FileError, Offered};
+use crate::import::{FileError, Offered, Pasted};
+use crate::model::backlog::{MAX_BACKLOG_BYTES, TableError};
 use crate::model::{MAX_OUTLINE_BYTES, OutlineError};
 
 impl Planner {
@@ -40,8 +41,13 @@ impl Planner {
         }
     }
 
-    /// Reads a chosen or dropped file, then offers it for import.
+    /// Reads a chosen or dropped file, then offers it for import: a table (CSV, TSV) for
+    /// mapping, anything else as a roadmap file.
     pub fn import_file(&self, file: web_sys::File) {
+        if crate::import::is_table_file(&file) {
+            self.import_table_file(file);
+            return;
+        }
         let planner = *self;
         crate::import::read_file(file, move |outcome| match outcome {
             Ok(offered) => planner.offer_import(offered),
@@ -52,12 +58,37 @@ impl Planner {
         });
     }
 
-    /// Offers files dropped on the page and roadmap JSON pasted outside a text field.
+    /// Reads a CSV or TSV file, then opens **Map columns** for it.
+    pub fn import_table_file(&self, file: web_sys::File) {
+        let planner = *self;
+        let source = format!("“{}”", file.name());
+        let roadmap_name = crate::import::file_stem(&file);
+        crate::import::read_bytes(file, MAX_BACKLOG_BYTES, move |read| match read {
+            Ok(bytes) => planner.offer_backlog(bytes, source, roadmap_name, false),
+            Err(crate::import::ReadBytesError::TooLarge(bytes)) => {
+                planner.refuse_import(&source, &TableError::TooLarge { bytes })
+            }
+            Err(crate::import::ReadBytesError::Unreadable) => {
+                planner.tell(Tone::Error, format!("{source} could not be read: the browser could not read the file."))
+            }
+        });
+    }
+
+    /// Offers files dropped on the page, and roadmap JSON or spreadsheet cells pasted outside
+    /// a text field.
     pub fn accept_drops_and_pastes(&self) {
         let planner = *self;
         crate::import::listen_for_drops_and_pastes(
             move |file| planner.import_file(file),
-            move |offered| planner.offer_import(offered),
+            move |pasted| match pasted {
+                Pasted::Roadmap(offered) => planner.offer_import(offered),
+                Pasted::Cells(text) => planner.offer_backlog(
+                    text.into_bytes(),
+                    "The pasted cells".to_string(),
+                    "Pasted backlog".to_string(),
+                    true,
+                ),
+            },
         );
     }
 

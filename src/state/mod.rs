@@ -12,10 +12,11 @@
 //!
 //! Beside the core here (reading, changing, undo, drags and the catalog), the planner's other
 //! methods live by topic: `notices` (what it tells and asks the user), `files` (files in and
-//! out, outline imports, share links, drops, pastes and downloads) and `consensus` (merging
-//! participants' scores). `projection` holds what views subscribe to; `keyed` the per-initiative
+//! out, outline imports, share links, drops, pastes and downloads), `backlog` (CSV and TSV
+//! tables mapped onto initiatives) and `consensus` (merging participants' scores). `projection` holds what views subscribe to; `keyed` the per-initiative
 //! triggers.
 
+mod backlog;
 mod consensus;
 mod files;
 mod keyed;
@@ -24,6 +25,7 @@ mod projection;
 
 use leptos::prelude::*;
 
+pub use backlog::{BacklogImport, BacklogTarget};
 pub(crate) use keyed::KeyedTriggers;
 pub use notices::{Confirmation, Notice, Rescue, Tone};
 pub use projection::InitiativeCell;
@@ -61,6 +63,8 @@ pub struct Planner {
     selection: KeyedTriggers,
     notice: RwSignal<Option<Notice>>,
     confirmation: RwSignal<Option<Confirmation>>,
+    /// A CSV or TSV table being mapped in the **Map columns** dialog.
+    backlog: RwSignal<Option<BacklogImport>>,
 }
 
 /// What a burst of typing edits, so consecutive keystrokes in one field form one undo step.
@@ -92,6 +96,7 @@ impl Planner {
             selection: KeyedTriggers::new(),
             notice: RwSignal::new(None),
             confirmation: RwSignal::new(None),
+            backlog: RwSignal::new(None),
         }
     }
 
