@@ -2,8 +2,23 @@
 //! mapped onto initiative fields (proposed from the header names of known exports), and its
 //! rows turned into initiatives, with a reason for every row or cell left out.
 
+mod adding;
+mod convert;
+mod dates;
+mod field;
+mod mapping;
+mod preset;
+mod scale;
 mod table;
+mod values;
 
+pub use adding::{AddReport, add_to_roadmap, add_with_report, roadmap_from, roadmap_with_report};
+pub use convert::{CellProblem, CellWarning, Conversion, Draft, SkipReason, SkippedRow, convert};
+pub use dates::DateFormat;
+pub use field::Field;
+pub use mapping::{ListSeparator, Mapping, SavedMapping, UrgencyWord, header_signature};
+pub use preset::Preset;
+pub use scale::ScaleRule;
 pub use table::{Delimiter, Encoding, MAX_BACKLOG_BYTES, MAX_BACKLOG_ROWS, Reading, TableError, read_table};
 
 /// A table read from a file or a paste: named columns and rows of text cells.
@@ -87,9 +102,14 @@ mod tests {
 
     #[test]
     fn repeated_and_blank_names_are_told_apart() {
-        let header = ["Summary", "Sprint", "Sprint", " ", "Sprint"].map(String::from).to_vec();
+        let header = ["Summary", "Sprint", "Sprint", " ", "Sprint"]
+            .map(String::from)
+            .to_vec();
         let table = Table::new(header, vec![vec!["a".into()]]);
-        assert_eq!(table.columns, ["Summary", "Sprint", "Sprint (2)", "Column D", "Sprint (3)"]);
+        assert_eq!(
+            table.columns,
+            ["Summary", "Sprint", "Sprint (2)", "Column D", "Sprint (3)"]
+        );
         assert_eq!(table.rows[0].cells.len(), 5);
         assert_eq!(table.rows[0].number, 2);
     }
