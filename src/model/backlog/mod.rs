@@ -6,6 +6,8 @@ mod adding;
 mod convert;
 mod dates;
 mod field;
+#[cfg(test)]
+mod import_tests;
 mod mapping;
 mod preset;
 mod scale;
