@@ -104,14 +104,9 @@ mod tests {
 
     #[test]
     fn repeated_and_blank_names_are_told_apart() {
-        let header = ["Summary", "Sprint", "Sprint", " ", "Sprint"]
-            .map(String::from)
-            .to_vec();
+        let header = ["Summary", "Sprint", "Sprint", " ", "Sprint"].map(String::from).to_vec();
         let table = Table::new(header, vec![vec!["a".into()]]);
-        assert_eq!(
-            table.columns,
-            ["Summary", "Sprint", "Sprint (2)", "Column D", "Sprint (3)"]
-        );
+        assert_eq!(table.columns, ["Summary", "Sprint", "Sprint (2)", "Column D", "Sprint (3)"]);
         assert_eq!(table.rows[0].cells.len(), 5);
         assert_eq!(table.rows[0].number, 2);
     }
