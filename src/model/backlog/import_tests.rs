@@ -1075,37 +1075,7 @@ fn convert_speed() {
     ]
     .map(String::from)
     .to_vec();
-    let priorities = ["Highest", "High", "Medium", "Low", "Lowest"];
-    let rows: Vec<Vec<String>> = (0..50_000)
-        .map(|row| {
-            vec![
-                format!("Initiative number {row} with a fairly ordinary title"),
-                format!("PLAT-{row}"),
-                format!("{}", 10_000 + row),
-                format!("Status {}", row % 7),
-                priorities[row % 5].to_string(),
-                format!("Person {}", row % 40),
-                "security".into(),
-                "auth".into(),
-                format!("Sprint {}", row % 20),
-                format!("{:02}/Feb/26 10:17 PM", 1 + row % 28),
-                format!("{}", [1, 2, 3, 5, 8, 13, 21][row % 7]),
-                format!("{}", 1 + row % 10),
-                "A description of a few words, as most rows have.".into(),
-                "Reporter".into(),
-                "2026-01-01".into(),
-                "2026-01-02".into(),
-                "Unresolved".into(),
-                "Story".into(),
-                if row > 0 {
-                    format!("PLAT-{}", row - 1)
-                } else {
-                    String::new()
-                },
-                "Backend".into(),
-            ]
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = (0..50_000).map(speed_row).collect();
     let table = Table::new(header, rows);
     let started = std::time::Instant::now();
     let mapping = Mapping::propose(&table);
@@ -1120,4 +1090,35 @@ fn convert_speed() {
         added - converted
     );
     assert_eq!(roadmap.initiatives.len(), 50_000);
+}
+
+/// One row of the timing table: Jira-like cells, repeated words and a dependency chain.
+fn speed_row(row: usize) -> Vec<String> {
+    let priorities = ["Highest", "High", "Medium", "Low", "Lowest"];
+    vec![
+        format!("Initiative number {row} with a fairly ordinary title"),
+        format!("PLAT-{row}"),
+        format!("{}", 10_000 + row),
+        format!("Status {}", row % 7),
+        priorities[row % 5].to_string(),
+        format!("Person {}", row % 40),
+        "security".into(),
+        "auth".into(),
+        format!("Sprint {}", row % 20),
+        format!("{:02}/Feb/26 10:17 PM", 1 + row % 28),
+        format!("{}", [1, 2, 3, 5, 8, 13, 21][row % 7]),
+        format!("{}", 1 + row % 10),
+        "A description of a few words, as most rows have.".into(),
+        "Reporter".into(),
+        "2026-01-01".into(),
+        "2026-01-02".into(),
+        "Unresolved".into(),
+        "Story".into(),
+        if row > 0 {
+            format!("PLAT-{}", row - 1)
+        } else {
+            String::new()
+        },
+        "Backend".into(),
+    ]
 }

@@ -454,11 +454,12 @@ fn airfocus_names(field: Field) -> &'static [&'static str] {
     }
 }
 
-/// Common names for each field in any table, preferred first (lowercased). A Jira-style
-/// "Custom field (X)" column also answers to X.
-pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
-    match field {
-        Field::Title => &[
+/// Common names for each field in any table, preferred first (lowercased), in
+/// [`Field::ALL`] order. A Jira-style "Custom field (X)" column also answers to X.
+const GENERIC_NAMES: [(Field, &[&str]); 15] = [
+    (
+        Field::Title,
+        &[
             "title",
             "name",
             "summary",
@@ -472,7 +473,10 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "item",
             "subject",
         ],
-        Field::Key => &[
+    ),
+    (
+        Field::Key,
+        &[
             "key",
             "id",
             "issue key",
@@ -483,7 +487,10 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "reference",
             "#",
         ],
-        Field::Description => &[
+    ),
+    (
+        Field::Description,
+        &[
             "description",
             "notes",
             "details",
@@ -491,7 +498,10 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "card description",
             "summary",
         ],
-        Field::Effort => &[
+    ),
+    (
+        Field::Effort,
+        &[
             "effort",
             "story points",
             "story point estimate",
@@ -502,9 +512,15 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "complexity",
             "points",
         ],
-        Field::Impact => &["impact", "value", "business value", "benefit", "score", "reach"],
-        Field::Urgency => &["urgency", "priority", "severity"],
-        Field::Due => &[
+    ),
+    (
+        Field::Impact,
+        &["impact", "value", "business value", "benefit", "score", "reach"],
+    ),
+    (Field::Urgency, &["urgency", "priority", "severity"]),
+    (
+        Field::Due,
+        &[
             "due",
             "due date",
             "deadline",
@@ -513,7 +529,10 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "due on",
             "target end",
         ],
-        Field::Phase => &[
+    ),
+    (
+        Field::Phase,
+        &[
             "phase",
             "stage",
             "release",
@@ -527,15 +546,24 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "section/column",
             "column",
         ],
-        Field::Owner => &["owner", "assignee", "assigned to", "responsible", "lead", "dri"],
-        Field::Stakeholders => &[
+    ),
+    (
+        Field::Owner,
+        &["owner", "assignee", "assigned to", "responsible", "lead", "dri"],
+    ),
+    (
+        Field::Stakeholders,
+        &[
             "stakeholders",
             "stakeholder",
             "watchers",
             "followers",
             "collaborators",
         ],
-        Field::Tags => &[
+    ),
+    (
+        Field::Tags,
+        &[
             "tags",
             "labels",
             "tag",
@@ -545,8 +573,14 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "components",
             "component",
         ],
-        Field::QuickWin => &["quick win", "quick_win", "quickwin", "quick wins"],
-        Field::Goals => &[
+    ),
+    (
+        Field::QuickWin,
+        &["quick win", "quick_win", "quickwin", "quick wins"],
+    ),
+    (
+        Field::Goals,
+        &[
             "goals",
             "goal",
             "objectives",
@@ -556,8 +590,14 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "themes",
             "theme",
         ],
-        Field::Budget => &["budget", "cost estimate", "amount", "price", "investment"],
-        Field::Dependencies => &[
+    ),
+    (
+        Field::Budget,
+        &["budget", "cost estimate", "amount", "price", "investment"],
+    ),
+    (
+        Field::Dependencies,
+        &[
             "dependencies",
             "depends on",
             "dependency",
@@ -566,7 +606,12 @@ pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
             "inward issue link (blocks)",
             "blocked by (dependencies)",
         ],
-    }
+    ),
+];
+
+/// Common names for a field in any table, preferred first (lowercased).
+pub(super) fn generic_names(field: Field) -> &'static [&'static str] {
+    GENERIC_NAMES[field.index()].1
 }
 
 #[cfg(test)]
@@ -622,6 +667,13 @@ mod tests {
             "Custom field (Goal)",
         ]);
         assert_eq!(Preset::recognise(&goals), Preset::JiraProductDiscovery);
+    }
+
+    #[test]
+    fn generic_names_are_listed_in_field_order() {
+        for (index, (field, _)) in GENERIC_NAMES.iter().enumerate() {
+            assert_eq!(field.index(), index);
+        }
     }
 
     #[test]
