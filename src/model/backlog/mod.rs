@@ -2,8 +2,25 @@
 //! mapped onto initiative fields (proposed from the header names of known exports), and its
 //! rows turned into initiatives, with a reason for every row or cell left out.
 
+mod adding;
+mod convert;
+mod dates;
+mod field;
+#[cfg(test)]
+mod import_tests;
+mod mapping;
+mod preset;
+mod scale;
 mod table;
+mod values;
 
+pub use adding::{AddReport, add_to_roadmap, add_with_report, roadmap_from, roadmap_with_report};
+pub use convert::{CellProblem, CellWarning, Conversion, Draft, SkipReason, SkippedRow, convert};
+pub use dates::DateFormat;
+pub use field::Field;
+pub use mapping::{ListSeparator, Mapping, SavedMapping, UrgencyWord, header_signature};
+pub use preset::Preset;
+pub use scale::ScaleRule;
 pub use table::{Delimiter, Encoding, MAX_BACKLOG_BYTES, MAX_BACKLOG_ROWS, Reading, TableError, read_table};
 
 /// A table read from a file or a paste: named columns and rows of text cells.
