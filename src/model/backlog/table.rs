@@ -5,6 +5,7 @@
 //! given for row 12 can be found in the file.
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 
 use csv::{ByteRecord, ReaderBuilder};
 
@@ -241,33 +242,89 @@ fn looks_binary(text: &str) -> bool {
     controls * 10 > characters
 }
 
-// The delimiter --------------------------------------------------------------------------------
+// Quotes and the delimiter ---------------------------------------------------------------------
 
-/// The delimiter that splits the first rows into one width of two or more cells, the rows
-/// agreeing most with the first (the header) winning, ties going to tab, then comma. When
-/// none does, the table is one column, and the delimiter that splits it least is taken (comma
-/// unless the text holds commas), so that a pasted list of titles keeps its commas.
+/// Where a byte leaves the reading of quotes, the way the `csv` crate reads them: a quote opens
+/// a field only at its start, "" inside a quoted field is a quote, and any other quote is just
+/// a character — a stray one, which the right delimiter rarely leaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted { from: usize },
+    QuoteInQuoted { from: usize },
+}
+
+/// What a byte did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Read {
+    Text,
+    StrayQuote,
+    CellEnd,
+    RowEnd,
+}
+
+impl Quoting {
+    /// The reading after `byte`, found at `index`.
+    fn next(self, index: usize, byte: u8, delimiter: u8) -> (Quoting, Read) {
+        match self {
+            Quoting::Quoted { from } if byte == b'"' => (Quoting::QuoteInQuoted { from }, Read::Text),
+            Quoting::Quoted { from } => (Quoting::Quoted { from }, Read::Text),
+            Quoting::QuoteInQuoted { from } if byte == b'"' => (Quoting::Quoted { from }, Read::Text),
+            Quoting::FieldStart if byte == b'"' => (Quoting::Quoted { from: index }, Read::Text),
+            _ if byte == delimiter => (Quoting::FieldStart, Read::CellEnd),
+            _ if byte == b'\r' || byte == b'\n' => (Quoting::FieldStart, Read::RowEnd),
+            Quoting::QuoteInQuoted { .. } => (Quoting::Unquoted, Read::StrayQuote),
+            _ if byte == b'"' => (Quoting::Unquoted, Read::StrayQuote),
+            _ => (Quoting::Unquoted, Read::Text),
+        }
+    }
+}
+
+/// How a delimiter splits the first rows of a text.
+#[derive(Debug, Default)]
+struct Split {
+    /// The number of cells in each row that is not blank.
+    widths: Vec<usize>,
+    stray_quotes: usize,
+}
+
+impl Split {
+    /// Rows as wide as the first (the header), when that is two cells or more.
+    fn agreeing(&self) -> usize {
+        match self.widths.first() {
+            Some(&first) if first > 1 => self.widths.iter().filter(|&&width| width == first).count(),
+            _ => 0,
+        }
+    }
+
+    fn consistent(&self) -> bool {
+        self.agreeing() == self.widths.len()
+    }
+}
+
+/// The delimiter that splits the first rows into one width of two or more cells; if several
+/// do, the one leaving fewer stray quotes, then the one more rows agree on, then tab before
+/// comma before semicolon. When none does, the table is one column, and the delimiter that
+/// splits it least is taken (comma unless the text holds commas), so that a pasted list of
+/// titles keeps its commas.
 fn detect_delimiter(text: &[u8]) -> Delimiter {
     let sample = &text[..text.len().min(SAMPLE_BYTES)];
     let cut = sample.len() < text.len();
-    let widths = Delimiter::PREFERRED.map(|delimiter| (delimiter, sample_widths(sample, cut, delimiter)));
-    let agreeing = |widths: &[usize]| match widths.first() {
-        Some(&first) if first > 1 => widths.iter().filter(|&&width| width == first).count(),
-        _ => 0,
-    };
-    let best = widths
+    let splits = Delimiter::PREFERRED.map(|delimiter| (delimiter, split(sample, cut, delimiter)));
+    let best = splits
         .iter()
         .rev()
-        .max_by_key(|(_, widths)| agreeing(widths))
-        .filter(|(_, widths)| agreeing(widths) > 0);
+        .filter(|(_, split)| split.agreeing() > 0)
+        .max_by_key(|(_, split)| (split.consistent(), Reverse(split.stray_quotes), split.agreeing()));
     if let Some((delimiter, _)) = best {
         return *delimiter;
     }
     let cells = |delimiter: &Delimiter| {
-        widths
+        splits
             .iter()
             .find(|(candidate, _)| candidate == delimiter)
-            .map_or(usize::MAX, |(_, widths)| widths.iter().sum())
+            .map_or(usize::MAX, |(_, split)| split.widths.iter().sum())
     };
     [Delimiter::Comma, Delimiter::Tab, Delimiter::Semicolon]
         .into_iter()
@@ -275,23 +332,33 @@ fn detect_delimiter(text: &[u8]) -> Delimiter {
         .unwrap_or(Delimiter::Comma)
 }
 
-/// The cell counts of the sample's first rows that are not blank, split at `delimiter`. When
-/// the sample is cut from longer text, its last row may be cut too, and is left out.
-fn sample_widths(sample: &[u8], cut: bool, delimiter: Delimiter) -> Vec<usize> {
-    let mut reader = records(sample, delimiter);
-    let mut record = ByteRecord::new();
-    let mut widths = Vec::new();
-    while widths.len() <= SAMPLE_ROWS && matches!(reader.read_byte_record(&mut record), Ok(true)) {
-        if !record_is_blank(&record) {
-            widths.push(record.len());
+/// The sample's first rows split at `delimiter`, blank rows left out. When the sample is cut
+/// from longer text, its last row may be cut too, and is left out.
+fn split(sample: &[u8], cut: bool, delimiter: Delimiter) -> Split {
+    let mut split = Split::default();
+    let (mut quoting, mut cells, mut filled) = (Quoting::FieldStart, 1, false);
+    for (index, &byte) in sample.iter().enumerate() {
+        let read;
+        (quoting, read) = quoting.next(index, byte, delimiter.byte());
+        match read {
+            Read::Text => filled |= !byte.is_ascii_whitespace(),
+            Read::StrayQuote => split.stray_quotes += 1,
+            Read::CellEnd => cells += 1,
+            Read::RowEnd => {
+                if filled {
+                    split.widths.push(cells);
+                }
+                if split.widths.len() == SAMPLE_ROWS {
+                    return split;
+                }
+                (cells, filled) = (1, false);
+            }
         }
     }
-    // Fewer rows than asked for means the reading reached the end of the sample.
-    if cut && widths.len() > 1 && widths.len() <= SAMPLE_ROWS {
-        widths.pop();
+    if filled && (!cut || split.widths.is_empty()) {
+        split.widths.push(cells);
     }
-    widths.truncate(SAMPLE_ROWS);
-    widths
+    split
 }
 
 // Records ------------------------------------------------------------------------------------
@@ -399,31 +466,17 @@ fn line_ends(text: &[u8]) -> usize {
 }
 
 /// The line where a quoted field opens that the text never closes. The `csv` crate quietly ends
-/// such a field with the text, so the last record is read again, the way it reads quotes: a
-/// quote opens a field only at its start, and "" inside is a quote.
+/// such a field with the text, so the last record is read again to find it.
 fn unclosed_quote(text: &[u8], last_start: usize, delimiter: Delimiter) -> Option<usize> {
-    #[derive(Clone, Copy)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted { from: usize },
-        QuoteInQuoted { from: usize },
-    }
-    let mut state = State::FieldStart;
-    let delimiter = delimiter.byte();
-    for (index, &byte) in text.iter().enumerate().skip(last_start) {
-        let ends_field = byte == delimiter || byte == b'\r' || byte == b'\n';
-        state = match state {
-            State::FieldStart if byte == b'"' => State::Quoted { from: index },
-            State::Quoted { from } if byte != b'"' => State::Quoted { from },
-            State::Quoted { from } => State::QuoteInQuoted { from },
-            State::QuoteInQuoted { from } if byte == b'"' => State::Quoted { from },
-            _ if ends_field => State::FieldStart,
-            _ => State::Unquoted,
-        };
-    }
-    match state {
-        State::Quoted { from } => Some(line_ends(&text[..from]) + 1),
+    let quoting = text
+        .iter()
+        .enumerate()
+        .skip(last_start)
+        .fold(Quoting::FieldStart, |quoting, (index, &byte)| {
+            quoting.next(index, byte, delimiter.byte()).0
+        });
+    match quoting {
+        Quoting::Quoted { from } => Some(line_ends(&text[..from]) + 1),
         _ => None,
     }
 }
@@ -581,6 +634,21 @@ mod tests {
         assert_eq!(cells(&reading.table)[1], ["B", "x;y;z"]);
         // Both split every row in two: the tie goes to commas.
         assert_eq!(read("a,b;c\n1,2;3\n").delimiter, Delimiter::Comma);
+    }
+
+    #[test]
+    fn a_delimiter_that_leaves_quotes_inside_cells_is_the_wrong_one() {
+        // Split at tabs, each of these is two cells too, but with quotes in the middle.
+        let texts = [
+            ("x,\"a\tb\"\r\n", "a\tb"),
+            ("x,\"a\tb\"\r\ny,\"c\td\"\r\n", "a\tb"),
+            ("x,\"a\t\n\"\r\n", "a"),
+        ];
+        for (text, name) in texts {
+            let reading = read(text);
+            assert_eq!(reading.delimiter, Delimiter::Comma, "{text:?}");
+            assert_eq!(reading.table.columns, ["x", name]);
+        }
     }
 
     #[test]
