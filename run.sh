@@ -10,7 +10,8 @@
 #   ./run.sh mutants [FILE...]
 #                    mutation testing of src/model (or the given files) with cargo-mutants:
 #                    caught, missed, unviable and timeout counts and the score, per file
-#   ./run.sh fuzz    each untrusted-input parser (roadmap files, share links, outlines) on 10^6
+#   ./run.sh fuzz    each untrusted-input parser (roadmap files, share links, outlines, backlog
+#                    CSV/TSV) on 10^6
 #                    generated and mutated inputs: counts; fails on any panic or silent refusal
 #   ./run.sh lighthouse
 #                    Lighthouse scores of dist/ (built first if it holds no .wasm) in chromium;
@@ -246,7 +247,8 @@ cmd_mutants() {
   return "$status"
 }
 
-# Hostile input, fuzzed: roadmap files, share links and outlines, 10^6 inputs each (tests/fuzz.rs).
+# Hostile input, fuzzed: roadmap files, share links, outlines and backlog tables, 10^6 inputs each
+# (tests/fuzz.rs).
 cmd_fuzz() {
   ensure_rust
   step "fuzz" cargo test --release --test fuzz -- --ignored --nocapture

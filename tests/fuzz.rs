@@ -1,5 +1,6 @@
 //! Hostile input, fuzzed (`./run.sh fuzz`; ignored by `cargo test`): each parser that takes
-//! untrusted input (roadmap files, share links, outlines) runs on generated and mutated inputs
+//! untrusted input (roadmap files, share links, outlines, backlog CSV and TSV) runs on generated
+//! and mutated inputs
 //! from a fixed seed, and the counts are printed. Any panic fails the run, and so does a
 //! refusal without a message.
 //!
@@ -8,6 +9,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
 
+use stackplan::model::backlog::{first_row_looks_like_names, read_table};
 use stackplan::model::{
     DueDate, MaturityAspect, Outline, Roadmap, Score, Urgency, export, import, read_share_fragment,
     share_fragment,
@@ -62,6 +64,15 @@ const TOKENS: &[&[u8]] = &[
     b"\"phase\": \"p9\"",
     b"\"dependencies\": [\"i1\"]",
     b"\"maturity\": {\"culture\": 9}",
+    b";",
+    b"\t",
+    b"\r",
+    b"\r\n",
+    b"'",
+    b"\"\"",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
 ];
 
 fn mutate(seed: &[u8], random: &mut Random) -> Vec<u8> {
@@ -181,6 +192,21 @@ fn fuzz<E: std::fmt::Display>(
     tally
 }
 
+/// What every table read must be, or the run counts a panic: each row as wide as the header,
+/// numbered upward from after it.
+fn square_and_numbered(table: &stackplan::model::backlog::Table, names: bool) {
+    let mut previous = usize::from(names);
+    for row in &table.rows {
+        assert_eq!(
+            row.cells.len(),
+            table.columns.len(),
+            "a row as wide as the header"
+        );
+        assert!(row.number > previous, "rows numbered upward");
+        previous = row.number;
+    }
+}
+
 #[test]
 #[ignore = "long: run with ./run.sh fuzz"]
 fn hostile_input_never_panics_and_every_refusal_says_why() {
@@ -208,6 +234,13 @@ fn hostile_input_never_panics_and_every_refusal_says_why() {
         b"# Team\n\n## Hiring - Recruiter, Job board/Referrals\n\n### Onboarding <b>buddy</b>\n".to_vec(),
     ];
 
+    let tables = vec![
+        b"Summary,Issue key,Status,Story Points\r\n\"Build \"\"the\"\" API, v2\",SP-1,Open,3\r\n\r\n'=SUM(A1),SP-2,,\r\n".to_vec(),
+        b"Titel;Aufwand;F\xe4llig\n\"Zeile\neins\";1,5;31.03.2026\n;;\n".to_vec(),
+        b"Title\tEffort\rData lake\t3\rBI\t\"x\ty\"\r".to_vec(),
+        b"\xff\xfeT\0i\0\t\0E\0\r\0\n\0A\0\t\x003\0".to_vec(),
+    ];
+
     println!("seed {seed}, {cases} inputs per parser (half mutated from valid ones, half generated)\n");
     println!("| parser | inputs | accepted | refused with a message | refused silently | panics | time |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
@@ -225,6 +258,10 @@ fn hostile_input_never_panics_and_every_refusal_says_why() {
             &mut random,
             |bytes| Outline::parse_file(bytes).map(|_| ()),
         ),
+        fuzz("backlog table (CSV/TSV)", &tables, cases, &mut random, |bytes| {
+            let names = first_row_looks_like_names(bytes);
+            read_table(bytes, names).map(|reading| square_and_numbered(&reading.table, names))
+        }),
     ];
     let _ = std::panic::take_hook();
     for tally in &tallies {

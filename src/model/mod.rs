@@ -29,7 +29,7 @@ pub use changes::RoadmapChanges;
 pub use consensus::{
     Consensus, InitiativeConsensus, Keep, LeftOut, ParticipantFile, Scored, Spread, merge_scores,
 };
-pub use csv::to_csv;
+pub use csv::{to_csv, write_table};
 pub use fields::{
     Choices, DependencyChoices, FieldError, InitiativeField, LABEL_CHARACTERS, card_label,
     dependency_choices, import_summary, parse_budget, parse_score, short_label,

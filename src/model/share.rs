@@ -123,7 +123,7 @@ pub fn link_length_note(chars: usize) -> String {
 }
 
 /// 1840 → "1,840".
-fn thousands(number: usize) -> String {
+pub(crate) fn thousands(number: usize) -> String {
     let digits = number.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {

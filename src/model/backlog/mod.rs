@@ -21,7 +21,10 @@ pub use field::Field;
 pub use mapping::{ListSeparator, Mapping, SavedMapping, UrgencyWord, header_signature};
 pub use preset::Preset;
 pub use scale::ScaleRule;
-pub use table::{Delimiter, Encoding, MAX_BACKLOG_BYTES, MAX_BACKLOG_ROWS, Reading, TableError, read_table};
+pub use table::{
+    Delimiter, Encoding, MAX_BACKLOG_BYTES, MAX_BACKLOG_ROWS, Reading, TableError,
+    first_row_looks_like_names, read_table,
+};
 
 /// A table read from a file or a paste: named columns and rows of text cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,19 +46,25 @@ impl Table {
     /// A table from header names and rows of cells, numbered from row 2 (the header is row 1).
     /// Repeated names are told apart, and rows are padded or cut to the header's width.
     pub fn new(header: Vec<String>, rows: Vec<Vec<String>>) -> Table {
-        let columns = distinct_names(header);
-        let width = columns.len();
         let rows = rows
             .into_iter()
             .enumerate()
-            .map(|(index, mut cells)| {
-                cells.resize(width, String::new());
-                Row {
-                    number: index + 2,
-                    cells,
-                }
+            .map(|(index, cells)| Row {
+                number: index + 2,
+                cells,
             })
             .collect();
+        Table::with_row_numbers(header, rows)
+    }
+
+    /// A table whose rows already carry their numbers: a reader knows where each row stood in
+    /// the file, blank rows in between included. Names and widths as in [`Table::new`].
+    pub fn with_row_numbers(header: Vec<String>, mut rows: Vec<Row>) -> Table {
+        let columns = distinct_names(header);
+        let width = columns.len();
+        for row in &mut rows {
+            row.cells.resize(width, String::new());
+        }
         Table { columns, rows }
     }
 
@@ -104,9 +113,14 @@ mod tests {
 
     #[test]
     fn repeated_and_blank_names_are_told_apart() {
-        let header = ["Summary", "Sprint", "Sprint", " ", "Sprint"].map(String::from).to_vec();
+        let header = ["Summary", "Sprint", "Sprint", " ", "Sprint"]
+            .map(String::from)
+            .to_vec();
         let table = Table::new(header, vec![vec!["a".into()]]);
-        assert_eq!(table.columns, ["Summary", "Sprint", "Sprint (2)", "Column D", "Sprint (3)"]);
+        assert_eq!(
+            table.columns,
+            ["Summary", "Sprint", "Sprint (2)", "Column D", "Sprint (3)"]
+        );
         assert_eq!(table.rows[0].cells.len(), 5);
         assert_eq!(table.rows[0].number, 2);
     }
