@@ -51,11 +51,17 @@ impl Planner {
         let first_row_names = !pasted || crate::model::backlog::first_row_looks_like_names(&bytes);
         match read_backlog(bytes, source, roadmap_name, first_row_names) {
             Ok(backlog) => self.backlog.set(Some(backlog)),
-            Err((source, reason)) => self.tell(
-                Tone::Error,
-                format!("{source} was not imported; your roadmap is unchanged: {reason}."),
-            ),
+            Err((source, reason)) => self.refuse_backlog(&source, &reason),
         }
+    }
+
+    /// Says why a table was not imported: “x.csv” was not imported; … the quote that opens on
+    /// line 3 is never closed.
+    pub fn refuse_backlog(&self, source: &str, reason: &dyn std::fmt::Display) {
+        self.tell(
+            Tone::Error,
+            format!("{source} was not imported; your roadmap is unchanged: {reason}."),
+        );
     }
 
     /// Reads the offered bytes again, with or without row 1 as the column names.

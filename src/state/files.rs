@@ -66,7 +66,7 @@ impl Planner {
         crate::import::read_bytes(file, MAX_BACKLOG_BYTES, move |read| match read {
             Ok(bytes) => planner.offer_backlog(bytes, source, roadmap_name, false),
             Err(crate::import::ReadBytesError::TooLarge(bytes)) => {
-                planner.refuse_import(&source, &TableError::TooLarge { bytes })
+                planner.refuse_backlog(&source, &TableError::TooLarge { bytes })
             }
             Err(crate::import::ReadBytesError::Unreadable) => {
                 planner.tell(Tone::Error, format!("{source} could not be read: the browser could not read the file."))
