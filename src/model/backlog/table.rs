@@ -891,8 +891,8 @@ mod tests {
     }
 
     /// 50,000 rows of 20 cells, some 14 MB: `cargo test --release --lib read_speed -- --ignored
-    /// --nocapture` prints the time. Measured: 120 ms natively (release profile, opt-level "z",
-    /// on the 2-core build machine); the wasm build must stay well under a second.
+    /// --nocapture` prints the time. Measured: 120–230 ms natively (release profile, opt-level "z",
+    /// on the shared 2-core build machine); the wasm build must stay well under a second.
     #[test]
     #[ignore = "a measurement: run in release with --nocapture"]
     fn read_speed_at_the_row_limit() {
