@@ -142,9 +142,14 @@ fn FieldColumn(field: Field, columns: Memo<Vec<String>>) -> impl IntoView {
     };
     view! {
         <label class="field">
-            <span class="field-label">{field.label()} " column" {(field == Field::Title).then_some(" (required)")}</span>
+            <span class="field-label">
+                {field.label()} " column"
+                // Said once by aria-required; shown for the eye.
+                {(field == Field::Title).then(|| view! { <span aria-hidden="true">" (required)"</span> })}
+            </span>
             <select
                 id=(field == Field::Title).then(|| DomId::MapColumnsFirst.to_string())
+                aria-required=(field == Field::Title).then_some("true")
                 prop:value=move || chosen().map(|index| index.to_string()).unwrap_or_default()
                 on:change=move |event| {
                     let column = event_target_value(&event).parse::<usize>().ok();

@@ -90,7 +90,7 @@ test.describe('Import CSV', () => {
     await dialog.getByRole('button', { name: 'Add to this roadmap', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(app.grid.card('Sales dashboard; EMEA')).toHaveAccessibleName(/effort 2\.5, impact 8\.0/);
-    await expect(app.grid.card('Two-line\ntitle')).toBeVisible();
+    await expect(app.grid.card('Two-line title')).toBeVisible();
     await expect(app.grid.card('Existing work')).toBeVisible();
     await app.undoButton.click();
     await expect(app.grid.card('Sales dashboard; EMEA')).toHaveCount(0);

@@ -268,7 +268,7 @@ impl<'a> Reader<'a> {
         Ok(Draft {
             row: row.number,
             key: key.map(|key| cells.text(Field::Key, key)),
-            title: cells.text(Field::Title, title),
+            title: cells.text(Field::Title, &one_line(title)),
             description: cells.text(Field::Description, self.cell(row, Field::Description)),
             effort: self.score(row, Field::Effort, &mut cells),
             impact: self.score(row, Field::Impact, &mut cells),
@@ -419,6 +419,16 @@ impl Cells<'_> {
             reason: CellProblem::TooLong,
         });
         text.chars().take(MAX_TEXT_CHARS).collect()
+    }
+}
+
+/// A title is one line (the Inspector edits it in a one-line box): a cell's line breaks, and the
+/// spaces around them, become one space.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r']) {
+        text.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    } else {
+        text.into()
     }
 }
 
