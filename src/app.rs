@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::autosave::{Autosave, provide_autosave};
 use crate::components::{
-    CatalogTree, ConfirmDialog, ConsensusPanel, Grid, Insight, Inspector, MapColumnsDialog, Notices, PhaseBoard,
-    PrintTable, Toolbar,
+    CatalogTree, ConfirmDialog, ConsensusPanel, Grid, Insight, Inspector, MapColumnsDialog, Notices,
+    PhaseBoard, PrintTable, Toolbar,
 };
 use crate::state::{Planner, provide_planner};
 

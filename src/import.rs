@@ -93,7 +93,9 @@ pub enum ReadBytesError {
 /// Whether a file is a table (CSV, TSV, or Excel's "Unicode text") rather than a roadmap.
 pub fn is_table_file(file: &web_sys::File) -> bool {
     let name = file.name().to_lowercase();
-    [".csv", ".tsv", ".tab", ".txt"].iter().any(|extension| name.ends_with(extension))
+    [".csv", ".tsv", ".tab", ".txt"]
+        .iter()
+        .any(|extension| name.ends_with(extension))
         || matches!(file.type_().as_str(), "text/csv" | "text/tab-separated-values")
 }
 
@@ -116,7 +118,10 @@ pub enum Pasted {
 
 /// Calls `on_file` for a file dropped anywhere on the page and `on_paste` for roadmap JSON or
 /// spreadsheet cells pasted outside a text field, as long as the page lives.
-pub fn listen_for_drops_and_pastes(on_file: impl Fn(web_sys::File) + 'static, on_paste: impl Fn(Pasted) + 'static) {
+pub fn listen_for_drops_and_pastes(
+    on_file: impl Fn(web_sys::File) + 'static,
+    on_paste: impl Fn(Pasted) + 'static,
+) {
     let Some(window) = web_sys::window() else { return };
     let carries_files = |event: &web_sys::DragEvent| {
         event

@@ -11,7 +11,7 @@ use super::DomId;
 use super::modal::{Modal, ModalText};
 use crate::autosave::use_autosave;
 use crate::model::Urgency;
-use crate::model::backlog::{Conversion, Draft, Field, ListSeparator, Mapping, ScaleRule, convert};
+use crate::model::backlog::{Conversion, Draft, Field, ListSeparator, Mapping, Preset, ScaleRule, convert};
 use crate::state::{BacklogImport, BacklogTarget, use_planner};
 
 /// How many rows the preview shows: enough to check a mapping, quick for 50,000 rows.
@@ -51,7 +51,8 @@ pub fn MapColumnsDialog() -> impl IntoView {
 fn MapColumns() -> impl IntoView {
     let planner = use_planner();
     // Only a new table (row 1 read as names or not) changes the selects' options.
-    let columns = Memo::new(move |_| read_backlog(|backlog| backlog.table.columns.clone()).unwrap_or_default());
+    let columns =
+        Memo::new(move |_| read_backlog(|backlog| backlog.table.columns.clone()).unwrap_or_default());
     let conversion: Conversions = Memo::new(move |_| {
         read_backlog(|backlog| Converted(Arc::new(convert(&backlog.table, &backlog.mapping))))
     });
@@ -90,22 +91,37 @@ fn Summary(conversion: Conversions) -> impl IntoView {
         read_backlog(|backlog| {
             let rows = backlog.table.rows.len();
             format!(
-                "{} holds {rows} {} in {} columns, read as {}-separated {}; recognised as {}.",
+                "{} holds {rows} {} in {} columns, read as {}-separated {}; {}.",
                 backlog.source,
                 if rows == 1 { "row" } else { "rows" },
                 backlog.table.columns.len(),
                 backlog.delimiter.label(),
                 backlog.encoding.label(),
-                backlog.mapping.preset.label(),
+                recognised(backlog.mapping.preset),
             )
         })
     };
-    let outcome = move || conversion.with(|converted| converted.as_ref().map(|converted| converted.0.summary()));
+    let outcome =
+        move || conversion.with(|converted| converted.as_ref().map(|converted| converted.0.summary()));
     view! {
         <p id=DomId::MapColumnsSummary.to_string()>
             {read_as} " " <strong>{outcome}</strong>
         </p>
     }
+}
+
+/// "recognised as a Jira export", or that no known export was.
+fn recognised(preset: Preset) -> String {
+    if preset == Preset::Spreadsheet {
+        return "no known export, so columns are proposed from their names".to_string();
+    }
+    let label = preset.label();
+    let article = if label.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("recognised as {article} {label} export")
 }
 
 #[component]
@@ -270,9 +286,19 @@ fn UrgencyWords() -> impl IntoView {
 #[component]
 fn UrgencyWord(index: usize, word: String, rows: usize) -> impl IntoView {
     let planner = use_planner();
-    let current = move || read_backlog(|backlog| backlog.mapping.urgency_words.get(index).map(|word| word.urgency)).flatten();
-    let shown = if word.trim().is_empty() { "(blank)".to_string() } else { format!("“{word}”") };
-    let rows = if rows == 1 { "1 row".to_string() } else { format!("{rows} rows") };
+    let current = move || {
+        read_backlog(|backlog| backlog.mapping.urgency_words.get(index).map(|word| word.urgency)).flatten()
+    };
+    let shown = if word.trim().is_empty() {
+        "(blank)".to_string()
+    } else {
+        format!("“{word}”")
+    };
+    let rows = if rows == 1 {
+        "1 row".to_string()
+    } else {
+        format!("{rows} rows")
+    };
     view! {
         <label class="field-inline">
             <span>{format!("Urgency for {shown}")}</span>
@@ -366,7 +392,11 @@ fn Warnings(conversion: Conversions) -> impl IntoView {
 }
 
 fn cells(count: usize) -> String {
-    if count == 1 { "1 cell".to_string() } else { format!("{count} cells") }
+    if count == 1 {
+        "1 cell".to_string()
+    } else {
+        format!("{count} cells")
+    }
 }
 
 /// The first rows as they will become initiatives.
@@ -422,10 +452,18 @@ fn ImportActions(conversion: Conversions) -> impl IntoView {
     let planner = use_planner();
     let autosave = use_autosave();
     let nothing = move || {
-        conversion.with(|converted| converted.as_ref().is_none_or(|converted| converted.0.drafts.is_empty()))
+        conversion.with(|converted| {
+            converted
+                .as_ref()
+                .is_none_or(|converted| converted.0.drafts.is_empty())
+        })
     };
     let into_open = move |_| planner.import_backlog(BacklogTarget::OpenRoadmap, |_| {});
-    let as_new = move |_| planner.import_backlog(BacklogTarget::NewRoadmap, move |roadmap| autosave.open_as_new(roadmap));
+    let as_new = move |_| {
+        planner.import_backlog(BacklogTarget::NewRoadmap, move |roadmap| {
+            autosave.open_as_new(roadmap)
+        })
+    };
     view! {
         <div class="dialog-actions">
             <button type="button" on:click=move |_| planner.close_backlog()>"Cancel"</button>

@@ -207,26 +207,29 @@ fn FileButtons() -> impl IntoView {
         }
     };
     view! {
-        <label class="button file-button" title="Open a .stackplan.json file (or drop it on the page, or paste it)">
-            "Import"
-            <input
-                type="file"
-                class="visually-hidden"
-                accept=".json,application/json"
-                aria-label="Import JSON"
-                on:change=import_file
-            />
-        </label>
-        <label class="button file-button" title="Bring a backlog from a spreadsheet, Jira, Linear, Trello and others: a .csv or .tsv file (or drop it on the page, or paste the cells)">
-            "CSV"
-            <input
-                type="file"
-                class="visually-hidden"
-                accept=".csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values"
-                aria-label="Import CSV"
-                on:change=import_table
-            />
-        </label>
+        <div class="export-group" role="group" aria-label="Import">
+            <span class="group-label" aria-hidden="true">"Import"</span>
+            <label class="button file-button" title="Open a .stackplan.json file (or drop it on the page, or paste it)">
+                "JSON"
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".json,application/json"
+                    aria-label="Import JSON"
+                    on:change=import_file
+                />
+            </label>
+            <label class="button file-button" title="Bring a backlog from a spreadsheet, Jira, Linear, Trello and others: a .csv or .tsv file (or drop it on the page, or paste the cells)">
+                "CSV"
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values"
+                    aria-label="Import CSV"
+                    on:change=import_table
+                />
+            </label>
+        </div>
         <label class="button file-button" title="Merge participants' exported copies of this roadmap: everyone's scores, the median, and where people disagree">
             "Merge"
             <input

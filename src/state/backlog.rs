@@ -66,10 +66,20 @@ impl Planner {
 
     /// Reads the offered bytes again, with or without row 1 as the column names.
     pub fn set_first_row_names(&self, first_row_names: bool) {
-        let Some(open) = self.backlog.get_untracked() else { return };
-        match read_backlog(open.bytes.clone(), open.source.clone(), open.roadmap_name.clone(), first_row_names) {
+        let Some(open) = self.backlog.get_untracked() else {
+            return;
+        };
+        match read_backlog(
+            open.bytes.clone(),
+            open.source.clone(),
+            open.roadmap_name.clone(),
+            first_row_names,
+        ) {
             Ok(backlog) => self.backlog.set(Some(backlog)),
-            Err((_, reason)) => self.tell(Tone::Error, format!("The table could not be read that way: {reason}.")),
+            Err((_, reason)) => self.tell(
+                Tone::Error,
+                format!("The table could not be read that way: {reason}."),
+            ),
         }
     }
 
@@ -89,10 +99,15 @@ impl Planner {
     /// Imports the mapped rows: into the open roadmap as one undo step, or as a new roadmap
     /// (handed to `open_new`). The mapping is remembered for the next file with this header.
     pub fn import_backlog(&self, target: BacklogTarget, open_new: impl FnOnce(Roadmap)) {
-        let Some(backlog) = self.backlog.get_untracked() else { return };
+        let Some(backlog) = self.backlog.get_untracked() else {
+            return;
+        };
         let conversion = convert(&backlog.table, &backlog.mapping);
         if conversion.drafts.is_empty() {
-            self.tell(Tone::Error, format!("Nothing to import: {}", conversion.summary()));
+            self.tell(
+                Tone::Error,
+                format!("Nothing to import: {}", conversion.summary()),
+            );
             return;
         }
         self.close_backlog();
@@ -105,7 +120,10 @@ impl Planner {
         match target {
             BacklogTarget::NewRoadmap => {
                 open_new(roadmap_from(&backlog.roadmap_name, &conversion, create_phases));
-                self.tell(Tone::Info, imported_message(&conversion, count, "into a new roadmap"));
+                self.tell(
+                    Tone::Info,
+                    imported_message(&conversion, count, "into a new roadmap"),
+                );
             }
             BacklogTarget::OpenRoadmap => {
                 self.edit(|roadmap| {

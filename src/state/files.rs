@@ -68,9 +68,10 @@ impl Planner {
             Err(crate::import::ReadBytesError::TooLarge(bytes)) => {
                 planner.refuse_backlog(&source, &TableError::TooLarge { bytes })
             }
-            Err(crate::import::ReadBytesError::Unreadable) => {
-                planner.tell(Tone::Error, format!("{source} could not be read: the browser could not read the file."))
-            }
+            Err(crate::import::ReadBytesError::Unreadable) => planner.tell(
+                Tone::Error,
+                format!("{source} could not be read: the browser could not read the file."),
+            ),
         });
     }
 

@@ -118,7 +118,7 @@ test.describe('Import CSV', () => {
     const first = await exportCsv(page);
     await chooseCsv(page, first.name, first.text);
     const dialog = mapColumns(page);
-    await expect(dialog).toContainText('recognised as Stackplan CSV');
+    await expect(dialog).toContainText('recognised as a Stackplan CSV export');
     await dialog.getByRole('button', { name: 'Import as new roadmap', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(app.grid.card('Customer 360, pilot')).toBeVisible();

@@ -17,8 +17,14 @@ fn table(text: &str) -> Table {
 
 #[test]
 fn a_title_with_line_breaks_becomes_one_line() {
-    let (_, conversion, _) = imported(&table("Title,Effort\r\n\"Two-line\r\n  title\",3\r\nKeep  two spaces,4\r\n"));
-    let titles: Vec<&str> = conversion.drafts.iter().map(|draft| draft.title.as_str()).collect();
+    let (_, conversion, _) = imported(&table(
+        "Title,Effort\r\n\"Two-line\r\n  title\",3\r\nKeep  two spaces,4\r\n",
+    ));
+    let titles: Vec<&str> = conversion
+        .drafts
+        .iter()
+        .map(|draft| draft.title.as_str())
+        .collect();
     assert_eq!(titles, ["Two-line title", "Keep  two spaces"]);
 }
 
