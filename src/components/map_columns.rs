@@ -11,7 +11,9 @@ use super::DomId;
 use super::modal::{Modal, ModalText};
 use crate::autosave::use_autosave;
 use crate::model::Urgency;
-use crate::model::backlog::{Conversion, Draft, Field, ListSeparator, Mapping, Preset, ScaleRule, convert};
+use crate::model::backlog::{
+    Conversion, DateFormat, Draft, Field, ListSeparator, Mapping, Preset, ScaleRule, convert,
+};
 use crate::state::{BacklogImport, BacklogTarget, use_planner};
 
 /// How many rows the preview shows: enough to check a mapping, quick for 50,000 rows.
@@ -185,6 +187,7 @@ fn ValueRules() -> impl IntoView {
     view! {
         <fieldset class="map-rules">
             <legend>"How cells become values"</legend>
+            <PresetChoice/>
             <ScaleChoice field=Field::Effort/>
             <ScaleChoice field=Field::Impact/>
             <DueFormat/>
@@ -242,18 +245,55 @@ fn ScaleChoice(field: Field) -> impl IntoView {
     }
 }
 
-/// The date format found in the due date column.
+/// The export the header row was recognised as; choosing another proposes its columns anew.
+#[component]
+fn PresetChoice() -> impl IntoView {
+    let planner = use_planner();
+    let current = move || read_backlog(|backlog| backlog.mapping.preset);
+    view! {
+        <label class="field">
+            <span class="field-label">"Exported from"</span>
+            <select on:change=move |event| {
+                let chosen = event_target_value(&event);
+                if let Some(preset) = Preset::ALL.into_iter().find(|preset| preset.label() == chosen) {
+                    planner.change_mapping(|table, mapping| *mapping = Mapping::for_preset(table, preset));
+                }
+            }>
+                {Preset::ALL
+                    .map(|preset| view! { <option value=preset.label() selected=move || current() == Some(preset)>{preset.label()}</option> })
+                    .collect_view()}
+            </select>
+            <span class="field-note">"Choosing another export proposes its columns and rules again."</span>
+        </label>
+    }
+}
+
+/// The date format found in the due date column, which the user may overrule.
 #[component]
 fn DueFormat() -> impl IntoView {
-    let text = move || {
-        read_backlog(|backlog| match backlog.mapping.due_format() {
-            Some(format) => format!("Due dates are read as {}.", format.label()),
-            None => "No date format reads the due date column; its dates are left empty.".to_string(),
-        })
+    let planner = use_planner();
+    let current = move || read_backlog(|backlog| backlog.mapping.due_format()).flatten();
+    let note = move || {
+        current()
+            .is_none()
+            .then_some("No date format reads every due date; unreadable ones are left empty.")
     };
     view! {
         <Show when=mapped(Field::Due)>
-            <p class="field-note">{text}</p>
+            <label class="field">
+                <span class="field-label">"Due date format"</span>
+                <select on:change=move |event| {
+                    let chosen = event_target_value(&event);
+                    let format = DateFormat::ALL.into_iter().find(|format| format.label() == chosen);
+                    planner.change_mapping(|_, mapping| mapping.set_due_format(format));
+                }>
+                    <option value="" selected=move || current().is_none()>"None found"</option>
+                    {DateFormat::ALL
+                        .map(|format| view! { <option value=format.label() selected=move || current() == Some(format)>{format.label()}</option> })
+                        .collect_view()}
+                </select>
+                <span class="field-note">{note}</span>
+            </label>
         </Show>
     }
 }

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use super::{Planner, Tone};
 use crate::model::Roadmap;
 use crate::model::backlog::{
-    Conversion, Delimiter, Encoding, Mapping, Table, add_to_roadmap, convert, header_signature, read_table,
-    roadmap_from,
+    Conversion, Delimiter, Encoding, Mapping, Table, add_with_report, convert, header_signature, read_table,
+    roadmap_with_report,
 };
 
 /// A table offered for import and the mapping the user is making of it.
@@ -117,24 +117,26 @@ impl Planner {
         );
         let create_phases = backlog.mapping.create_phases;
         let count = conversion.drafts.len();
-        match target {
+        let (report, into) = match target {
             BacklogTarget::NewRoadmap => {
-                open_new(roadmap_from(&backlog.roadmap_name, &conversion, create_phases));
-                self.tell(
-                    Tone::Info,
-                    imported_message(&conversion, count, "into a new roadmap"),
-                );
+                let (roadmap, report) =
+                    roadmap_with_report(&backlog.roadmap_name, &conversion, create_phases);
+                open_new(roadmap);
+                (report, "into a new roadmap")
             }
             BacklogTarget::OpenRoadmap => {
-                self.edit(|roadmap| {
-                    add_to_roadmap(roadmap, &conversion, create_phases);
-                });
-                self.tell(
-                    Tone::Info,
-                    imported_message(&conversion, count, "into this roadmap; Undo takes them out again"),
-                );
+                let mut report = None;
+                self.edit(|roadmap| report = Some(add_with_report(roadmap, &conversion, create_phases)));
+                (
+                    report.unwrap_or_default(),
+                    "into this roadmap; Undo takes them out again",
+                )
             }
-        }
+        };
+        self.tell(
+            Tone::Info,
+            imported_message(&conversion, count, into, &report.notes()),
+        );
     }
 }
 
@@ -161,12 +163,18 @@ fn read_backlog(
     })
 }
 
-/// "Imported 82 initiatives from 84 rows into this roadmap; … 2 rows skipped: …"
-fn imported_message(conversion: &Conversion, count: usize, into: &str) -> String {
+/// "Imported 82 initiatives into this roadmap; … 84 rows → 82 initiatives; 2 skipped: …", then
+/// what the user should know about dependencies and phases.
+fn imported_message(conversion: &Conversion, count: usize, into: &str, notes: &[String]) -> String {
     let initiatives = if count == 1 {
         "1 initiative".to_string()
     } else {
         format!("{count} initiatives")
     };
-    format!("Imported {initiatives} {into}. {}", conversion.summary())
+    let mut message = format!("Imported {initiatives} {into}. {}", conversion.summary());
+    for note in notes {
+        message.push(' ');
+        message.push_str(note);
+    }
+    message
 }

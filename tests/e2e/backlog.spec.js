@@ -60,7 +60,7 @@ test.describe('Import CSV', () => {
     await expect(chosenColumn(dialog, 'Effort')).toHaveText('Custom field (Effort)');
     await expect(chosenColumn(dialog, 'Due date')).toHaveText('Due date');
     await expect(dialog.locator('#map-columns-summary')).toContainText('4 rows → 3 initiatives; 1 skipped: row 4 has no title.');
-    await expect(dialog).toContainText('Due dates are read as');
+    await expect(dialog.getByRole('combobox', { name: 'Due date format' }).locator('option:checked')).toHaveText(/^Jira/);
     await expect(dialog.getByRole('combobox', { name: 'Urgency for “Highest”' }).locator('option:checked')).toHaveText('Critical');
 
     await dialog.getByRole('checkbox', { name: 'Create missing phases' }).check();
