@@ -772,7 +772,7 @@ async function backlogRun(session, url, file) {
     const dialog = page.getByRole('dialog', { name: 'Map columns' });
     result.summary = (await dialog.locator('#map-columns-summary').textContent()).trim().replace(/\s+/g, ' ');
     await quiet(page);
-    const text = `${thousands(file.rows)} initiatives`;
+    const text = `${file.rows} initiatives`;
     await page.evaluate((count) => {
       window.__bench.events = {};
       window.__bench.pending = window.__bench.until('count', count);
