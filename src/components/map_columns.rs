@@ -93,7 +93,7 @@ fn Summary(conversion: Conversions) -> impl IntoView {
         read_backlog(|backlog| {
             let rows = backlog.table.rows.len();
             format!(
-                "{} holds {rows} {} in {} columns, read as {}-separated {}; {}.",
+                "{}: {rows} {} in {} columns, read as {}-separated {}; {}.",
                 backlog.source,
                 if rows == 1 { "row" } else { "rows" },
                 backlog.table.columns.len(),

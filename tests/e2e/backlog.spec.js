@@ -102,10 +102,33 @@ test.describe('Import CSV', () => {
     await app.goto();
     await importByPaste(page, 'Name\tEffort\tImpact\nAudit log\t2\t9\nFeature store\t7\t6\n=SUM(A1)\t4\t4\n');
     const dialog = mapColumns(page);
-    await expect(dialog).toContainText('The pasted cells holds 3 rows');
+    await expect(dialog).toContainText('The pasted cells: 3 rows in 3 columns, read as tab-separated');
     await expect(dialog.getByRole('checkbox', { name: 'Row 1 names the columns' })).toBeChecked();
     await dialog.getByRole('button', { name: 'Add to this roadmap', exact: true }).click();
     expect(await boardTitles(app)).toEqual(['=SUM(A1)', 'Audit log', 'Feature store']);
+  });
+
+  test('rows pasted without a header row are all read as rows, and the first column of words is the title', async ({ page }) => {
+    const app = new Planner(page);
+    await app.goto();
+    await importByPaste(page, '2\tAudit log\t9\n7\tFeature store\t6\n4\tChurn model\t4\n');
+    const dialog = mapColumns(page);
+    const header = dialog.getByRole('checkbox', { name: 'Row 1 names the columns' });
+    await expect(header).not.toBeChecked();
+    await expect(chosenColumn(dialog, 'Title')).toHaveText('Column B');
+    await expect(dialog.locator('#map-columns-summary')).toContainText('3 rows → 3 initiatives.');
+    await dialog.getByRole('combobox', { name: 'Effort column', exact: true }).selectOption({ label: 'Column A' });
+    await dialog.getByRole('combobox', { name: 'Impact column', exact: true }).selectOption({ label: 'Column C' });
+    // Read with row 1 as names, the same cells give one row fewer.
+    await header.check();
+    await expect(dialog.locator('#map-columns-summary')).toContainText('2 rows →');
+    await header.uncheck();
+    await expect(dialog.locator('#map-columns-summary')).toContainText('3 rows → 3 initiatives.');
+    await dialog.getByRole('combobox', { name: 'Effort column', exact: true }).selectOption({ label: 'Column A' });
+    await dialog.getByRole('combobox', { name: 'Impact column', exact: true }).selectOption({ label: 'Column C' });
+    await dialog.getByRole('button', { name: 'Add to this roadmap', exact: true }).click();
+    await expect(app.grid.card('Audit log')).toHaveAccessibleName(/effort 2\.0, impact 9\.0/);
+    expect(await boardTitles(app)).toEqual(['Audit log', 'Churn model', 'Feature store']);
   });
 
   test("Stackplan's own CSV round-trips: export, import as new, export again gives the same file", async ({ page }) => {

@@ -1099,3 +1099,21 @@ fn speed_row(row: usize) -> Vec<String> {
         "Backend".into(),
     ]
 }
+
+#[test]
+fn cells_pasted_without_names_take_their_title_from_the_first_column_of_words() {
+    let pasted = "3\tAudit log\t9\n7\tFeature store\t6\n4\tChurn model\t4\n";
+    let reading = read_table(pasted.as_bytes(), false).expect("pasted cells read");
+    assert_eq!(reading.table.columns, ["Column A", "Column B", "Column C"]);
+    let mapping = Mapping::propose(&reading.table);
+    assert_eq!(mapping.column(Field::Title), Some(1));
+    let titles: Vec<String> = convert(&reading.table, &mapping)
+        .drafts
+        .into_iter()
+        .map(|draft| draft.title)
+        .collect();
+    assert_eq!(titles, ["Audit log", "Feature store", "Churn model"]);
+    // Numbers only: no column is proposed, and the user picks one.
+    let numbers = table("Column A,Column B\n1,2\n3,4\n");
+    assert_eq!(Mapping::propose(&numbers).column(Field::Title), None);
+}

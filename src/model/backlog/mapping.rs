@@ -10,7 +10,7 @@ use super::dates::DateFormat;
 use super::field::Field;
 use super::preset::{Preset, generic_names, repeat_of};
 use super::scale::{ScaleRule, range_of};
-use super::values::{guess_urgency, is_blank};
+use super::values::{guess_urgency, is_blank, read_number};
 use crate::model::Urgency;
 
 /// What separates the entries of a list cell (tags, goals, stakeholders, dependencies).
@@ -99,6 +99,9 @@ impl Mapping {
             due_format: None,
             origin_column: column_named(&table.columns, "catalog_path"),
         };
+        if mapping.column(Field::Title).is_none() {
+            mapping.columns[Field::Title.index()] = first_text_column(table, &mapping.columns);
+        }
         for field in [Field::Effort, Field::Impact, Field::Urgency, Field::Due] {
             mapping.derive(table, field);
         }
@@ -297,6 +300,23 @@ fn cells(table: &Table, column: usize) -> impl Iterator<Item = &str> + Clone {
         .iter()
         .map(move |row| table.cell(row, column))
         .filter(|cell| !is_blank(cell))
+}
+
+/// A title for a table whose names say nothing (pasted cells without a header, "Column A"):
+/// the first column no other field took whose cells are mostly words, not numbers.
+fn first_text_column(table: &Table, taken: &[Option<usize>]) -> Option<usize> {
+    const SAMPLE: usize = 50;
+    (0..table.columns.len()).find(|column| {
+        if taken.contains(&Some(*column)) {
+            return false;
+        }
+        let (words, filled) = cells(table, *column)
+            .take(SAMPLE)
+            .fold((0, 0), |(words, filled), cell| {
+                (words + usize::from(read_number(cell).is_none()), filled + 1)
+            });
+        filled > 0 && words * 2 > filled
+    })
 }
 
 /// The column with this name, exactly or else in any case.
