@@ -198,6 +198,30 @@ fn ValueRules() -> impl IntoView {
     }
 }
 
+/// A select of fixed choices, each named by its label, with a first option for none when
+/// `none` names it; `choose` gets what the user picked.
+fn choice_select<T: Copy + PartialEq + Send + Sync + 'static>(
+    choices: &'static [T],
+    label: fn(T) -> &'static str,
+    none: Option<&'static str>,
+    current: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
+    choose: impl Fn(Option<T>) + 'static,
+) -> impl IntoView {
+    let options = choices
+        .iter()
+        .map(|&choice| view! { <option value=label(choice) selected=move || current() == Some(choice)>{label(choice)}</option> })
+        .collect_view();
+    view! {
+        <select on:change=move |event| {
+            let chosen = event_target_value(&event);
+            choose(choices.iter().copied().find(|&choice| label(choice) == chosen));
+        }>
+            {none.map(|none| view! { <option value="" selected=move || current().is_none()>{none}</option> })}
+            {options}
+        </select>
+    }
+}
+
 /// Whether this field has a column; a rule about a field with none is not shown.
 fn mapped(field: Field) -> impl Fn() -> bool + Copy {
     move || read_backlog(|backlog| backlog.mapping.column(field).is_some()).unwrap_or(false)
@@ -229,16 +253,11 @@ fn ScaleChoice(field: Field) -> impl IntoView {
         <Show when=mapped(field)>
             <label class="field">
                 <span class="field-label">{field.label()} " scale"</span>
-                <select on:change=move |event| {
-                    let chosen = event_target_value(&event);
-                    if let Some(rule) = ScaleRule::ALL.into_iter().find(|rule| rule.label() == chosen) {
+                {choice_select(&ScaleRule::ALL, ScaleRule::label, None, current, move |rule| {
+                    if let Some(rule) = rule {
                         set(rule);
                     }
-                }>
-                    {ScaleRule::ALL
-                        .map(|rule| view! { <option value=rule.label() selected=move || current() == Some(rule)>{rule.label()}</option> })
-                        .collect_view()}
-                </select>
+                })}
                 <span class="field-note">{note}</span>
             </label>
         </Show>
@@ -253,16 +272,11 @@ fn PresetChoice() -> impl IntoView {
     view! {
         <label class="field">
             <span class="field-label">"Exported from"</span>
-            <select on:change=move |event| {
-                let chosen = event_target_value(&event);
-                if let Some(preset) = Preset::ALL.into_iter().find(|preset| preset.label() == chosen) {
+            {choice_select(&Preset::ALL, Preset::label, None, current, move |preset| {
+                if let Some(preset) = preset {
                     planner.change_mapping(|table, mapping| *mapping = Mapping::for_preset(table, preset));
                 }
-            }>
-                {Preset::ALL
-                    .map(|preset| view! { <option value=preset.label() selected=move || current() == Some(preset)>{preset.label()}</option> })
-                    .collect_view()}
-            </select>
+            })}
             <span class="field-note">"Choosing another export proposes its columns and rules again."</span>
         </label>
     }
@@ -282,16 +296,9 @@ fn DueFormat() -> impl IntoView {
         <Show when=mapped(Field::Due)>
             <label class="field">
                 <span class="field-label">"Due date format"</span>
-                <select on:change=move |event| {
-                    let chosen = event_target_value(&event);
-                    let format = DateFormat::ALL.into_iter().find(|format| format.label() == chosen);
+                {choice_select(&DateFormat::ALL, DateFormat::label, Some("None found"), current, move |format| {
                     planner.change_mapping(|_, mapping| mapping.set_due_format(format));
-                }>
-                    <option value="" selected=move || current().is_none()>"None found"</option>
-                    {DateFormat::ALL
-                        .map(|format| view! { <option value=format.label() selected=move || current() == Some(format)>{format.label()}</option> })
-                        .collect_view()}
-                </select>
+                })}
                 <span class="field-note">{note}</span>
             </label>
         </Show>
@@ -342,19 +349,15 @@ fn UrgencyWord(index: usize, word: String, rows: usize) -> impl IntoView {
     view! {
         <label class="field-inline">
             <span>{format!("Urgency for {shown}")}</span>
-            <select on:change=move |event| {
-                if let Some(urgency) = Urgency::from_key(&event_target_value(&event)) {
+            {choice_select(&Urgency::ALL, Urgency::label, None, current, move |urgency| {
+                if let Some(urgency) = urgency {
                     planner.change_mapping(|_, mapping| {
                         if let Some(word) = mapping.urgency_words.get_mut(index) {
                             word.urgency = urgency;
                         }
                     });
                 }
-            }>
-                {Urgency::ALL
-                    .map(|urgency| view! { <option value=urgency.as_str() selected=move || current() == Some(urgency)>{urgency.label()}</option> })
-                    .collect_view()}
-            </select>
+            })}
             <span class="field-note">{rows}</span>
         </label>
     }
@@ -368,16 +371,11 @@ fn ListSeparatorChoice() -> impl IntoView {
     view! {
         <label class="field">
             <span class="field-label">"List separator"</span>
-            <select on:change=move |event| {
-                let chosen = event_target_value(&event);
-                if let Some(separator) = ListSeparator::ALL.into_iter().find(|separator| separator.label() == chosen) {
+            {choice_select(&ListSeparator::ALL, ListSeparator::label, None, current, move |separator| {
+                if let Some(separator) = separator {
                     planner.change_mapping(|_, mapping| mapping.list_separator = separator);
                 }
-            }>
-                {ListSeparator::ALL
-                    .map(|separator| view! { <option value=separator.label() selected=move || current() == Some(separator)>{separator.label()}</option> })
-                    .collect_view()}
-            </select>
+            })}
             <span class="field-note">"Between the entries of tags, goals, stakeholders and dependencies."</span>
         </label>
     }

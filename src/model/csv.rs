@@ -2,7 +2,8 @@
 
 use super::{Initiative, Roadmap};
 
-const COLUMNS: [&str; 17] = [
+/// Stackplan's CSV columns, in order; the backlog import recognises its own export by them.
+pub(crate) const COLUMNS: [&str; 17] = [
     "id",
     "title",
     "effort",
