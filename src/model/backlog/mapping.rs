@@ -205,20 +205,21 @@ impl Mapping {
 
     /// What to remember for this header row: columns by name, and the rules chosen.
     pub fn saved(&self, table: &Table) -> SavedMapping {
-        let columns = Field::ALL
-            .into_iter()
-            .filter_map(|field| {
-                let name = table.columns.get(self.column(field)?)?;
-                Some((field, name.clone()))
-            })
-            .collect();
+        // Inserted one by one: `collect()` into a BTreeMap sorts with a stable sort
+        // instantiated for each element type (some 4 KB of wasm each).
+        let mut columns = BTreeMap::new();
+        for field in Field::ALL {
+            if let Some(name) = self.column(field).and_then(|column| table.columns.get(column)) {
+                columns.insert(field, name.clone());
+            }
+        }
         let linear = self.preset == Preset::Linear;
-        let urgency = self
-            .urgency_words
-            .iter()
-            .filter(|word| word.urgency != guess_urgency(&word.word, linear))
-            .map(|word| (word.word.to_lowercase(), word.urgency))
-            .collect();
+        let mut urgency = BTreeMap::new();
+        for word in &self.urgency_words {
+            if word.urgency != guess_urgency(&word.word, linear) {
+                urgency.insert(word.word.to_lowercase(), word.urgency);
+            }
+        }
         SavedMapping {
             preset: self.preset,
             columns,
