@@ -64,7 +64,8 @@ impl Planner {
         );
     }
 
-    /// Reads the offered bytes again, with or without row 1 as the column names.
+    /// Reads the offered bytes again, with or without row 1 as the column names; the columns
+    /// the user chose stay chosen.
     pub fn set_first_row_names(&self, first_row_names: bool) {
         let Some(open) = self.backlog.get_untracked() else {
             return;
@@ -75,7 +76,10 @@ impl Planner {
             open.roadmap_name.clone(),
             first_row_names,
         ) {
-            Ok(backlog) => self.backlog.set(Some(backlog)),
+            Ok(mut backlog) => {
+                backlog.mapping.keep_columns(&backlog.table, &open.mapping);
+                self.backlog.set(Some(backlog));
+            }
             Err((_, reason)) => self.tell(
                 Tone::Error,
                 format!("The table could not be read that way: {reason}."),

@@ -119,13 +119,14 @@ test.describe('Import CSV', () => {
     await expect(dialog.locator('#map-columns-summary')).toContainText('3 rows → 3 initiatives.');
     await dialog.getByRole('combobox', { name: 'Effort column', exact: true }).selectOption({ label: 'Column A' });
     await dialog.getByRole('combobox', { name: 'Impact column', exact: true }).selectOption({ label: 'Column C' });
-    // Read with row 1 as names, the same cells give one row fewer.
+    // Read with row 1 as names, the same cells give one row fewer, and the chosen columns stay.
     await header.check();
     await expect(dialog.locator('#map-columns-summary')).toContainText('2 rows →');
+    await expect(chosenColumn(dialog, 'Effort')).toHaveText('2');
     await header.uncheck();
     await expect(dialog.locator('#map-columns-summary')).toContainText('3 rows → 3 initiatives.');
-    await dialog.getByRole('combobox', { name: 'Effort column', exact: true }).selectOption({ label: 'Column A' });
-    await dialog.getByRole('combobox', { name: 'Impact column', exact: true }).selectOption({ label: 'Column C' });
+    await expect(chosenColumn(dialog, 'Effort')).toHaveText('Column A');
+    await expect(chosenColumn(dialog, 'Impact')).toHaveText('Column C');
     await dialog.getByRole('button', { name: 'Add to this roadmap', exact: true }).click();
     await expect(app.grid.card('Audit log')).toHaveAccessibleName(/effort 2\.0, impact 9\.0/);
     expect(await boardTitles(app)).toEqual(['Audit log', 'Churn model', 'Feature store']);

@@ -1117,3 +1117,21 @@ fn cells_pasted_without_names_take_their_title_from_the_first_column_of_words() 
     let numbers = table("Column A,Column B\n1,2\n3,4\n");
     assert_eq!(Mapping::propose(&numbers).column(Field::Title), None);
 }
+
+#[test]
+fn columns_chosen_before_row_1_is_read_again_stay_chosen() {
+    let cells = "2\tAudit log\t9\n7\tFeature store\t6\n";
+    let without = read_table(cells.as_bytes(), false).expect("cells read").table;
+    let mut chosen = Mapping::propose(&without);
+    chosen.set_column(&without, Field::Effort, Some(0));
+    let with_names = read_table(cells.as_bytes(), true).expect("cells read").table;
+    let mut again = Mapping::propose(&with_names);
+    again.keep_columns(&with_names, &chosen);
+    assert_eq!(again.column(Field::Effort), Some(0));
+    assert_eq!(again.column(Field::Title), chosen.column(Field::Title));
+    // A field chosen in neither keeps the new proposal.
+    assert_eq!(
+        again.column(Field::Impact),
+        Mapping::propose(&with_names).column(Field::Impact)
+    );
+}

@@ -121,6 +121,17 @@ impl Mapping {
         self.derive(table, field);
     }
 
+    /// After the same cells are read again (row 1 as names or not), the columns chosen before
+    /// stay where they were: a column keeps its position either way. Fields that had none
+    /// keep this mapping's proposal.
+    pub fn keep_columns(&mut self, table: &Table, earlier: &Mapping) {
+        for field in Field::ALL {
+            if let Some(column) = earlier.column(field) {
+                self.set_column(table, field, Some(column));
+            }
+        }
+    }
+
     /// Other columns that add to a list field: the repeats Jira writes for several labels or
     /// sprints ("Labels (2)", "Labels (3)" after "Labels"). None for fields of one value.
     pub fn repeats(&self, table: &Table, field: Field) -> Vec<usize> {
