@@ -8,7 +8,7 @@ use super::field::Field;
 use super::mapping::Mapping;
 use super::preset::Preset;
 use super::scale::{Range, range_of, read_amount};
-use super::values::{self, guess_urgency, is_blank, push_entries, quoted, read_yes_no, undo_defused};
+use super::values::{self, guess_urgency, is_blank, push_entries, quoted, read_yes_no};
 use super::{Row, Table};
 use crate::model::file_format::MAX_TEXT_CHARS;
 use crate::model::{CatalogOrigin, DueDate, Score, Urgency};
@@ -235,18 +235,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The cell of `field`'s mapped column; empty when unmapped. Stackplan's formula marks
-    /// come off here, before any field reads the text.
+    /// The cell of `field`'s mapped column; empty when unmapped. (The reader has already
+    /// taken off the `'` exporters put before formulas.)
     fn cell(&self, row: &'a Row, field: Field) -> &'a str {
         match self.columns[field.index()].first() {
-            Some(&column) => self.raw(row, column),
+            Some(&column) => self.table.cell(row, column),
             None => "",
         }
-    }
-
-    fn raw(&self, row: &'a Row, column: usize) -> &'a str {
-        let cell = self.table.cell(row, column);
-        if self.stackplan { undo_defused(cell) } else { cell }
     }
 
     fn draft(&self, row: &'a Row, warnings: &mut Vec<CellWarning>) -> Result<Draft, SkipReason> {
@@ -341,7 +336,12 @@ impl<'a> Reader<'a> {
         let strip_colour = field == Field::Tags && self.mapping.preset == Preset::Trello;
         let mut entries = Vec::new();
         for &column in &self.columns[field.index()] {
-            push_entries(&mut entries, self.raw(row, column), self.separator, strip_colour);
+            push_entries(
+                &mut entries,
+                self.table.cell(row, column),
+                self.separator,
+                strip_colour,
+            );
         }
         for entry in &mut entries {
             if entry.len() > MAX_TEXT_CHARS {
@@ -378,7 +378,7 @@ impl<'a> Reader<'a> {
     /// Stackplan's `catalog_path` ("Modern Stacks > Data > Data Catalog"): the outline's
     /// title is the first heading, as the built-in catalog has it.
     fn origin(&self, row: &'a Row) -> Option<CatalogOrigin> {
-        let cell = self.raw(row, self.mapping.origin_column()?).trim();
+        let cell = self.table.cell(row, self.mapping.origin_column()?).trim();
         let path: Vec<String> = cell
             .split(" > ")
             .map(|part| part.chars().take(MAX_TEXT_CHARS).collect())

@@ -879,11 +879,10 @@ mod properties {
     }
 
     /// Text with what CSV and spreadsheets trip on: quotes, separators, line breaks, markup,
-    /// formula starts, other scripts. Never `'` before a formula start (which reads back as
-    /// the mark Stackplan's CSV adds itself).
+    /// formula starts and the `'` that defuses them, other scripts.
     fn text() -> impl Strategy<Value = String> {
-        const PIECES: [&str; 16] = [
-            "a", "Data", " ", ",", "\"", "\n", "\r\n", "<b>", "=", "+", "-", "@", "日本", "🚀", "é", "1",
+        const PIECES: [&str; 17] = [
+            "a", "Data", " ", ",", "\"", "\n", "\r\n", "<b>", "=", "+", "-", "@", "'", "日本", "🚀", "é", "1",
         ];
         prop::collection::vec(prop::sample::select(PIECES.to_vec()), 1..8).prop_map(|pieces| pieces.concat())
     }
@@ -908,9 +907,10 @@ mod properties {
         })
     }
 
-    /// A formula start up front sometimes, as `=SUM(A1)` titles have.
+    /// A formula start up front sometimes, as `=SUM(A1)` titles have, or text that looks
+    /// defused already.
     fn leading() -> impl Strategy<Value = &'static str> {
-        prop::sample::select(vec!["", "", "=", "-", "+", "@"])
+        prop::sample::select(vec!["", "", "=", "-", "+", "@", "'=", "''-"])
     }
 
     prop_compose! {
@@ -1134,4 +1134,22 @@ fn columns_chosen_before_row_1_is_read_again_stay_chosen() {
         again.column(Field::Impact),
         Mapping::propose(&with_names).column(Field::Impact)
     );
+}
+
+#[test]
+fn defused_cells_are_restored_once() {
+    // The reader takes the exporters' mark off; the conversion of Stackplan's own CSV must
+    // not take off another.
+    let table = table(
+        "id,title,effort,impact,quadrant,quick_win,urgency,phase\n\
+         i1,'=SUM(A1),1,1,,no,,\ni2,'-5 ideas,2,2,,no,,\ni3,'quoted',3,3,,no,,\ni4,''=x,4,4,,no,,\n",
+    );
+    let (mapping, conversion, _) = imported(&table);
+    assert_eq!(mapping.preset, Preset::Stackplan);
+    let titles: Vec<&str> = conversion
+        .drafts
+        .iter()
+        .map(|draft| draft.title.as_str())
+        .collect();
+    assert_eq!(titles, ["=SUM(A1)", "-5 ideas", "'quoted'", "'=x"]);
 }

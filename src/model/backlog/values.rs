@@ -236,15 +236,6 @@ fn urgency_word(word: &str) -> Option<Urgency> {
     }
 }
 
-/// Stackplan's own CSV puts a `'` before text a spreadsheet would run as a formula
-/// (`=`, `+`, `-`, `@`, tab, carriage return); reading it back takes the mark off again.
-pub(super) fn undo_defused(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
-
 /// A cell quoted in a message, cut short when long.
 pub(super) fn quoted(cell: &str) -> String {
     const KEEP: usize = 40;
@@ -375,13 +366,6 @@ mod tests {
         assert_eq!(guess_urgency("1", true), Urgency::Critical);
         assert_eq!(guess_urgency("4", true), Urgency::Low);
         assert_eq!(guess_urgency("0", true), Urgency::None);
-    }
-
-    #[test]
-    fn defused_cells_are_restored() {
-        assert_eq!(undo_defused("'=SUM(A1)"), "=SUM(A1)");
-        assert_eq!(undo_defused("'-5 ideas"), "-5 ideas");
-        assert_eq!(undo_defused("'quoted'"), "'quoted'");
     }
 
     #[test]
