@@ -388,14 +388,15 @@ fn read_rows(text: &[u8], delimiter: Delimiter, first_row_names: bool) -> Result
         let (blank_lines, start) = blank_lines_at(text, consumed_from);
         number += 1 + blank_lines;
         last_start = start;
-        if counted < kept_at_most {
-            let cells: Vec<String> = record.iter().map(cell).collect();
-            if !cells.iter().all(|cell| cell.trim().is_empty()) {
-                rows.push(Row { number, cells });
-                counted += 1;
-            }
-        } else if !record_is_blank(&record) {
-            counted += 1;
+        if record_is_blank(&record) {
+            continue;
+        }
+        counted += 1;
+        if counted <= kept_at_most {
+            rows.push(Row {
+                number,
+                cells: record.iter().map(cell).collect(),
+            });
         }
     }
     if let Some(line) = unclosed_quote(text, last_start, delimiter) {
@@ -426,17 +427,21 @@ fn leading_rows(text: &[u8], delimiter: Delimiter, count: usize) -> Vec<Vec<Stri
 /// it as text ("'=SUM(A1)" → "=SUM(A1)"; "'90s" stays). A cell that is text like "'=x" is
 /// written "''=x", and reads back as "'=x". Nothing read is ever evaluated.
 fn cell(field: &[u8]) -> String {
-    let text = String::from_utf8_lossy(field);
+    without_mark(&String::from_utf8_lossy(field)).to_owned()
+}
+
+fn without_mark(text: &str) -> &str {
     match text.strip_prefix('\'') {
-        Some(rest) if looks_defused(&text) => rest.to_owned(),
-        _ => text.into_owned(),
+        Some(rest) if looks_defused(text) => rest,
+        _ => text,
     }
 }
 
+/// A record whose cells, as read, are all empty or spaces.
 fn record_is_blank(record: &ByteRecord) -> bool {
     record
         .iter()
-        .all(|field| String::from_utf8_lossy(field).trim().is_empty())
+        .all(|field| without_mark(&String::from_utf8_lossy(field)).trim().is_empty())
 }
 
 /// The blank lines the `csv` crate skipped before the record it read from `consumed_from`, and
