@@ -97,6 +97,15 @@ impl Roadmap {
         id
     }
 
+    /// The ids the next `count` initiatives get, in order, by the rule `add_initiative`
+    /// follows; worked out once, so that adding a whole backlog is not quadratic.
+    pub fn fresh_initiative_ids(&self, count: usize) -> Vec<InitiativeId> {
+        let highest = highest_number("i", self.initiatives.iter().map(|i| i.id.as_str()));
+        (1..=count as u64)
+            .map(|offset| InitiativeId(format!("i{}", highest.saturating_add(offset))))
+            .collect()
+    }
+
     /// Adds an initiative taken from a catalog heading, keeping where it came from.
     pub fn add_from_catalog(&mut self, title: impl Into<String>, origin: CatalogOrigin) -> InitiativeId {
         let id = self.add_initiative(title);
@@ -330,11 +339,15 @@ impl Roadmap {
 
 /// The next free id `prefix<N>`: one past the highest number already used with that prefix.
 fn next_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> String {
-    let highest = existing
+    format!("{prefix}{}", highest_number(prefix, existing).saturating_add(1))
+}
+
+/// The highest number among ids written `<prefix><number>`; 0 when there is none.
+fn highest_number<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> u64 {
+    existing
         .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
         .max()
-        .unwrap_or(0);
-    format!("{prefix}{}", highest.saturating_add(1))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -371,6 +384,20 @@ mod tests {
             (initiative.effort, initiative.impact),
             (Score::CENTRE, Score::CENTRE)
         );
+    }
+
+    #[test]
+    fn fresh_initiative_ids_are_the_ids_adding_would_give() {
+        let mut roadmap = Roadmap::default();
+        let kept = roadmap.add_initiative("a");
+        let gone = roadmap.add_initiative("b");
+        roadmap.add_initiative("c");
+        roadmap.remove_initiative(&gone);
+        let fresh = roadmap.fresh_initiative_ids(2);
+        let added = [roadmap.add_initiative("d"), roadmap.add_initiative("e")];
+        assert_eq!(fresh, added);
+        assert_eq!(kept.as_str(), "i1");
+        assert!(Roadmap::default().fresh_initiative_ids(0).is_empty());
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn add_with_report(roadmap: &mut Roadmap, conversion: &Conversion, create_ph
     let mut report = AddReport::default();
     let drafts = &conversion.drafts;
     let phases = place_in_phases(roadmap, drafts, create_phases, &mut report);
-    let ids = fresh_ids(roadmap, drafts.len());
+    let ids = roadmap.fresh_initiative_ids(drafts.len());
     let mut targets = resolve_dependencies(roadmap, drafts, &mut report);
     report.circular_dependencies += drop_circles(&mut targets);
     for (index, draft) in drafts.iter().enumerate() {
@@ -154,21 +154,6 @@ fn place_in_phases(
         placed.push(phase);
     }
     placed
-}
-
-/// `count` ids by the roadmap's own rule (`i<N>`, one past the highest number in use), worked
-/// out once: asking `add_initiative` for each would scan every id each time, which is
-/// quadratic for a 50,000-row backlog.
-fn fresh_ids(roadmap: &Roadmap, count: usize) -> Vec<InitiativeId> {
-    let highest = roadmap
-        .initiatives
-        .iter()
-        .filter_map(|initiative| initiative.id.as_str().strip_prefix('i')?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    (1..=count as u64)
-        .map(|offset| InitiativeId(format!("i{}", highest.saturating_add(offset))))
-        .collect()
 }
 
 /// What a dependency points at: another draft (by position) or an initiative already there.
