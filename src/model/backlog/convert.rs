@@ -7,7 +7,7 @@ use std::fmt;
 use super::field::Field;
 use super::mapping::Mapping;
 use super::preset::Preset;
-use super::scale::{Range, range_of, read_amount};
+use super::scale::{Range, range_of, read_scale_value};
 use super::values::{self, guess_urgency, is_blank, push_entries, quoted, read_yes_no};
 use super::{Row, Table};
 use crate::model::file_format::MAX_TEXT_CHARS;
@@ -292,7 +292,7 @@ impl<'a> Reader<'a> {
             _ => (self.mapping.impact_scale, self.impact_range),
         };
         let kept = Score::CENTRE;
-        match read_amount(cell) {
+        match read_scale_value(cell) {
             Some(amount) => match rule.score(amount, range) {
                 Some(score) => score,
                 None => cells.warn(field, cell, CellProblem::NotASize { kept }),

@@ -69,19 +69,18 @@ impl ScaleRule {
             (ScaleRule::TShirt, Amount::Number(_)) => return None,
             (_, Amount::Number(number)) => number,
         };
-        let value = match self {
-            ScaleRule::OneToTen | ScaleRule::TShirt => number,
+        Some(match self {
+            ScaleRule::OneToTen | ScaleRule::TShirt => Score::clamped(number),
             ScaleRule::ColumnRange => match range {
                 Some(Range { lowest, highest }) if highest > lowest => {
-                    1.0 + (number - lowest) / (highest - lowest) * 9.0
+                    Score::from_fraction((number - lowest) / (highest - lowest))
                 }
-                _ => 5.5,
+                _ => Score::CENTRE,
             },
-            ScaleRule::StoryPoints => 1.0 + (number - 1.0) / 20.0 * 9.0,
-            ScaleRule::Fibonacci => fibonacci(number),
-            ScaleRule::Percent => 1.0 + number / 100.0 * 9.0,
-        };
-        Some(Score::clamped(value))
+            ScaleRule::StoryPoints => Score::from_fraction((number - 1.0) / 20.0),
+            ScaleRule::Fibonacci => Score::clamped(fibonacci(number)),
+            ScaleRule::Percent => Score::from_fraction(number / 100.0),
+        })
     }
 
     /// The rule proposed for a column from its values: sizes → T-shirt; a story-points name →
@@ -90,7 +89,7 @@ impl ScaleRule {
     pub(super) fn propose<'a>(column_name: &str, cells: impl Iterator<Item = &'a str>) -> ScaleRule {
         let (mut sizes, mut numbers, mut percent) = (0usize, Vec::new(), false);
         for cell in cells {
-            match read_amount(cell) {
+            match read_scale_value(cell) {
                 Some(Amount::Size(_)) => sizes += 1,
                 Some(Amount::Number(number)) => {
                     numbers.push(number);
@@ -176,7 +175,7 @@ impl ScaleRule {
 }
 
 /// A score cell read: a T-shirt size, or a number with an optional % sign.
-pub(super) fn read_amount(cell: &str) -> Option<Amount> {
+pub(super) fn read_scale_value(cell: &str) -> Option<Amount> {
     if let Some(size) = read_size(cell) {
         return Some(Amount::Size(size));
     }
@@ -188,7 +187,7 @@ pub(super) fn read_amount(cell: &str) -> Option<Amount> {
 /// The lowest and highest number among cells; `None` when none is a number.
 pub(super) fn range_of<'a>(cells: impl Iterator<Item = &'a str>) -> Option<Range> {
     cells
-        .filter_map(|cell| match read_amount(cell) {
+        .filter_map(|cell| match read_scale_value(cell) {
             Some(Amount::Number(number)) => Some(number),
             _ => None,
         })
