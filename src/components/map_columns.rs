@@ -496,12 +496,14 @@ fn ImportActions(conversion: Conversions) -> impl IntoView {
                 .is_none_or(|converted| converted.0.drafts.is_empty())
         })
     };
-    let into_open = move |_| planner.import_backlog(BacklogTarget::OpenRoadmap, |_| {});
-    let as_new = move |_| {
-        planner.import_backlog(BacklogTarget::NewRoadmap, move |roadmap| {
-            autosave.open_as_new(roadmap)
-        })
+    // The preview's conversion is what gets imported: the rows are not read a second time.
+    let import = move |target: BacklogTarget| {
+        if let Some(Converted(converted)) = conversion.get_untracked() {
+            planner.import_backlog(target, &converted, move |roadmap| autosave.open_as_new(roadmap));
+        }
     };
+    let into_open = move |_| import(BacklogTarget::OpenRoadmap);
+    let as_new = move |_| import(BacklogTarget::NewRoadmap);
     view! {
         <div class="dialog-actions">
             <button type="button" on:click=move |_| planner.close_backlog()>"Cancel"</button>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::{Planner, Tone};
 use crate::model::Roadmap;
 use crate::model::backlog::{
-    Conversion, Delimiter, Encoding, Mapping, Table, add_with_report, convert, header_signature, read_table,
+    Conversion, Delimiter, Encoding, Mapping, Table, add_with_report, header_signature, read_table,
     roadmap_with_report,
 };
 
@@ -100,13 +100,18 @@ impl Planner {
         self.backlog.set(None);
     }
 
-    /// Imports the mapped rows: into the open roadmap as one undo step, or as a new roadmap
-    /// (handed to `open_new`). The mapping is remembered for the next file with this header.
-    pub fn import_backlog(&self, target: BacklogTarget, open_new: impl FnOnce(Roadmap)) {
+    /// Imports the mapped rows, `conversion` being the open backlog's under its mapping: into
+    /// the open roadmap as one undo step, or as a new roadmap (handed to `open_new`). The
+    /// mapping is remembered for the next file with this header.
+    pub fn import_backlog(
+        &self,
+        target: BacklogTarget,
+        conversion: &Conversion,
+        open_new: impl FnOnce(Roadmap),
+    ) {
         let Some(backlog) = self.backlog.get_untracked() else {
             return;
         };
-        let conversion = convert(&backlog.table, &backlog.mapping);
         if conversion.drafts.is_empty() {
             self.tell(
                 Tone::Error,
@@ -123,14 +128,13 @@ impl Planner {
         let count = conversion.drafts.len();
         let (report, into) = match target {
             BacklogTarget::NewRoadmap => {
-                let (roadmap, report) =
-                    roadmap_with_report(&backlog.roadmap_name, &conversion, create_phases);
+                let (roadmap, report) = roadmap_with_report(&backlog.roadmap_name, conversion, create_phases);
                 open_new(roadmap);
                 (report, "into a new roadmap")
             }
             BacklogTarget::OpenRoadmap => {
                 let mut report = None;
-                self.edit(|roadmap| report = Some(add_with_report(roadmap, &conversion, create_phases)));
+                self.edit(|roadmap| report = Some(add_with_report(roadmap, conversion, create_phases)));
                 (
                     report.unwrap_or_default(),
                     "into this roadmap; Undo takes them out again",
@@ -139,7 +143,7 @@ impl Planner {
         };
         self.tell(
             Tone::Info,
-            imported_message(&conversion, count, into, &report.notes()),
+            imported_message(conversion, count, into, &report.notes()),
         );
     }
 }
