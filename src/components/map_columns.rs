@@ -34,7 +34,7 @@ impl PartialEq for Converted {
 type Conversions = Memo<Option<Converted>>;
 
 /// Reads the backlog being mapped; `None` once the dialog closes.
-fn read_backlog<T>(read: impl FnOnce(&BacklogImport) -> T) -> Option<T> {
+fn with_backlog<T>(read: impl FnOnce(&BacklogImport) -> T) -> Option<T> {
     use_planner().backlog().with(|backlog| backlog.as_ref().map(read))
 }
 
@@ -54,9 +54,9 @@ fn MapColumns() -> impl IntoView {
     let planner = use_planner();
     // Only a new table (row 1 read as names or not) changes the selects' options.
     let columns =
-        Memo::new(move |_| read_backlog(|backlog| backlog.table.columns.clone()).unwrap_or_default());
+        Memo::new(move |_| with_backlog(|backlog| backlog.table.columns.clone()).unwrap_or_default());
     let conversion: Conversions = Memo::new(move |_| {
-        read_backlog(|backlog| Converted(Arc::new(convert(&backlog.table, &backlog.mapping))))
+        with_backlog(|backlog| Converted(Arc::new(convert(&backlog.table, &backlog.mapping))))
     });
     let shell = ModalText {
         role: "dialog",
@@ -90,7 +90,7 @@ fn MapColumns() -> impl IntoView {
 #[component]
 fn Summary(conversion: Conversions) -> impl IntoView {
     let read_as = move || {
-        read_backlog(|backlog| {
+        with_backlog(|backlog| {
             let rows = backlog.table.rows.len();
             format!(
                 "{}: {rows} {} in {} columns, read as {}-separated {}; {}.",
@@ -129,7 +129,7 @@ fn recognised(preset: Preset) -> String {
 #[component]
 fn HeaderRowChoice() -> impl IntoView {
     let planner = use_planner();
-    let checked = move || read_backlog(|backlog| backlog.first_row_names).unwrap_or(true);
+    let checked = move || with_backlog(|backlog| backlog.first_row_names).unwrap_or(true);
     view! {
         <label class="field-inline">
             <input
@@ -146,7 +146,7 @@ fn HeaderRowChoice() -> impl IntoView {
 #[component]
 fn FieldColumn(field: Field, columns: Memo<Vec<String>>) -> impl IntoView {
     let planner = use_planner();
-    let chosen = move || read_backlog(|backlog| backlog.mapping.column(field)).flatten();
+    let chosen = move || with_backlog(|backlog| backlog.mapping.column(field)).flatten();
     let options = move || {
         columns.with(|names| {
             names
@@ -224,7 +224,7 @@ fn choice_select<T: Copy + PartialEq + Send + Sync + 'static>(
 
 /// Whether this field has a column; a rule about a field with none is not shown.
 fn mapped(field: Field) -> impl Fn() -> bool + Copy {
-    move || read_backlog(|backlog| backlog.mapping.column(field).is_some()).unwrap_or(false)
+    move || with_backlog(|backlog| backlog.mapping.column(field).is_some()).unwrap_or(false)
 }
 
 /// The select "<Effort|Impact> scale" and the rule in words with its numbers.
@@ -238,8 +238,8 @@ fn ScaleChoice(field: Field) -> impl IntoView {
             mapping.impact_scale
         }
     };
-    let current = move || read_backlog(|backlog| rule_of(&backlog.mapping));
-    let note = move || read_backlog(|backlog| backlog.mapping.scale_note(&backlog.table, field));
+    let current = move || with_backlog(|backlog| rule_of(&backlog.mapping));
+    let note = move || with_backlog(|backlog| backlog.mapping.scale_note(&backlog.table, field));
     let set = move |rule: ScaleRule| {
         planner.change_mapping(|_, mapping| {
             if field == Field::Effort {
@@ -268,7 +268,7 @@ fn ScaleChoice(field: Field) -> impl IntoView {
 #[component]
 fn PresetChoice() -> impl IntoView {
     let planner = use_planner();
-    let current = move || read_backlog(|backlog| backlog.mapping.preset);
+    let current = move || with_backlog(|backlog| backlog.mapping.preset);
     view! {
         <label class="field">
             <span class="field-label">"Exported from"</span>
@@ -286,7 +286,7 @@ fn PresetChoice() -> impl IntoView {
 #[component]
 fn DueFormat() -> impl IntoView {
     let planner = use_planner();
-    let current = move || read_backlog(|backlog| backlog.mapping.due_format()).flatten();
+    let current = move || with_backlog(|backlog| backlog.mapping.due_format()).flatten();
     let note = move || {
         current()
             .is_none()
@@ -310,7 +310,7 @@ fn DueFormat() -> impl IntoView {
 fn UrgencyWords() -> impl IntoView {
     // The list is rebuilt only when the words change, so a select keeps focus while used.
     let words = Memo::new(move |_| {
-        read_backlog(|backlog| {
+        with_backlog(|backlog| {
             backlog
                 .mapping
                 .urgency_words
@@ -334,7 +334,7 @@ fn UrgencyWords() -> impl IntoView {
 fn UrgencyWord(index: usize, word: String, rows: usize) -> impl IntoView {
     let planner = use_planner();
     let current = move || {
-        read_backlog(|backlog| backlog.mapping.urgency_words.get(index).map(|word| word.urgency)).flatten()
+        with_backlog(|backlog| backlog.mapping.urgency_words.get(index).map(|word| word.urgency)).flatten()
     };
     let shown = if word.trim().is_empty() {
         "(blank)".to_string()
@@ -367,7 +367,7 @@ fn UrgencyWord(index: usize, word: String, rows: usize) -> impl IntoView {
 #[component]
 fn ListSeparatorChoice() -> impl IntoView {
     let planner = use_planner();
-    let current = move || read_backlog(|backlog| backlog.mapping.list_separator);
+    let current = move || with_backlog(|backlog| backlog.mapping.list_separator);
     view! {
         <label class="field">
             <span class="field-label">"List separator"</span>
@@ -384,7 +384,7 @@ fn ListSeparatorChoice() -> impl IntoView {
 #[component]
 fn CreatePhases() -> impl IntoView {
     let planner = use_planner();
-    let checked = move || read_backlog(|backlog| backlog.mapping.create_phases).unwrap_or(false);
+    let checked = move || with_backlog(|backlog| backlog.mapping.create_phases).unwrap_or(false);
     view! {
         <Show when=mapped(Field::Phase)>
             <label class="field-inline">
