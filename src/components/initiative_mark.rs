@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::DomId;
 use crate::model::{
     BoardGeometry, Initiative, InitiativeId, NUDGE_BIG_STEP, NUDGE_STEP, Nudge, PlacedLabel, QuadrantSplit,
-    QuickWinStatus, Urgency, card_label, short_label,
+    QuickWinStatus, Score, Urgency, card_label, short_label,
 };
 use crate::state::{InitiativeCell, Planner, use_planner};
 
@@ -115,11 +115,11 @@ pub fn InitiativeMark(
 ) -> impl IntoView {
     let planner = use_planner();
     let cell = cell_or_placeholder(planner, &id);
-    let dragged = {
+    let is_dragged = {
         let id = id.clone();
-        Memo::new(move |_| planner.drag_scores(&id))
+        Memo::new(move |_| planner.is_dragged(&id))
     };
-    // Where the mark rests, and how far a drag has taken it from there.
+    // Where the mark rests; a drag moves it from there by its own transform.
     let rest = {
         let cell = cell.clone();
         Memo::new(move |_| {
@@ -130,16 +130,8 @@ pub fn InitiativeMark(
                 })
         })
     };
-    let point = Memo::new(move |_| {
-        let (x, y) = rest.get();
-        let moved = dragged.get().map(|(effort, impact)| {
-            let (to_x, to_y) = geometry.with(|geometry| geometry.point(effort, impact));
-            (to_x - x, to_y - y)
-        });
-        MarkPoint { x, y, moved }
-    });
     let label = Memo::new(move |_| {
-        if dragged.with(Option::is_some) {
+        if is_dragged.get() {
             return None;
         }
         place.with(|place| place.as_ref().and_then(|place| place.label))
@@ -150,7 +142,7 @@ pub fn InitiativeMark(
     };
     let has_label = Signal::derive(move || label.with(Option::is_some));
     view! {
-        <MarkButton id cell point=point.into() has_label geometry plot title=title.clone()/>
+        <MarkButton id cell rest=rest.into() is_dragged=is_dragged.into() has_label geometry plot title=title.clone()/>
         {move || label.get().map(|placed| view! { <MarkLabel placed title=title.clone()/> })}
     }
 }
@@ -189,6 +181,7 @@ struct Dragging {
     button: NodeRef<html::Button>,
     plot: NodeRef<html::Div>,
     geometry: Signal<BoardGeometry>,
+    rest: Signal<(f64, f64)>,
 }
 
 impl Dragging {
@@ -292,6 +285,28 @@ impl Dragging {
         };
         let (effort, impact) = self.geometry.with_untracked(|geometry| geometry.scores_at(x, y));
         self.planner.drag_to(&self.id, effort, impact);
+        self.show_at(effort, impact);
+    }
+
+    /// Moves the mark to these scores by its own transform. Written to the one element, not
+    /// through the views: a step re-runs no view and lays out or repaints nothing (the
+    /// Inspector's fields follow on the drop).
+    fn show_at(&self, effort: Score, impact: Score) {
+        let (x, y) = self.rest.get_untracked();
+        let (to_x, to_y) = self
+            .geometry
+            .with_untracked(|geometry| geometry.point(effort, impact));
+        if let Some(mark) = self.button.get_untracked() {
+            let moved = format!("translate({}px,{}px)", to_x - x, to_y - y);
+            let _ = web_sys::HtmlElement::style(&mark).set_property("transform", &moved);
+        }
+    }
+
+    /// Back at rest: the layout places the mark at its (possibly new) scores.
+    fn clear_shown(&self) {
+        if let Some(mark) = self.button.get_untracked() {
+            let _ = web_sys::HtmlElement::style(&mark).remove_property("transform");
+        }
     }
 
     fn end(&self, dropped: bool) {
@@ -311,6 +326,7 @@ impl Dragging {
             if let Some(mark) = self.button.get_untracked() {
                 let _ = mark.release_pointer_capture(finished.pointer);
             }
+            self.clear_shown();
             if dropped {
                 self.planner.drop_drag();
             } else {
@@ -325,7 +341,8 @@ impl Dragging {
 fn MarkButton(
     id: InitiativeId,
     cell: InitiativeCell,
-    point: Signal<MarkPoint>,
+    rest: Signal<(f64, f64)>,
+    is_dragged: Signal<bool>,
     has_label: Signal<bool>,
     geometry: Signal<BoardGeometry>,
     plot: NodeRef<html::Div>,
@@ -342,22 +359,22 @@ fn MarkButton(
         button,
         plot,
         geometry,
+        rest,
     };
     let lifted = dragging.lifted;
     let selected = {
         let id = id.clone();
         Memo::new(move |_| planner.is_selected(&id))
     };
-    let is_dragged = {
-        let id = id.clone();
-        move || planner.drag_scores(&id).is_some()
-    };
     let class = look_class(planner, cell.clone());
     let label = move || {
         let split = planner.split();
         cell.with(|initiative| card_label(initiative, &split))
     };
-    let position = move || position_style(point.get());
+    let position = move || {
+        let (x, y) = rest.get();
+        format!("left:{x}px;top:{y}px")
+    };
     let (down, moved, up, cancel) = (dragging.clone(), dragging.clone(), dragging.clone(), dragging);
     let on_keydown = {
         let id = id.clone();
@@ -379,7 +396,7 @@ fn MarkButton(
             class=("is-lifted", move || lifted.get())
             class=("is-dragged", is_dragged)
             class=("has-label", move || has_label.get())
-            class=("tip-left", move || point.get().x > geometry.with(|geometry| geometry.width * 0.6))
+            class=("tip-left", move || rest.get().0 > geometry.with(|geometry| geometry.width * 0.6))
             style=position
             aria-label=label
             aria-pressed=move || selected.get().to_string()
@@ -421,24 +438,6 @@ fn look_class(planner: Planner, cell: InitiativeCell) -> impl Fn() -> String + S
             format!("mark shape-{} {fill}{ring}", initiative.urgency.as_str())
         })
     }
-}
-
-/// Where the mark sits. At rest: left and top (no transform, so a thousand marks add nothing to
-/// the page's layers). While dragged: a transform from there, so a step of the drag moves the
-/// mark on its own layer and lays out nothing.
-fn position_style(MarkPoint { x, y, moved }: MarkPoint) -> String {
-    match moved {
-        Some((dx, dy)) => format!("left:{x}px;top:{y}px;transform:translate({dx}px,{dy}px)"),
-        None => format!("left:{x}px;top:{y}px"),
-    }
-}
-
-/// A mark's resting centre in pixels of the plot, and how far a drag has moved it from there.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct MarkPoint {
-    x: f64,
-    y: f64,
-    moved: Option<(f64, f64)>,
 }
 
 /// How many phase fills the stylesheet has (the charts' palette); more phases repeat them.

@@ -231,13 +231,9 @@ fn Origin(selected: Selected) -> impl IntoView {
 #[component]
 fn ScoreField(selected: Selected, field: InitiativeField) -> impl IntoView {
     let is_effort = field == InitiativeField::Effort;
-    let planner = selected.planner;
+    // A drag shows its scores beside the mark as it goes; this field follows on the drop, so
+    // that a pointer move lays out and repaints nothing but the mark.
     let value = move || {
-        // A drag shows its scores here as it goes; the roadmap changes on the drop.
-        let dragged = planner.selected().and_then(|id| planner.drag_scores(&id));
-        if let Some((effort, impact)) = dragged {
-            return Some(if is_effort { effort } else { impact }.to_string());
-        }
         selected.read(|initiative| {
             Some(
                 if is_effort {

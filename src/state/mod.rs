@@ -8,7 +8,7 @@
 //! scores, titles and dependencies, catalog origins) for the views that sum over the roadmap.
 //! One edit or one click therefore wakes a constant number of cards, whatever the roadmap's size.
 //! A drag changes nothing until the drop: its point is kept apart ([`Planner::drag_to`]) and
-//! wakes only the dragged mark and the Inspector's two score fields.
+//! wakes only the dragged initiative's views, once, when it starts.
 //!
 //! Beside the core here (reading, changing, undo, drags and the catalog), the planner's other
 //! methods live by topic: `notices` (what it tells and asks the user), `files` (files in and
@@ -316,8 +316,9 @@ impl Planner {
         let _ = self.change_unrecorded(|current| *current = roadmap);
     }
 
-    /// A step of a drag: `dragged` is now at these scores, shown but not yet in the roadmap,
-    /// so no other view, no undo step and no save follows a pointer move.
+    /// A step of a drag: `dragged` is now at these scores, kept apart from the roadmap, so no
+    /// other view, no undo step and no save follows a pointer move. Only the drag's start wakes
+    /// the dragged initiative's views ([`Planner::is_dragged`]); the mark itself shows each step.
     pub fn drag_to(&self, dragged: &InitiativeId, effort: Score, impact: Score) {
         if self
             .dragging
@@ -327,22 +328,15 @@ impl Planner {
                 self.drag_watchers.notify(&previous);
             }
             self.dragging.set_value(Some(dragged.clone()));
-        }
-        if self.drag_point.get_value() != Some((effort, impact)) {
-            self.drag_point.set_value(Some((effort, impact)));
             self.drag_watchers.notify(dragged);
         }
+        self.drag_point.set_value(Some((effort, impact)));
     }
 
-    /// Where a drag puts this initiative, if it is the one being dragged; wakes only the
-    /// dragged initiative's views.
-    pub fn drag_scores(&self, id: &InitiativeId) -> Option<(Score, Score)> {
+    /// Whether this initiative is being dragged; wakes only its views, at the drag's start and end.
+    pub fn is_dragged(&self, id: &InitiativeId) -> bool {
         self.drag_watchers.track(id);
-        if self.dragging.with_value(|dragging| dragging.as_ref() == Some(id)) {
-            self.drag_point.get_value()
-        } else {
-            None
-        }
+        self.dragging.with_value(|dragging| dragging.as_ref() == Some(id))
     }
 
     /// Ends a drag where it stands: one undo step if it moved the initiative.
@@ -697,7 +691,7 @@ mod tests {
                     watch(&per_initiative, move || {
                         cell.track();
                         planner.is_selected(&id);
-                        planner.drag_scores(&id);
+                        planner.is_dragged(&id);
                     })
                 })
                 .collect();
@@ -728,8 +722,8 @@ mod tests {
                 planner.drag_to(&dragged, score, score);
                 assert_eq!(
                     runs_of(&per_initiative, &marks),
-                    1,
-                    "move {step} wakes only the dragged mark"
+                    0,
+                    "move {step} wakes no view: the dragged mark moves itself"
                 );
                 assert_eq!(runs_of(&topics, &summaries), 0, "move {step} wakes no summary");
             }
@@ -744,10 +738,14 @@ mod tests {
                 3,
                 "the drop lays out, sums the scores and saves once each (phase membership stays)"
             );
-            assert_eq!(
-                planner.drag_scores(&dragged),
-                None,
+            assert!(
+                !planner.is_dragged(&dragged),
                 "after the drop the mark reads its scores from the roadmap"
+            );
+            assert_eq!(
+                planner.with_roadmap(|roadmap| roadmap.initiative(&dragged).map(|i| i.effort)),
+                Some(Score::clamped(4.0)),
+                "the drop places the initiative at the last step's scores"
             );
         });
     }

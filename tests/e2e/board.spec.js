@@ -222,9 +222,10 @@ test('a drag moves only the dragged mark until the drop, then is one undo step',
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 120, from.y + from.height / 2 - 80, { steps: 8 });
-  // Mid-drag: the Inspector's scores follow, the mark's name (and the roadmap) wait for the drop.
-  await expect.poll(async () => Number(await app.inspector.effort.inputValue())).toBeGreaterThan(5);
+  // Mid-drag: the mark follows the pointer; its name, the Inspector and the roadmap wait for the drop.
+  await expect.poll(async () => (await dragged.boundingBox()).x).toBeGreaterThan(from.x + 60);
   await expect(dragged).toHaveAccessibleName(/^Dragged, effort 5\.0, impact 5\.0, /);
+  await expect(app.inspector.effort).toHaveValue('5.0');
   await page.mouse.up();
   await expect(dragged).not.toHaveAccessibleName(/^Dragged, effort 5\.0, impact 5\.0, /);
   const effort = Number(await app.inspector.effort.inputValue());
