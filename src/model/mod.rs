@@ -2,6 +2,7 @@
 
 pub mod backlog;
 mod board;
+mod calendar;
 mod changes;
 mod consensus;
 mod csv;
@@ -25,6 +26,7 @@ mod urgency;
 mod workspace;
 
 pub use board::{BoardGeometry, BoardItem, BoardMark, BoardPlan, CHIP_SCALE, PlacedLabel, Rect, plan_board};
+pub use calendar::{MAX_SPRINT_WEEKS, PhaseCalendar, Weekday, days_in_month, is_leap_year};
 pub use changes::RoadmapChanges;
 pub use consensus::{
     Consensus, InitiativeConsensus, Keep, LeftOut, ParticipantFile, Scored, Spread, merge_scores,
@@ -53,7 +55,7 @@ pub use outline::{
     MAX_OUTLINE_BYTES, MAX_OUTLINE_HEADINGS, MODERN_STACKS, Outline, OutlineEntry, OutlineError,
 };
 pub use outline_library::{BUILT_IN_OUTLINE, ImportedOutline, OutlineLibrary};
-pub use phase::{Phase, PhaseId, PhaseLoad};
+pub use phase::{EndBeforeStart, Phase, PhaseId, PhaseLoad};
 pub use phasing::{DescribedMove, PhaseMove, PhaseReason, PhaseSuggestion, suggest_phases};
 pub use quadrant::{Quadrant, QuadrantSplit};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
