@@ -4,6 +4,7 @@ pub mod backlog;
 mod board;
 mod calendar;
 mod changes;
+mod conflicts;
 mod consensus;
 mod csv;
 mod fields;
@@ -28,6 +29,7 @@ mod workspace;
 pub use board::{BoardGeometry, BoardItem, BoardMark, BoardPlan, CHIP_SCALE, PlacedLabel, Rect, plan_board};
 pub use calendar::{MAX_SPRINT_WEEKS, PhaseCalendar, Weekday, days_in_month, is_leap_year};
 pub use changes::RoadmapChanges;
+pub use conflicts::{Conflict, conflicts};
 pub use consensus::{
     Consensus, InitiativeConsensus, Keep, LeftOut, ParticipantFile, Scored, Spread, merge_scores,
 };
