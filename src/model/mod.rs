@@ -10,6 +10,7 @@ mod csv;
 mod fields;
 mod file_format;
 mod history;
+mod icalendar;
 mod initiative;
 mod insight;
 mod markdown;
@@ -43,6 +44,7 @@ pub use file_format::{
     file_name, import, migrate, storage_is_nearly_full, to_storage_text,
 };
 pub use history::{HISTORY_LIMIT, History};
+pub use icalendar::{CalendarEvent, Stamp, calendar_events, calendar_file_name, escape_text, to_icalendar};
 pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, QuickWinStatus, split_list};
 pub use insight::{
     AreaCoverage, Counts, Coverage, GoalAlignment, GoalServed, MatrixPoint, PhaseFigures, counts,
