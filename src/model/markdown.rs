@@ -146,9 +146,14 @@ pub fn to_markdown(roadmap: &Roadmap) -> String {
             None => format!("effort {effort}"),
         };
         let _ = write!(markdown, "\n## {}\n\n", escape_markdown(phase_title(phase)));
+        // Dates only where set, so an undated roadmap's document reads as before.
+        let dates = phase
+            .dates_text()
+            .map(|dates| format!(" · {dates}"))
+            .unwrap_or_default();
         let _ = writeln!(
             markdown,
-            "{} initiative{} · {load}\n",
+            "{} initiative{} · {load}{dates}\n",
             initiatives.len(),
             if initiatives.len() == 1 { "" } else { "s" }
         );
@@ -279,6 +284,31 @@ mod tests {
         assert!(markdown.contains("| IAC | 2.0 | 8.0 | Quick wins | none |  | ★ | Foundations |  |\n"));
         assert!(markdown.contains("| Ledger archive | 5.5 | 5.5 | Big bets | none |  |  | Unphased |  |\n"));
         assert!(markdown.ends_with("|\n"));
+    }
+
+    #[test]
+    fn dated_phases_show_their_dates_after_their_load() {
+        let mut roadmap = sample();
+        let (first, second) = (roadmap.phases[0].id.clone(), roadmap.phases[1].id.clone());
+        roadmap.update_phase(&first, |phase| {
+            phase.start = DueDate::new(2027, 1, 1);
+            phase.end = DueDate::new(2027, 3, 31);
+        });
+        roadmap.update_phase(&second, |phase| phase.start = DueDate::new(2027, 4, 1));
+        let markdown = to_markdown(&roadmap);
+        assert!(
+            markdown
+                .contains("## Foundations\n\n2 initiatives · effort 9.5 of 10 · 2027-01-01 to 2027-03-31\n"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("## Phase 2\n\n0 initiatives · effort 0 · from 2027-04-01\n"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("## Phase 3\n\n0 initiatives · effort 0\n"),
+            "{markdown}"
+        );
     }
 
     #[test]
