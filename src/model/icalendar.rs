@@ -293,7 +293,7 @@ mod tests {
             for physical in file.split("\r\n") {
                 assert!(physical.len() <= 75, "{} octets: {physical}", physical.len());
             }
-            assert_eq!(unfolded(&file), [line.clone()], "the fold is undone exactly");
+            assert_eq!(unfolded(&file), vec![line], "the fold is undone exactly");
         }
     }
 
