@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{DueDate, Phase, PhaseId};
-use crate::state::{Tone, use_planner};
+use crate::state::{EditKey, Tone, use_planner};
 
 /// Which of a phase's two days a field sets.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -51,8 +51,11 @@ pub fn PhaseDates(id: PhaseId, this_phase: Memo<Option<Phase>>, label: Signal<St
     }
 }
 
-/// One day of a phase. Each change is one undo step; an end before the start is refused with
-/// a notice, and the field shows the phase's day again.
+/// One day of a phase. A visit to the field is one undo step (a date typed a segment at a
+/// time too). An
+/// end before the start is refused with a notice and the roadmap keeps its dates; the typed
+/// day stays, marked invalid, so typing can go on (Chrome reports "0002", "0020", "0202" on
+/// the way to "2027"), and leaving the field shows the phase's own day again.
 #[component]
 fn DateField(
     id: PhaseId,
@@ -61,6 +64,7 @@ fn DateField(
     label: Signal<String>,
 ) -> impl IntoView {
     let planner = use_planner();
+    let refusal = RwSignal::new(None::<String>);
     let text_of = move |phase: &Option<Phase>| {
         phase
             .as_ref()
@@ -69,42 +73,50 @@ fn DateField(
             .unwrap_or_default()
     };
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let text = input.value();
+        let text = event_target_value(&event);
         // A date input gives "" or a valid YYYY-MM-DD; anything else is a browser without one.
         let Ok(day) = (!text.trim().is_empty())
             .then(|| text.trim().parse::<DueDate>())
             .transpose()
         else {
-            input.set_value(&this_phase.with_untracked(text_of));
-            planner.tell(
-                Tone::Error,
-                format!("“{text}” is not a date; write it as YYYY-MM-DD."),
-            );
+            let words = format!("“{text}” is not a date; write it as YYYY-MM-DD.");
+            planner.tell(Tone::Error, words.clone());
+            refusal.set(Some(words));
             return;
         };
         let mut refused = None;
-        planner.edit(|roadmap| {
+        planner.edit_typing(EditKey::PhaseDate(id.clone(), edge == Edge::End), |roadmap| {
             let set = match edge {
                 Edge::Start => roadmap.set_phase_start(&id, day),
                 Edge::End => roadmap.set_phase_end(&id, day),
             };
             refused = set.err();
         });
-        if let Some(crossed) = refused {
-            input.set_value(&this_phase.with_untracked(text_of));
-            planner.tell(
-                Tone::Error,
-                format!(
+        match refused {
+            Some(crossed) => {
+                let words = format!(
                     "{}: {crossed}. A phase must end on or after its start; its dates are unchanged.",
                     label.get_untracked()
-                ),
-            );
+                );
+                planner.tell(Tone::Error, words.clone());
+                refusal.set(Some(words));
+            }
+            None => {
+                if let Some(words) = refusal.get_untracked() {
+                    planner.dismiss_notice_saying(&words);
+                    refusal.set(None);
+                }
+            }
+        }
+    };
+    let on_blur = move |event: leptos::ev::FocusEvent| {
+        if refusal.get_untracked().is_some()
+            && let Some(input) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(&this_phase.with_untracked(text_of));
+            refusal.set(None);
         }
     };
     view! {
@@ -113,8 +125,11 @@ fn DateField(
             <input
                 type="date"
                 aria-label=move || format!("{} {}", label.get(), edge.as_str())
+                aria-invalid=move || refusal.with(Option::is_some).to_string()
                 prop:value=move || this_phase.with(text_of)
+                on:focus=move |_| planner.end_typing()
                 on:change=on_change
+                on:blur=on_blur
             />
         </label>
     }

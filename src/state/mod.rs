@@ -72,6 +72,8 @@ pub struct Planner {
 pub enum EditKey {
     RoadmapName,
     PhaseName(PhaseId),
+    /// A phase's start (`false`) or end (`true`): a date typed a segment at a time is one step.
+    PhaseDate(PhaseId, bool),
     Initiative(InitiativeId, crate::model::InitiativeField),
 }
 
@@ -279,6 +281,12 @@ impl Planner {
         } else if self.apply(change) {
             self.typing.set_value(Some(key));
         }
+    }
+
+    /// Ends a burst of typing, so the next keyed edit is an undo step of its own: a field
+    /// visited again is a new change, even with no other edit in between.
+    pub fn end_typing(&self) {
+        self.typing.set_value(None);
     }
 
     fn apply(&self, change: impl FnOnce(&mut Roadmap)) -> bool {

@@ -97,11 +97,19 @@ test.describe('phases in time', () => {
 
   test('an end before the start is refused with a message and changes nothing', async ({ page }) => {
     await dateInput(page, 'Phase 2', 'start').fill('2027-03-01');
-    await dateInput(page, 'Phase 2', 'end').fill('2027-01-01');
-    await expect(
-      page.getByRole('alert').filter({ hasText: 'Phase 2: the end 2027-01-01 is before the start 2027-03-01.' }),
-    ).toBeVisible();
+    const end = dateInput(page, 'Phase 2', 'end');
+    await end.fill('2027-01-01');
+    const refusal = page
+      .getByRole('alert')
+      .filter({ hasText: 'Phase 2: the end 2027-01-01 is before the start 2027-03-01.' });
+    await expect(refusal).toBeVisible();
+    // The typed day stays while the field has focus (typing may go on), marked invalid;
+    // leaving the field shows the phase's own (empty) end again.
+    await expect(end).toHaveAttribute('aria-invalid', 'true');
+    await end.blur();
     await expectDates(page, [['Phase 2', '2027-03-01', '']]);
+    await expect(end).toHaveAttribute('aria-invalid', 'false');
+    await expect(refusal).toBeVisible();
     // The refused end made no undo step: one Undo clears the start and the history is empty.
     await app.undoButton.click();
     await expectDates(page, [['Phase 2', '', '']]);
@@ -110,6 +118,29 @@ test.describe('phases in time', () => {
     await dateInput(page, 'Phase 2', 'start').fill('2027-03-01');
     await dateInput(page, 'Phase 2', 'end').fill('2027-03-01');
     await expectDates(page, [['Phase 2', '2027-03-01', '2027-03-01']]);
+  });
+
+  test('typing a year digit by digit passes through refused days and lands on the typed one', async ({ page }) => {
+    await dateInput(page, 'Phase 1', 'start').fill('2027-03-01');
+    const end = dateInput(page, 'Phase 1', 'end');
+    await end.fill('2027-06-30');
+    await end.blur();
+    // Chromium's date field: the year segment takes digits one by one (0002, 0020, 0202, 2028),
+    // each a whole date that is before the start, until the last.
+    // Focus lands on the first segment (the month, in an en-US browser); the year is two on.
+    await end.focus();
+    await end.press('ArrowRight');
+    await end.press('ArrowRight');
+    await end.pressSequentially('2028');
+    await expect(end).toHaveValue('2028-06-30');
+    await expect(end).toHaveAttribute('aria-invalid', 'false');
+    // The refusals of the half-typed years are taken back once the date is whole.
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await end.blur();
+    await expectDates(page, [['Phase 1', '2027-03-01', '2028-06-30']]);
+    // The whole typing is one undo step back to the end as it was.
+    await app.undoButton.click();
+    await expectDates(page, [['Phase 1', '2027-03-01', '2027-06-30']]);
   });
 
   test('Export calendar without any dates says what to do instead of downloading', async ({ page }) => {
