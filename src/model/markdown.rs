@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{Initiative, Phase, PhaseId, Roadmap, Urgency};
+use super::{Initiative, PhaseId, Roadmap, Urgency};
 
 /// Escapes a one-line text for Markdown (CommonMark, and GitHub's tables and strikethrough):
 /// a backslash goes only before what would otherwise be read as syntax where the text may be
@@ -83,11 +83,6 @@ fn starts_entity(rest: &[char]) -> bool {
     name > 0 && rest.get(name) == Some(&';')
 }
 
-fn phase_title(phase: &Phase) -> &str {
-    let name = phase.name.trim();
-    if name.is_empty() { "Untitled phase" } else { name }
-}
-
 /// The facts of one initiative in a phase list, after its title.
 fn facts(initiative: &Initiative) -> String {
     let mut facts = vec![
@@ -145,7 +140,7 @@ pub fn to_markdown(roadmap: &Roadmap) -> String {
             Some(capacity) => format!("effort {effort} of {capacity}"),
             None => format!("effort {effort}"),
         };
-        let _ = write!(markdown, "\n## {}\n\n", escape_markdown(phase_title(phase)));
+        let _ = write!(markdown, "\n## {}\n\n", escape_markdown(phase.display_name()));
         // Dates only where set, so an undated roadmap's document reads as before.
         let dates = phase
             .dates_text()
@@ -170,7 +165,7 @@ pub fn to_markdown(roadmap: &Roadmap) -> String {
     let phase_names: HashMap<&PhaseId, &str> = roadmap
         .phases
         .iter()
-        .map(|phase| (&phase.id, phase_title(phase)))
+        .map(|phase| (&phase.id, phase.display_name()))
         .collect();
     for initiative in &roadmap.initiatives {
         let phase = initiative
@@ -618,7 +613,7 @@ mod tests {
                 });
                 let initiative = roadmap.initiatives[0].clone();
                 let (title, owner) = (initiative.display_title(), initiative.owner.trim());
-                let phase_name = phase_title(&roadmap.phases[0]);
+                let phase_name = roadmap.phases[0].display_name();
                 let owned = if owner.is_empty() { String::new() } else { format!(" · owner {owner}") };
                 let mut expected = vec![
                     format!("h1: {}", roadmap.display_name()),

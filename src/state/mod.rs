@@ -506,6 +506,32 @@ mod tests {
     }
 
     #[test]
+    fn a_field_visited_again_is_an_undo_step_of_its_own() {
+        in_owner(|| {
+            let planner = planner();
+            let phase = planner.with_roadmap(|roadmap| roadmap.phases[0].id.clone());
+            let set_start = |text: &str| {
+                let day = text.parse().ok();
+                planner.edit_typing(EditKey::PhaseDate(phase.clone(), false), |roadmap| {
+                    let _ = roadmap.set_phase_start(&phase, day);
+                });
+            };
+            let start = || planner.with_roadmap(|roadmap| roadmap.phases[0].start.map(|day| day.to_string()));
+            set_start("2027-01-01");
+            planner.end_typing();
+            // Typed a segment at a time: one step for the whole visit.
+            for text in ["0002-01-01", "0020-01-01", "2028-01-01"] {
+                set_start(text);
+            }
+            planner.undo();
+            assert_eq!(start().as_deref(), Some("2027-01-01"));
+            planner.undo();
+            assert_eq!(start(), None);
+            assert!(!planner.can_undo());
+        });
+    }
+
+    #[test]
     fn a_drag_is_one_undo_step() {
         in_owner(|| {
             let planner = planner();

@@ -6,7 +6,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { test, expect } = require('./support/test');
-const { Planner } = require('./support/planner');
+const { Planner, waitForSave } = require('./support/planner');
 const { answerImport, download, exportJson, fixture, importByPicker, schemaErrors } = require('./support/files');
 
 const ICS_EVENTS = path.join(__dirname, 'support', 'ics_events.py');
@@ -83,6 +83,10 @@ test.describe('phases in time', () => {
       ['Phase 3', '', ''],
     ]);
     await app.redoButton.click();
+    await expectDates(page, quarters);
+    // Saved with the roadmap: a reload shows the same dates.
+    await waitForSave(page, ['"start":"2028-04-01","end":"2028-06-30"']);
+    await page.reload();
     await expectDates(page, quarters);
   });
 
