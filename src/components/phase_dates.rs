@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::{DueDate, Phase, PhaseId};
-use crate::state::{EditKey, Tone, use_planner};
+use crate::state::{EditKey, Planner, Tone, use_planner};
 
 /// Which of a phase's two days a field sets.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -52,10 +52,9 @@ pub fn PhaseDates(id: PhaseId, this_phase: Memo<Option<Phase>>, label: Signal<St
 }
 
 /// One day of a phase. A visit to the field is one undo step (a date typed a segment at a
-/// time too). An
-/// end before the start is refused with a notice and the roadmap keeps its dates; the typed
-/// day stays, marked invalid, so typing can go on (Chrome reports "0002", "0020", "0202" on
-/// the way to "2027"), and leaving the field shows the phase's own day again.
+/// time too). An end before the start is refused with a notice and the roadmap keeps its
+/// dates; the typed day stays, marked invalid, so typing can go on (Chrome reports "0002",
+/// "0020", "0202" on the way to "2027"), and leaving the field shows the phase's own day again.
 #[component]
 fn DateField(
     id: PhaseId,
@@ -74,34 +73,12 @@ fn DateField(
     };
     let on_change = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
-        // A date input gives "" or a valid YYYY-MM-DD; anything else is a browser without one.
-        let Ok(day) = (!text.trim().is_empty())
-            .then(|| text.trim().parse::<DueDate>())
-            .transpose()
-        else {
-            let words = format!("“{text}” is not a date; write it as YYYY-MM-DD.");
-            planner.tell(Tone::Error, words.clone());
-            refusal.set(Some(words));
-            return;
-        };
-        let mut refused = None;
-        planner.edit_typing(EditKey::PhaseDate(id.clone(), edge == Edge::End), |roadmap| {
-            let set = match edge {
-                Edge::Start => roadmap.set_phase_start(&id, day),
-                Edge::End => roadmap.set_phase_end(&id, day),
-            };
-            refused = set.err();
-        });
-        match refused {
-            Some(crossed) => {
-                let words = format!(
-                    "{}: {crossed}. A phase must end on or after its start; its dates are unchanged.",
-                    label.get_untracked()
-                );
+        match set_day(planner, &id, edge, &text, &label.get_untracked()) {
+            Err(words) => {
                 planner.tell(Tone::Error, words.clone());
                 refusal.set(Some(words));
             }
-            None => {
+            Ok(()) => {
                 if let Some(words) = refusal.get_untracked() {
                     planner.dismiss_notice_saying(&words);
                     refusal.set(None);
@@ -132,5 +109,33 @@ fn DateField(
                 on:blur=on_blur
             />
         </label>
+    }
+}
+
+/// Sets the phase's day from the field's text ("" clears it), as one undo step per visit;
+/// refused, it says why in words and the roadmap is unchanged.
+fn set_day(planner: Planner, id: &PhaseId, edge: Edge, text: &str, phase: &str) -> Result<(), String> {
+    // A date input gives "" or a valid YYYY-MM-DD; anything else is a browser without one.
+    let text = text.trim();
+    let day = match text {
+        "" => None,
+        text => Some(
+            text.parse::<DueDate>()
+                .map_err(|_| format!("“{text}” is not a date; write it as YYYY-MM-DD."))?,
+        ),
+    };
+    let mut refused = None;
+    planner.edit_typing(EditKey::PhaseDate(id.clone(), edge == Edge::End), |roadmap| {
+        let set = match edge {
+            Edge::Start => roadmap.set_phase_start(id, day),
+            Edge::End => roadmap.set_phase_end(id, day),
+        };
+        refused = set.err();
+    });
+    match refused {
+        Some(crossed) => Err(format!(
+            "{phase}: {crossed}. A phase must end on or after its start; its dates are unchanged."
+        )),
+        None => Ok(()),
     }
 }

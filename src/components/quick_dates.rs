@@ -56,22 +56,25 @@ pub fn QuickDates() -> impl IntoView {
     view! {
         <details class="quick-dates" prop:open=move || open.get() on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
             <summary>"Set dates…"</summary>
-            <div class="quick-dates-body" role="group" aria-label="Set phase dates">
-                <label class="quick-dates-from">
-                    <span>"From"</span>
-                    <input type="date" aria-label="Dates from" prop:value=move || from.get() on:change=move |event| from.set(event_target_value(&event))/>
-                </label>
-                <button type="button" class="secondary" title="Each phase in turn gets a calendar quarter, starting with the quarter holding this day" on:click=move |_| schedule(false)>
-                    "Set quarters"
-                </button>
-                <label class="quick-dates-weeks">
-                    <input type="number" min="1" max=MAX_SPRINT_WEEKS step="1" aria-label="Weeks per sprint" prop:value=move || weeks.get() on:change=move |event| weeks.set(event_target_value(&event))/>
-                    <span aria-hidden="true">"weeks"</span>
-                </label>
-                <button type="button" class="secondary" title="Each phase in turn gets a sprint of this many weeks, the first starting on this day" on:click=move |_| schedule(true)>
-                    "Set sprints"
-                </button>
-            </div>
+            // Built only while open: a closed pop-over is nothing on the page, not a hidden group.
+            <Show when=move || open.get()>
+                <div class="quick-dates-body" role="group" aria-label="Set phase dates">
+                    <label class="quick-dates-from">
+                        <span>"From"</span>
+                        <input type="date" aria-label="Dates from" prop:value=move || from.get() on:change=move |event| from.set(event_target_value(&event))/>
+                    </label>
+                    <button type="button" class="secondary" title="Each phase in turn gets a calendar quarter, starting with the quarter holding this day" on:click=move |_| schedule(false)>
+                        "Set quarters"
+                    </button>
+                    <label class="quick-dates-weeks">
+                        <input type="number" min="1" max=MAX_SPRINT_WEEKS step="1" aria-label="Weeks per sprint" prop:value=move || weeks.get() on:change=move |event| weeks.set(event_target_value(&event))/>
+                        <span aria-hidden="true">"weeks"</span>
+                    </label>
+                    <button type="button" class="secondary" title="Each phase in turn gets a sprint of this many weeks, the first starting on this day" on:click=move |_| schedule(true)>
+                        "Set sprints"
+                    </button>
+                </div>
+            </Show>
         </details>
     }
 }
