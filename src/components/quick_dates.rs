@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::{DomId, focus_later};
 use crate::model::{DueDate, MAX_SPRINT_WEEKS, PhaseCalendar};
 use crate::state::{Tone, use_planner};
 
@@ -52,13 +53,35 @@ pub fn QuickDates() -> impl IntoView {
             roadmap.schedule_phases(calendar);
         });
         open.set(false);
+        focus_later(DomId::QuickDatesToggle);
     };
     view! {
-        <details class="quick-dates" prop:open=move || open.get() on:toggle=move |event| open.set(event_target::<web_sys::HtmlDetailsElement>(&event).open())>
-            <summary>"Set dates…"</summary>
-            // Built only while open: a closed pop-over is nothing on the page, not a hidden group.
+        // A disclosure button, not <details>: that would be one more group among the phase columns.
+        <div class="quick-dates">
+            <button
+                type="button"
+                class="link quick-dates-toggle"
+                id=DomId::QuickDatesToggle.to_string()
+                aria-expanded=move || open.get().to_string()
+                aria-controls=DomId::QuickDatesBody.to_string()
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                "Set dates…"
+            </button>
+            // Built only while open: a closed pop-over is nothing on the page.
             <Show when=move || open.get()>
-                <div class="quick-dates-body" role="group" aria-label="Set phase dates">
+                <div
+                    class="quick-dates-body"
+                    id=DomId::QuickDatesBody.to_string()
+                    role="group"
+                    aria-label="Set phase dates"
+                    on:keydown=move |event: web_sys::KeyboardEvent| {
+                        if event.key() == "Escape" {
+                            open.set(false);
+                            focus_later(DomId::QuickDatesToggle);
+                        }
+                    }
+                >
                     <label class="quick-dates-from">
                         <span>"From"</span>
                         <input type="date" aria-label="Dates from" prop:value=move || from.get() on:change=move |event| from.set(event_target_value(&event))/>
@@ -75,6 +98,6 @@ pub fn QuickDates() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-        </details>
+        </div>
     }
 }

@@ -20,7 +20,7 @@ function dateInput(page, phase, edge) {
 async function quickDates(page, from, which, weeks) {
   const phases = page.getByRole('region', { name: 'Phases' });
   const group = phases.getByRole('group', { name: 'Set phase dates', exact: true });
-  if (!(await group.isVisible())) await phases.getByText('Set dates…', { exact: true }).click();
+  if (!(await group.isVisible())) await phases.getByRole('button', { name: 'Set dates…', exact: true }).click();
   await group.getByLabel('Dates from', { exact: true }).fill(from);
   if (weeks !== undefined) await group.getByRole('spinbutton', { name: 'Weeks per sprint', exact: true }).fill(String(weeks));
   await group.getByRole('button', { name: which, exact: true }).click();
@@ -97,6 +97,19 @@ test.describe('phases in time', () => {
       ['Phase 2', '2028-02-28', '2028-03-12'],
       ['Phase 3', '2028-03-13', '2028-03-26'],
     ]);
+  });
+
+  test('Set dates… opens a small group and Escape closes it, back on its button', async ({ page }) => {
+    const toggle = app.phases.region.getByRole('button', { name: 'Set dates…', exact: true });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const from = page.getByLabel('Dates from', { exact: true });
+    await from.focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('group', { name: 'Set phase dates', exact: true })).toHaveCount(0);
+    await expect(toggle).toBeFocused();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
 
   test('an end before the start is refused with a message and changes nothing', async ({ page }) => {
