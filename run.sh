@@ -150,6 +150,14 @@ ensure_python() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3
 }
 
+# The e2e timeline spec checks the exported calendar with a real RFC 5545 parser: `icalendar`
+# from PyPI (tests/e2e/support/ics_events.py).
+ensure_icalendar() {
+  python3 -c 'import icalendar' 2>/dev/null && return 0
+  log "pip install icalendar"
+  python3 -m pip install --quiet icalendar
+}
+
 setup_build() {
   ensure_rust
   ensure_trunk
@@ -161,6 +169,7 @@ setup_all() {
   setup_build
   ensure_lint_components
   ensure_python
+  ensure_icalendar
   ensure_chromium
   ensure_firefox
 }

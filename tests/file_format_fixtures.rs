@@ -14,6 +14,9 @@ use stackplan::model::{
 const V1: &str = include_str!("fixtures/roadmap-v1.json");
 /// The same roadmap after the optional data-maturity audit was added to version 1.
 const V1_AUDIT: &str = include_str!("fixtures/roadmap-v1-audit.json");
+/// The same roadmap after optional phase dates were added to version 1: two dated phases and
+/// one with only a start.
+const V1_DATES: &str = include_str!("fixtures/roadmap-v1-dates.json");
 
 fn score(value: f64) -> Score {
     Score::exact(value).expect("a valid score")
@@ -261,6 +264,48 @@ fn a_roadmap_without_an_audit_writes_no_audit_field() {
     assert_eq!(
         blank, V1,
         "a blanked audit writes the file as before audits existed"
+    );
+}
+
+/// `realistic_roadmap()` with its phases in time.
+fn dated_roadmap() -> Roadmap {
+    let mut roadmap = realistic_roadmap();
+    let day = |text: &str| text.parse::<DueDate>().ok();
+    for (phase, start, end) in [
+        ("p1", day("2027-01-01"), day("2027-06-30")),
+        ("p2", day("2027-07-01"), day("2027-12-31")),
+        ("p3", day("2028-01-01"), None),
+    ] {
+        let phase = PhaseId(phase.into());
+        assert_eq!(roadmap.set_phase_start(&phase, start), Ok(true));
+        assert_eq!(roadmap.set_phase_end(&phase, end), Ok(true));
+    }
+    roadmap
+}
+
+#[test]
+fn v1_dates_fixture_imports_and_re_exports_byte_for_byte() {
+    let roadmap = import(V1_DATES).expect("the dates fixture imports");
+    assert_eq!(roadmap, dated_roadmap());
+    let again = export(&roadmap);
+    assert!(
+        again == V1_DATES,
+        "the phase dates' file form changed; the first difference is at byte {}",
+        first_difference(&again, V1_DATES)
+    );
+}
+
+#[test]
+fn a_roadmap_without_phase_dates_writes_no_date_fields() {
+    let mut roadmap = dated_roadmap();
+    for phase in &mut roadmap.phases {
+        phase.start = None;
+        phase.end = None;
+    }
+    assert_eq!(
+        export(&roadmap),
+        V1,
+        "undated phases write the file as before dates existed"
     );
 }
 

@@ -72,10 +72,19 @@ fn id(prefix: &'static str, index: usize) -> impl Strategy<Value = String> {
 }
 
 fn phase(index: usize) -> impl Strategy<Value = Phase> {
-    (id("p", index), text(), capacity()).prop_map(|(id, name, capacity)| Phase {
-        id: PhaseId(id),
-        name,
-        capacity,
+    (id("p", index), text(), capacity(), due(), due()).prop_map(|(id, name, capacity, one, other)| {
+        // Dates in either order would be refused on import; an exported phase has them sorted.
+        let (start, end) = match (one, other) {
+            (Some(one), Some(other)) => (Some(one.min(other)), Some(one.max(other))),
+            dates => dates,
+        };
+        Phase {
+            id: PhaseId(id),
+            name,
+            capacity,
+            start,
+            end,
+        }
     })
 }
 

@@ -34,6 +34,10 @@ pub(crate) enum DomId<'a> {
     MapColumnsSummary,
     /// The Title column select, focused when **Map columns** opens.
     MapColumnsFirst,
+    /// **Set dates…** in the Phases header, focused again when its pop-over closes.
+    QuickDatesToggle,
+    /// The pop-over **Set dates…** opens.
+    QuickDatesBody,
 }
 
 impl fmt::Display for DomId<'_> {
@@ -57,6 +61,8 @@ impl fmt::Display for DomId<'_> {
             DomId::MapColumnsTitle => f.write_str("map-columns-title"),
             DomId::MapColumnsSummary => f.write_str("map-columns-summary"),
             DomId::MapColumnsFirst => f.write_str("map-columns-first"),
+            DomId::QuickDatesToggle => f.write_str("quick-dates-toggle"),
+            DomId::QuickDatesBody => f.write_str("quick-dates-body"),
         }
     }
 }

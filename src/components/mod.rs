@@ -22,8 +22,10 @@ mod modal;
 mod move_menu;
 mod notices;
 mod phase_board;
+mod phase_dates;
 mod phase_suggestion;
 mod print_table;
+mod quick_dates;
 mod toolbar;
 
 pub use catalog_tree::CatalogTree;

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use super::initiative_mark::{card_badges, cell_or_placeholder};
+use super::phase_dates::PhaseDates;
 use super::phase_suggestion::{SuggestPhasesButton, SuggestedPhasesDialog};
+use super::quick_dates::QuickDates;
 use super::{DomId, focus_later};
 use std::collections::HashMap;
 
@@ -44,6 +46,7 @@ pub fn PhaseBoard() -> impl IntoView {
             <div class="panel-head">
                 <h2>"Phases"</h2>
                 <span class="hint">"Drag cards between phases, or focus one and press ← / →"</span>
+                <QuickDates/>
                 <SuggestPhasesButton open=suggestion/>
                 <button type="button" class="secondary" on:click=add_phase>
                     "Add phase"
@@ -97,6 +100,7 @@ fn PhaseColumn(phase: Option<PhaseId>, loads: Memo<HashMap<PhaseId, PhaseLoad>>)
         Some(id) => (
             view! {
                 <PhaseHead id=id.clone() name label/>
+                <PhaseDates id=id.clone() this_phase label/>
                 <PhaseCapacity id this_phase loads label/>
             }
             .into_any(),

@@ -259,6 +259,9 @@ fn ExportButtons() -> impl IntoView {
             <button type="button" aria-label="Export Markdown" title="Phases and initiatives as Markdown, for documents and wikis" on:click=move |_| planner.export_markdown()>
                 "Markdown"
             </button>
+            <button type="button" aria-label="Export calendar" title="Dated phases and due dates as an iCalendar (.ics) file; importing it again updates the events" on:click=move |_| planner.export_calendar()>
+                "Calendar"
+            </button>
         </div>
     }
 }

@@ -494,6 +494,9 @@ fn check_phases(roadmap: &Roadmap) -> Result<HashMap<&str, usize>, ImportError> 
                 "capacity must be a positive number of effort points",
             ));
         }
+        if let Err(crossed) = super::Phase::check_dates(phase.start, phase.end) {
+            return Err(invalid(format!("{path}.end"), crossed.to_string()));
+        }
     }
     Ok(phase_ids)
 }
@@ -1468,6 +1471,52 @@ mod tests {
             "phases[0].capacity",
             "capacity must be a positive number of effort points",
         );
+    }
+
+    #[test]
+    fn import_refuses_a_phase_that_ends_before_it_starts() {
+        let text = edited(|value| {
+            value["phases"][2]["start"] = "2027-03-01".into();
+            value["phases"][2]["end"] = "2027-01-01".into();
+        });
+        assert_invalid(
+            &text,
+            "phases[2].end",
+            "the end 2027-01-01 is before the start 2027-03-01",
+        );
+        assert_eq!(
+            refused(&text).to_string(),
+            "At phases[2].end: the end 2027-01-01 is before the start 2027-03-01."
+        );
+    }
+
+    #[test]
+    fn import_refuses_a_malformed_phase_date() {
+        let text = edited(|value| value["phases"][1]["start"] = "2027-02-30".into());
+        assert_invalid(
+            &text,
+            "phases[1].start",
+            "must be a date written YYYY-MM-DD, not \"2027-02-30\"",
+        );
+        let text = edited(|value| value["phases"][0]["end"] = 20270101.into());
+        assert_invalid(&text, "phases[0].end", "not the number 20270101");
+    }
+
+    #[test]
+    fn phase_dates_round_trip_and_undated_phases_write_no_date_fields() {
+        let mut roadmap = sample();
+        let undated = export(&roadmap);
+        assert!(!undated.contains("\"start\"") && !undated.contains("\"end\""));
+        let first = roadmap.phases[0].id.clone();
+        let start = "2028-01-01".parse().ok();
+        roadmap.update_phase(&first, |phase| phase.start = start);
+        roadmap.update_phase(&first, |phase| phase.end = "2028-03-31".parse().ok());
+        let dated = export(&roadmap);
+        assert!(
+            dated.contains("\"start\": \"2028-01-01\",\n      \"end\": \"2028-03-31\""),
+            "{dated}"
+        );
+        assert_eq!(import(&dated), Ok(roadmap));
     }
 
     #[test]

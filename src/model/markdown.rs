@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{Initiative, Phase, PhaseId, Roadmap, Urgency};
+use super::{Initiative, PhaseId, Roadmap, Urgency};
 
 /// Escapes a one-line text for Markdown (CommonMark, and GitHub's tables and strikethrough):
 /// a backslash goes only before what would otherwise be read as syntax where the text may be
@@ -83,11 +83,6 @@ fn starts_entity(rest: &[char]) -> bool {
     name > 0 && rest.get(name) == Some(&';')
 }
 
-fn phase_title(phase: &Phase) -> &str {
-    let name = phase.name.trim();
-    if name.is_empty() { "Untitled phase" } else { name }
-}
-
 /// The facts of one initiative in a phase list, after its title.
 fn facts(initiative: &Initiative) -> String {
     let mut facts = vec![
@@ -145,10 +140,15 @@ pub fn to_markdown(roadmap: &Roadmap) -> String {
             Some(capacity) => format!("effort {effort} of {capacity}"),
             None => format!("effort {effort}"),
         };
-        let _ = write!(markdown, "\n## {}\n\n", escape_markdown(phase_title(phase)));
+        let _ = write!(markdown, "\n## {}\n\n", escape_markdown(phase.display_name()));
+        // Dates only where set, so an undated roadmap's document reads as before.
+        let dates = phase
+            .dates_text()
+            .map(|dates| format!(" · {dates}"))
+            .unwrap_or_default();
         let _ = writeln!(
             markdown,
-            "{} initiative{} · {load}\n",
+            "{} initiative{} · {load}{dates}\n",
             initiatives.len(),
             if initiatives.len() == 1 { "" } else { "s" }
         );
@@ -165,7 +165,7 @@ pub fn to_markdown(roadmap: &Roadmap) -> String {
     let phase_names: HashMap<&PhaseId, &str> = roadmap
         .phases
         .iter()
-        .map(|phase| (&phase.id, phase_title(phase)))
+        .map(|phase| (&phase.id, phase.display_name()))
         .collect();
     for initiative in &roadmap.initiatives {
         let phase = initiative
@@ -279,6 +279,31 @@ mod tests {
         assert!(markdown.contains("| IAC | 2.0 | 8.0 | Quick wins | none |  | ★ | Foundations |  |\n"));
         assert!(markdown.contains("| Ledger archive | 5.5 | 5.5 | Big bets | none |  |  | Unphased |  |\n"));
         assert!(markdown.ends_with("|\n"));
+    }
+
+    #[test]
+    fn dated_phases_show_their_dates_after_their_load() {
+        let mut roadmap = sample();
+        let (first, second) = (roadmap.phases[0].id.clone(), roadmap.phases[1].id.clone());
+        roadmap.update_phase(&first, |phase| {
+            phase.start = DueDate::new(2027, 1, 1);
+            phase.end = DueDate::new(2027, 3, 31);
+        });
+        roadmap.update_phase(&second, |phase| phase.start = DueDate::new(2027, 4, 1));
+        let markdown = to_markdown(&roadmap);
+        assert!(
+            markdown
+                .contains("## Foundations\n\n2 initiatives · effort 9.5 of 10 · 2027-01-01 to 2027-03-31\n"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("## Phase 2\n\n0 initiatives · effort 0 · from 2027-04-01\n"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("## Phase 3\n\n0 initiatives · effort 0\n"),
+            "{markdown}"
+        );
     }
 
     #[test]
@@ -588,7 +613,7 @@ mod tests {
                 });
                 let initiative = roadmap.initiatives[0].clone();
                 let (title, owner) = (initiative.display_title(), initiative.owner.trim());
-                let phase_name = phase_title(&roadmap.phases[0]);
+                let phase_name = roadmap.phases[0].display_name();
                 let owned = if owner.is_empty() { String::new() } else { format!(" · owner {owner}") };
                 let mut expected = vec![
                     format!("h1: {}", roadmap.display_name()),

@@ -2,12 +2,15 @@
 
 pub mod backlog;
 mod board;
+mod calendar;
 mod changes;
+mod conflicts;
 mod consensus;
 mod csv;
 mod fields;
 mod file_format;
 mod history;
+mod icalendar;
 mod initiative;
 mod insight;
 mod markdown;
@@ -25,7 +28,9 @@ mod urgency;
 mod workspace;
 
 pub use board::{BoardGeometry, BoardItem, BoardMark, BoardPlan, CHIP_SCALE, PlacedLabel, Rect, plan_board};
+pub use calendar::{MAX_SPRINT_WEEKS, PhaseCalendar, Weekday, days_in_month, is_leap_year};
 pub use changes::RoadmapChanges;
+pub use conflicts::{Conflict, conflicts};
 pub use consensus::{
     Consensus, InitiativeConsensus, Keep, LeftOut, ParticipantFile, Scored, Spread, merge_scores,
 };
@@ -39,6 +44,7 @@ pub use file_format::{
     file_name, import, migrate, storage_is_nearly_full, to_storage_text,
 };
 pub use history::{HISTORY_LIMIT, History};
+pub use icalendar::{CalendarEvent, Stamp, calendar_events, calendar_file_name, escape_text, to_icalendar};
 pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, QuickWinStatus, split_list};
 pub use insight::{
     AreaCoverage, Counts, Coverage, GoalAlignment, GoalServed, MatrixPoint, PhaseFigures, counts,
@@ -53,7 +59,7 @@ pub use outline::{
     MAX_OUTLINE_BYTES, MAX_OUTLINE_HEADINGS, MODERN_STACKS, Outline, OutlineEntry, OutlineError,
 };
 pub use outline_library::{BUILT_IN_OUTLINE, ImportedOutline, OutlineLibrary};
-pub use phase::{Phase, PhaseId, PhaseLoad};
+pub use phase::{EndBeforeStart, Phase, PhaseId, PhaseLoad};
 pub use phasing::{DescribedMove, PhaseMove, PhaseReason, PhaseSuggestion, suggest_phases};
 pub use quadrant::{Quadrant, QuadrantSplit};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};

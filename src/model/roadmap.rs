@@ -6,7 +6,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CatalogOrigin, Initiative, InitiativeId, MaturityAudit, Phase, PhaseId, PhaseLoad, QuadrantSplit, Score,
+    CatalogOrigin, DueDate, EndBeforeStart, Initiative, InitiativeId, MaturityAudit, Phase, PhaseCalendar,
+    PhaseId, PhaseLoad, QuadrantSplit, Score,
 };
 
 /// A whole roadmap; field order is the file format's key order.
@@ -237,11 +238,7 @@ impl Roadmap {
                 .find(|candidate| self.phases.iter().all(|phase| &phase.name != candidate))
                 .unwrap_or_default()
         });
-        self.phases.push(Phase {
-            id: id.clone(),
-            name,
-            capacity: None,
-        });
+        self.phases.push(Phase::new(id.clone(), name));
         id
     }
 
@@ -253,6 +250,36 @@ impl Roadmap {
             }
             None => false,
         }
+    }
+
+    /// Sets or clears a phase's start, refusing one after its end; `Ok(false)` when the id
+    /// is unknown.
+    pub fn set_phase_start(&mut self, id: &PhaseId, start: Option<DueDate>) -> Result<bool, EndBeforeStart> {
+        match self.phases.iter_mut().find(|phase| &phase.id == id) {
+            Some(phase) => phase.set_dates(start, phase.end).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    /// Sets or clears a phase's end, refusing one before its start; `Ok(false)` when the id
+    /// is unknown.
+    pub fn set_phase_end(&mut self, id: &PhaseId, end: Option<DueDate>) -> Result<bool, EndBeforeStart> {
+        match self.phases.iter_mut().find(|phase| &phase.id == id) {
+            Some(phase) => phase.set_dates(phase.start, end).map(|()| true),
+            None => Ok(false),
+        }
+    }
+
+    /// Gives the phases, in order, consecutive spans of `calendar` (quarters or sprints).
+    /// Phases past the end of the calendar (year 9999) keep their dates. Returns how many
+    /// phases were dated.
+    pub fn schedule_phases(&mut self, calendar: PhaseCalendar) -> usize {
+        let spans = calendar.spans(self.phases.len());
+        for (phase, (start, end)) in self.phases.iter_mut().zip(&spans) {
+            phase.start = Some(*start);
+            phase.end = Some(*end);
+        }
+        spans.len()
     }
 
     /// Moves a phase earlier (negative) or later (positive) in the order.
@@ -594,6 +621,57 @@ mod tests {
         );
         assert!(roadmap.shift_phase(&id, -3));
         assert_eq!(roadmap.initiative(&id).and_then(|i| i.phase.clone()), None);
+    }
+
+    fn day(text: &str) -> DueDate {
+        text.parse().expect("a valid day")
+    }
+
+    #[test]
+    fn phase_dates_are_set_one_at_a_time_and_never_cross() {
+        let mut roadmap = Roadmap::default();
+        let phase = roadmap.phases[1].id.clone();
+        assert_eq!(roadmap.set_phase_start(&phase, Some(day("2027-03-01"))), Ok(true));
+        let refused = roadmap.set_phase_end(&phase, Some(day("2027-01-01")));
+        assert_eq!(
+            refused,
+            Err(EndBeforeStart {
+                start: day("2027-03-01"),
+                end: day("2027-01-01")
+            })
+        );
+        assert_eq!(roadmap.phases[1].end, None, "a refused end changes nothing");
+        assert_eq!(roadmap.set_phase_end(&phase, Some(day("2027-05-31"))), Ok(true));
+        assert!(roadmap.set_phase_start(&phase, Some(day("2027-06-01"))).is_err());
+        assert_eq!(roadmap.set_phase_start(&phase, None), Ok(true));
+        assert_eq!(
+            roadmap.phases[1].dates_text().as_deref(),
+            Some("until 2027-05-31")
+        );
+        assert_eq!(roadmap.set_phase_end(&PhaseId("p9".into()), None), Ok(false));
+    }
+
+    #[test]
+    fn scheduling_dates_every_phase_in_order() {
+        let mut roadmap = Roadmap::default();
+        roadmap.move_phase(&PhaseId("p3".into()), -2);
+        let dated = roadmap.schedule_phases(PhaseCalendar::Quarters {
+            from: day("2027-11-02"),
+        });
+        assert_eq!(dated, 3);
+        let dates: Vec<_> = roadmap
+            .phases
+            .iter()
+            .map(|phase| (phase.id.as_str(), phase.dates_text().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("p3", "2027-10-01 to 2027-12-31".to_string()),
+                ("p1", "2028-01-01 to 2028-03-31".to_string()),
+                ("p2", "2028-04-01 to 2028-06-30".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -76,16 +76,28 @@ pub struct DueDate {
 pub struct DueDateError(String);
 
 impl DueDate {
+    /// The day, if it exists (year 1–9999, a real month and day of that month).
     pub fn new(year: u16, month: u8, day: u8) -> Option<DueDate> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-        let days_in_month = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (year >= 1 && (1..=days_in_month).contains(&day)).then_some(DueDate { year, month, day })
+        let days_in_month = super::calendar::days_in_month(year, month)?;
+        ((1..=9999).contains(&year) && (1..=days_in_month).contains(&day)).then_some(DueDate {
+            year,
+            month,
+            day,
+        })
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// 1 (January) to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// 1 to 31.
+    pub fn day(self) -> u8 {
+        self.day
     }
 }
 

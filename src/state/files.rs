@@ -153,6 +153,39 @@ impl Planner {
         self.download(&name, &text, "text/markdown");
     }
 
+    /// Downloads the dated phases and due dates as `<name>.ics`; with no dates at all, says
+    /// how to add some instead of offering an empty calendar.
+    pub fn export_calendar(&self) {
+        let roadmap_id = self
+            .workspace
+            .with_untracked(|workspace| workspace.active.clone());
+        let Some(stamp) = crate::model::Stamp::from_unix_millis(js_sys::Date::now()) else {
+            self.tell(
+                Tone::Error,
+                "The calendar could not be made: this browser's clock reads no date.",
+            );
+            return;
+        };
+        let calendar = self.with_roadmap(|roadmap| {
+            let events = crate::model::calendar_events(roadmap, roadmap_id.as_str());
+            (!events.is_empty()).then(|| {
+                (
+                    crate::model::calendar_file_name(roadmap),
+                    crate::model::to_icalendar(roadmap, roadmap_id.as_str(), stamp),
+                )
+            })
+        });
+        match calendar {
+            Some((name, text)) => self.download(&name, &text, "text/calendar"),
+            None => self.tell(
+                Tone::Info,
+                "There are no dates to put in a calendar yet. Give phases a start and an end \
+                 (Set dates… in Phases gives them quarters or sprints), or give initiatives a due \
+                 date in the Inspector, then Export calendar again.",
+            ),
+        }
+    }
+
     /// Offers a download, telling the user if the browser refuses.
     pub fn download(&self, file_name: &str, text: &str, mime: &str) {
         if let Err(reason) = crate::files::download(file_name, text, mime) {

@@ -72,6 +72,8 @@ pub struct Planner {
 pub enum EditKey {
     RoadmapName,
     PhaseName(PhaseId),
+    /// A phase's start (`false`) or end (`true`): a date typed a segment at a time is one step.
+    PhaseDate(PhaseId, bool),
     Initiative(InitiativeId, crate::model::InitiativeField),
 }
 
@@ -281,6 +283,12 @@ impl Planner {
         }
     }
 
+    /// Ends a burst of typing, so the next keyed edit is an undo step of its own: a field
+    /// visited again is a new change, even with no other edit in between.
+    pub fn end_typing(&self) {
+        self.typing.set_value(None);
+    }
+
     fn apply(&self, change: impl FnOnce(&mut Roadmap)) -> bool {
         let Some(before) = self.change_unrecorded(change) else {
             return false;
@@ -488,6 +496,32 @@ mod tests {
             planner.redo();
             planner.redo();
             assert_eq!(title_of(&planner, &id).as_deref(), Some("Data"));
+        });
+    }
+
+    #[test]
+    fn a_field_visited_again_is_an_undo_step_of_its_own() {
+        in_owner(|| {
+            let planner = planner();
+            let phase = planner.with_roadmap(|roadmap| roadmap.phases[0].id.clone());
+            let set_start = |text: &str| {
+                let day = text.parse().ok();
+                planner.edit_typing(EditKey::PhaseDate(phase.clone(), false), |roadmap| {
+                    let _ = roadmap.set_phase_start(&phase, day);
+                });
+            };
+            let start = || planner.with_roadmap(|roadmap| roadmap.phases[0].start.map(|day| day.to_string()));
+            set_start("2027-01-01");
+            planner.end_typing();
+            // Typed a segment at a time: one step for the whole visit.
+            for text in ["0002-01-01", "0020-01-01", "2028-01-01"] {
+                set_start(text);
+            }
+            planner.undo();
+            assert_eq!(start().as_deref(), Some("2027-01-01"));
+            planner.undo();
+            assert_eq!(start(), None);
+            assert!(!planner.can_undo());
         });
     }
 

@@ -75,6 +75,17 @@ impl Planner {
         self.notice.set(None);
     }
 
+    /// Takes back a notice this text put up, once what it complained about is mended;
+    /// any other notice stays.
+    pub fn dismiss_notice_saying(&self, text: &str) {
+        if self
+            .notice
+            .with_untracked(|notice| notice.as_ref().is_some_and(|notice| notice.text == text))
+        {
+            self.notice.set(None);
+        }
+    }
+
     pub fn ask(&self, confirmation: Confirmation) {
         self.confirmation.set(Some(confirmation));
     }

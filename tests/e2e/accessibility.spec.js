@@ -77,6 +77,21 @@ for (const scheme of ['light', 'dark']) {
       await expect(page.getByRole('dialog', { name: 'Suggested phases' })).toBeVisible();
       expect(await violations(page)).toEqual([]);
     });
+
+    test('dated phases, the open Set dates… and a refused date have no violations', async ({ page }) => {
+      await new Planner(page).goto();
+      await openFixture(page);
+      const phases = page.getByRole('region', { name: 'Phases' });
+      await phases.getByRole('button', { name: 'Set dates…', exact: true }).click();
+      const setDates = phases.getByRole('group', { name: 'Set phase dates', exact: true });
+      await setDates.getByLabel('Dates from', { exact: true }).fill('2027-01-01');
+      await setDates.getByRole('button', { name: 'Set quarters', exact: true }).click();
+      await page.getByLabel('Scale end', { exact: true }).fill('2027-01-01');
+      await expect(page.getByRole('alert')).toContainText('the end 2027-01-01 is before the start 2027-04-01');
+      await phases.getByRole('button', { name: 'Set dates…', exact: true }).click();
+      await expect(setDates).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
   });
 }
 
