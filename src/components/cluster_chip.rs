@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::initiative_mark::{cell_or_placeholder, nudge_by_key};
-use super::{DomId, focus_later};
+use super::{DomId, focus_later, let_go_of_focus};
 use crate::model::{InitiativeId, card_label};
 use crate::state::{KeyedTriggers, use_planner};
 
@@ -114,6 +114,7 @@ fn ClusterList(
 ) -> impl IntoView {
     let open_cluster = expect_context::<OpenCluster>();
     let close = move || {
+        let_go_of_focus();
         open_cluster.set(None);
         focus_later(DomId::Chip(&first));
     };
@@ -174,6 +175,7 @@ fn ClusterMember(id: InitiativeId) -> impl IntoView {
         cell.with(|initiative| card_label(initiative, &split))
     });
     let bring_out = move |id: &InitiativeId| {
+        let_go_of_focus();
         open_cluster.set(None);
         focus_later(DomId::Mark(id));
     };

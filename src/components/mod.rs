@@ -63,6 +63,23 @@ pub(crate) fn table_of<Rows: IntoView + 'static>(
     }
 }
 
+/// Lets go of keyboard focus now, before the view removes the focused element (a closing
+/// list): removing a focused element makes the browser lay out the whole page at once, inside
+/// the update (measured: 27 ms at 10,000 initiatives). [`focus_later`] then puts focus back.
+pub(crate) fn let_go_of_focus() {
+    if let Some(focused) = focused() {
+        let _ = focused.blur();
+    }
+}
+
+/// The element that has keyboard focus, if any.
+pub(crate) fn focused() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    leptos::prelude::document()
+        .active_element()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
 /// Moves keyboard focus to this element once the view has updated.
 pub(crate) fn focus_later(element: DomId<'_>) {
     use wasm_bindgen::JsCast;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use super::{DomId, focus_later};
+use super::{DomId, focus_later, focused};
 
 /// What can take focus inside a dialog, in the order Tab visits it.
 const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
@@ -95,13 +95,6 @@ pub(crate) fn Modal(
             </div>
         </div>
     }
-}
-
-/// The element that has focus now, to give focus back to.
-fn focused() -> Option<HtmlElement> {
-    document()
-        .active_element()
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
 }
 
 /// Tab from the last control goes to the first, Shift+Tab from the first to the last.
