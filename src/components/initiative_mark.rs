@@ -366,7 +366,23 @@ fn MarkButton(
         let id = id.clone();
         Memo::new(move |_| planner.is_selected(&id))
     };
-    let class = look_class(planner, cell.clone());
+    let look = look_class(planner, cell.clone());
+    // One class attribute, not one per state: each reactive attribute is an effect of its own,
+    // and a thousand marks are built at once when a roadmap opens.
+    let class = move || {
+        let tip_left = rest.get().0 > geometry.with(|geometry| geometry.width * 0.6);
+        let states = [
+            (selected.get(), " is-selected"),
+            (lifted.get(), " is-lifted"),
+            (is_dragged.get(), " is-dragged"),
+            (has_label.get(), " has-label"),
+            (tip_left, " tip-left"),
+        ];
+        states
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .fold(look(), |class, (_, state)| class + state)
+    };
     let label = move || {
         let split = planner.split();
         cell.with(|initiative| card_label(initiative, &split))
@@ -392,11 +408,6 @@ fn MarkButton(
             node_ref=button
             id=DomId::Mark(&id).to_string()
             class=class
-            class=("is-selected", selected)
-            class=("is-lifted", move || lifted.get())
-            class=("is-dragged", is_dragged)
-            class=("has-label", move || has_label.get())
-            class=("tip-left", move || rest.get().0 > geometry.with(|geometry| geometry.width * 0.6))
             style=position
             aria-label=label
             aria-pressed=move || selected.get().to_string()
