@@ -627,6 +627,36 @@ async function measureChartRedraw(page) {
   return { ms: round(Math.max(...durations), 1), charts: durations.length };
 }
 
+/** Phases set to quarters, then the Timeline scrolled into view: planned and drawn (the app's own
+ * user-timing measure, from planning the picture to the canvas drawn), then redrawn after a bar
+ * moved by the keyboard (where bars are drawn one by one; else after a phase edge moved). */
+async function measureTimeline(page) {
+  const phases = page.getByRole('region', { name: 'Phases' });
+  await phases.getByRole('button', { name: 'Set dates…', exact: true }).click({ timeout: TIMEOUT });
+  const group = phases.getByRole('group', { name: 'Set phase dates', exact: true });
+  await group.getByLabel('Dates from', { exact: true }).fill('2027-01-01', { timeout: TIMEOUT });
+  await group.getByRole('button', { name: 'Set quarters', exact: true }).click({ timeout: TIMEOUT });
+  await quiet(page, 500);
+  await page.evaluate(() => performance.clearMeasures('timeline-drawn'));
+  const region = page.getByRole('region', { name: 'Timeline' });
+  await region.getByRole('img', { name: 'Timeline chart' }).scrollIntoViewIfNeeded({ timeout: TIMEOUT });
+  const drawn = async () => {
+    await page.waitForFunction(() => performance.getEntriesByName('timeline-drawn').length > 0, null, { timeout: TIMEOUT });
+    const ms = await page.evaluate(() => performance.getEntriesByName('timeline-drawn').at(-1).duration);
+    await page.evaluate(() => performance.clearMeasures('timeline-drawn'));
+    return ms;
+  };
+  const first = await drawn();
+  await quiet(page, 500);
+  const bars = await region.locator('button.timeline-bar').count();
+  const handle = bars > 0 ? region.locator('button.timeline-bar').first() : region.getByRole('slider').nth(1);
+  await handle.focus({ timeout: TIMEOUT });
+  await page.keyboard.press(bars > 0 ? 'ArrowRight' : 'ArrowLeft');
+  const redrawn = await drawn();
+  await quiet(page, 500);
+  return { first_ms: round(first, 1), redraw_ms: round(redrawn, 1), bars_drawn: bars > 0, moved: bars > 0 ? 'a bar' : 'a phase edge' };
+}
+
 /** "Suggest phases" clicked → the preview painted (auto-phasing in wasm plus the dialog), then Discard. */
 async function measureSuggestion(page) {
   await page.evaluate(() => {
@@ -710,6 +740,7 @@ async function roadmapRun(session, url, count, file) {
       progress(`  charts and suggest phases at ${count}`);
       result.charts = await measureChartRedraw(page);
       result.suggest_phases = await measureSuggestion(page);
+      result.timeline = await measureTimeline(page);
     }
     if (DRAG_SIZES.includes(count)) {
       progress(`  drag at ${count}`);
@@ -841,6 +872,18 @@ function table(report) {
   for (const n of PHASING_SIZES) {
     const { charts } = report.roadmaps[n];
     row(`Charts at ${thousands(n)}, card moved → ${charts.charts} charts redrawn`, ms(charts.ms));
+  }
+  // Drawing the timeline: ≤ 100 ms at 1,000 and ≤ 500 ms at 10,000.
+  const timelineGoals = { 1000: ['≤ 100 ms', 100], 10000: ['≤ 500 ms', 500] };
+  for (const n of PHASING_SIZES) {
+    const { timeline } = report.roadmaps[n];
+    const [text, limit] = timelineGoals[n];
+    row(`Timeline at ${thousands(n)}, planned and drawn on first sight`, ms(timeline.first_ms), {
+      goal: target(text, timeline.first_ms, limit),
+    });
+    row(`Timeline at ${thousands(n)}, ${timeline.moved} moved by key → redrawn`, ms(timeline.redraw_ms), {
+      goal: target(text, timeline.redraw_ms, limit),
+    });
   }
   for (const n of PHASING_SIZES) {
     const suggestion = report.roadmaps[n].suggest_phases;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::autosave::{Autosave, provide_autosave};
 use crate::components::{
     CatalogTree, ConfirmDialog, ConsensusPanel, Grid, Insight, Inspector, MapColumnsDialog, Notices,
-    PhaseBoard, PrintTable, Toolbar,
+    PhaseBoard, PrintTable, Timeline, Toolbar,
 };
 use crate::state::{Planner, provide_planner};
 
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <ConsensusPanel/>
                     <Grid/>
                     <PhaseBoard/>
+                    <Timeline/>
                     <PrintTable/>
                     <Insight/>
                 </div>

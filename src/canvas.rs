@@ -92,13 +92,23 @@ pub fn download_png(
 /// User-timing marks around a refresh of the charts ("insight-charts" in the browser's
 /// performance panel, and read by the benchmark): from the numbers' refresh to each chart drawn.
 pub fn mark_refresh() {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let _ = performance.mark("insight-refresh");
-    }
+    mark("insight-refresh");
 }
 
 pub fn measure_drawn() {
+    measure("insight-charts", "insight-refresh");
+}
+
+/// A user-timing mark named `name`.
+pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let _ = performance.measure_with_start_mark("insight-charts", "insight-refresh");
+        let _ = performance.mark(name);
+    }
+}
+
+/// A user-timing measure `name` from the latest mark `start` to now.
+pub fn measure(name: &str, start: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
     }
 }

@@ -26,6 +26,8 @@ pub struct Theme {
     /// Phase colours, repeated when there are more phases; unphased points use `muted`.
     pub phases: [RGBColor; 6],
     pub over: RGBColor,
+    /// A promise kept: a met dependency on the timeline.
+    pub met: RGBColor,
 }
 
 impl Theme {
@@ -49,6 +51,7 @@ impl Theme {
             RGBColor(101, 163, 13),
         ],
         over: RGBColor(185, 28, 28),
+        met: RGBColor(21, 128, 61),
     };
 
     pub const DARK: Theme = Theme {
@@ -71,9 +74,10 @@ impl Theme {
             RGBColor(190, 242, 100),
         ],
         over: RGBColor(248, 113, 113),
+        met: RGBColor(74, 222, 128),
     };
 
-    fn phase(&self, phase: Option<usize>) -> RGBColor {
+    pub(crate) fn phase(&self, phase: Option<usize>) -> RGBColor {
         phase.map_or(self.muted, |index| self.phases[index % self.phases.len()])
     }
 }
@@ -83,11 +87,11 @@ impl Theme {
 pub struct Scale(pub f64);
 
 impl Scale {
-    fn px(self, css: f64) -> i32 {
+    pub(crate) fn px(self, css: f64) -> i32 {
         (css * self.0).round() as i32
     }
 
-    fn font(self, css: f64, color: &RGBColor) -> TextStyle<'static> {
+    pub(crate) fn font(self, css: f64, color: &RGBColor) -> TextStyle<'static> {
         ("sans-serif", css * self.0).into_font().color(color)
     }
 }

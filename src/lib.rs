@@ -13,3 +13,4 @@ pub mod media;
 pub mod model;
 pub mod state;
 pub mod storage;
+pub mod timeline_chart;

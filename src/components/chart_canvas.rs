@@ -25,12 +25,8 @@ pub(super) fn redraw_on_change(
         if !seen.get() {
             return;
         }
-        let theme = if look.dark.get() {
-            Theme::DARK
-        } else {
-            Theme::LIGHT
-        };
-        look.width.track();
+        let theme = if look.is_dark() { Theme::DARK } else { Theme::LIGHT };
+        look.track_width();
         let Some(element) = canvas_ref.get() else { return };
         if let Some((area, scale)) = canvas::fit(&element, css_height()) {
             draw(&area, &theme, scale);
@@ -40,7 +36,7 @@ pub(super) fn redraw_on_change(
 }
 
 /// Whether `chart` has been in the viewport yet: false until it first scrolls into view.
-fn first_seen(chart: NodeRef<Canvas>) -> Signal<bool> {
+pub(super) fn first_seen(chart: NodeRef<Canvas>) -> Signal<bool> {
     let seen = RwSignal::new(false);
     Effect::new(move |watching: Option<bool>| {
         if watching == Some(true) {
@@ -73,6 +69,15 @@ impl Look {
         let resize = window_event_listener(leptos::ev::resize, move |_| look.width.set(page_width()));
         on_cleanup(move || resize.remove());
         look
+    }
+
+    pub(super) fn is_dark(&self) -> bool {
+        self.dark.get()
+    }
+
+    /// Subscribes to the page's width.
+    pub(super) fn track_width(&self) {
+        self.width.track();
     }
 }
 

@@ -2,7 +2,7 @@
 //! scores with its title placed beside it like a map's labels (`plan_board`, shared with the
 //! Insight chart), chips where marks coincide, and the titles that found no place listed below.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::html;
 use leptos::prelude::*;
@@ -13,8 +13,8 @@ use super::cluster_chip::{ClusterChip, OpenCluster};
 use super::initiative_mark::{CardHeld, InitiativeMark, MarkPlace};
 use super::move_menu::MarkMoveMenu;
 use crate::model::{
-    BoardGeometry, BoardItem, BoardMark, InitiativeId, Quadrant, QuickWinStatus, Roadmap, Score, plan_board,
-    short_label,
+    BoardGeometry, BoardItem, BoardMark, DependencyLine, InitiativeId, Quadrant, QuickWinStatus, Rect,
+    Roadmap, Score, conflicts, plan_board, route_dependency, short_label,
 };
 use crate::state::{KeyedTriggers, Planner, Tone, use_planner};
 
@@ -125,9 +125,10 @@ pub fn Grid() -> impl IntoView {
     });
     let layout = board_layout(planner, room);
     let count = move || planner.with_ids(<[InitiativeId]>::len);
+    let show_dependencies = RwSignal::new(false);
     view! {
         <section class="panel grid-panel" role="region" aria-label="Effort vs impact">
-            <GridHead count/>
+            <GridHead count show_dependencies/>
             <div class="grid-frame">
                 <span class="axis-label axis-y" aria-hidden="true">"Impact ↑"</span>
                 <div class="field" style=move || format!("--inset:{}px", geometry.get().inset)>
@@ -135,6 +136,7 @@ pub fn Grid() -> impl IntoView {
                     <div class="plot" node_ref=plot>
                         <QuadrantTints/>
                         <AxisTicks axis=Axis::Impact/>
+                        <DependencyLines layout geometry shown=show_dependencies/>
                         <span class="mark-probe" aria-hidden="true"></span>
                         <span class="mark-label label-probe" aria-hidden="true">"Probe"</span>
                         <p class="grid-empty" hidden=move || count() != 0>
@@ -154,7 +156,10 @@ pub fn Grid() -> impl IntoView {
 
 /// The grid's heading, count, hint and split settings.
 #[component]
-fn GridHead(count: impl Fn() -> usize + Send + Sync + 'static) -> impl IntoView {
+fn GridHead(
+    count: impl Fn() -> usize + Send + Sync + 'static,
+    show_dependencies: RwSignal<bool>,
+) -> impl IntoView {
     view! {
         <div class="panel-head">
             <h2>"Effort vs impact"</h2>
@@ -165,6 +170,11 @@ fn GridHead(count: impl Fn() -> usize + Send + Sync + 'static) -> impl IntoView 
                 }}
             </span>
             <span class="hint">"Drag marks, or use arrow keys (Shift: big steps)"</span>
+            <label class="show-dependencies">
+                <input type="checkbox" prop:checked=move || show_dependencies.get()
+                    on:change=move |event| show_dependencies.set(event_target_checked(&event))/>
+                "Show dependencies"
+            </label>
             <SplitSettings/>
         </div>
     }
@@ -340,6 +350,87 @@ fn beside(geometry: &BoardGeometry, (x, y): (f64, f64)) -> (f64, f64) {
         y + step
     };
     (x, y)
+}
+
+/// "Show dependencies": a curve from each initiative to what it waits for, under the marks,
+/// bent around titles where it can; red where the one waited for sits in a later phase (or in
+/// none). Laid out only while shown, and again only when the layout, the dependencies or the
+/// phases change.
+#[component]
+fn DependencyLines(
+    layout: Memo<BoardLayout>,
+    geometry: Signal<BoardGeometry>,
+    shown: RwSignal<bool>,
+) -> impl IntoView {
+    let planner = use_planner();
+    let lines = Memo::new(move |_| {
+        if !shown.get() {
+            return Vec::new();
+        }
+        planner.track_links();
+        planner.track_membership();
+        let radius = geometry.with(|geometry| geometry.mark_radius);
+        layout.with(|layout| planner.with_roadmap(|roadmap| route_lines(layout, roadmap, radius)))
+    });
+    let paths = move || {
+        lines.with(|lines| {
+            lines
+                .iter()
+                .map(|(line, broken)| {
+                    let path = format!(
+                        "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
+                        line.from.0, line.from.1, line.control.0, line.control.1, line.to.0, line.to.1
+                    );
+                    view! { <path d=path class:is-broken=*broken marker-end=if *broken { "url(#dependency-broken)" } else { "url(#dependency-met)" }></path> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <svg class="dependency-lines" aria-hidden="true" hidden=move || !shown.get()>
+            <defs>
+                <marker id="dependency-met" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0L10 5L0 10z" class="dependency-head"></path>
+                </marker>
+                <marker id="dependency-broken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0L10 5L0 10z" class="dependency-head is-broken"></path>
+                </marker>
+            </defs>
+            {paths}
+        </svg>
+    }
+}
+
+/// Each drawn dependency's curve, and whether its order is broken. An initiative in a chip
+/// speaks from the chip; two in the same chip have no line.
+fn route_lines(layout: &BoardLayout, roadmap: &Roadmap, radius: f64) -> Vec<(DependencyLine, bool)> {
+    let titles: Vec<Rect> = layout
+        .marks
+        .values()
+        .filter_map(|place| place.label.map(|label| label.rect))
+        .collect();
+    let at = |id: &InitiativeId| {
+        layout.marks.get(id).map(|place| place.at).or_else(|| {
+            let first = layout.cluster_of.get(id)?;
+            layout.clusters.get(first).map(|(_, at)| *at)
+        })
+    };
+    let broken: HashSet<(InitiativeId, InitiativeId)> = conflicts(roadmap)
+        .into_iter()
+        .filter_map(|conflict| Some((conflict.initiative().clone(), conflict.dependency()?.clone())))
+        .collect();
+    let mut lines = Vec::new();
+    for initiative in roadmap.initiatives.iter() {
+        let Some(from) = at(&initiative.id) else { continue };
+        for dependency in &initiative.dependencies {
+            let Some(to) = at(dependency) else { continue };
+            if let Some(line) = route_dependency(from, to, radius, &titles) {
+                let is_broken = broken.contains(&(initiative.id.clone(), dependency.clone()));
+                lines.push((line, is_broken));
+            }
+        }
+    }
+    lines
 }
 
 /// How many of the titles left off the board are named below it; the rest are counted.

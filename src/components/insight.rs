@@ -415,15 +415,8 @@ fn CoverageTable(data: InsightData) -> impl IntoView {
     table_of(None, "Outline coverage", &["Area", "Phased", "Not phased"], rows)
 }
 
-/// `Data-platform-2027.stackplan.json` → `Data-platform-2027-effort-vs-impact.png`.
-fn chart_file_name(planner: Planner, extension: &str) -> String {
-    let base = planner.with_roadmap(crate::model::file_name);
-    let stem = base.strip_suffix(".stackplan.json").unwrap_or(&base);
-    format!("{stem}-effort-vs-impact.{extension}")
-}
-
 fn export_png(planner: Planner) {
-    let name = chart_file_name(planner, "png");
+    let name = super::chart_file_name(planner, "effort-vs-impact", "png");
     let matrix = planner.with_roadmap(MatrixData::of);
     let drawn = canvas::download_png(&name, EXPORT_SIZE, |area| {
         charts::draw_matrix(
@@ -442,7 +435,7 @@ fn export_png(planner: Planner) {
 }
 
 fn export_svg(planner: Planner) {
-    let name = chart_file_name(planner, "svg");
+    let name = super::chart_file_name(planner, "effort-vs-impact", "svg");
     let matrix = planner.with_roadmap(MatrixData::of);
     let svg = charts::matrix_svg(&matrix.points, matrix.split, &matrix.phase_names, EXPORT_SIZE);
     match svg {

@@ -26,6 +26,7 @@ mod phase_dates;
 mod phase_suggestion;
 mod print_table;
 mod quick_dates;
+mod timeline;
 mod toolbar;
 
 pub use catalog_tree::CatalogTree;
@@ -38,6 +39,7 @@ pub use map_columns::MapColumnsDialog;
 pub use notices::Notices;
 pub use phase_board::PhaseBoard;
 pub use print_table::PrintTable;
+pub use timeline::Timeline;
 pub use toolbar::Toolbar;
 
 /// A table with its caption (its accessible name) and column headings; each row starts with
@@ -61,6 +63,13 @@ pub(crate) fn table_of<Rows: IntoView + 'static>(
             <tbody>{rows}</tbody>
         </table>
     }
+}
+
+/// `Data-platform-2027.stackplan.json` → `Data-platform-2027-<chart>.png`.
+pub(crate) fn chart_file_name(planner: crate::state::Planner, chart: &str, extension: &str) -> String {
+    let base = planner.with_roadmap(crate::model::file_name);
+    let stem = base.strip_suffix(".stackplan.json").unwrap_or(&base);
+    format!("{stem}-{chart}.{extension}")
 }
 
 /// Lets go of keyboard focus now, before the view removes the focused element (a closing

@@ -52,6 +52,15 @@ impl Conflict {
         }
     }
 
+    /// What it waits for, when the order of dependencies is broken.
+    pub fn dependency(&self) -> Option<&InitiativeId> {
+        match self {
+            Conflict::WaitsForLaterPhase { dependency, .. }
+            | Conflict::WaitsForUnphased { dependency, .. } => Some(dependency),
+            Conflict::DueBeforePhaseEnds { .. } | Conflict::DueBeforePhaseStarts { .. } => None,
+        }
+    }
+
     /// Whether the order of dependencies is broken (rather than a due date).
     pub fn is_dependency_order(&self) -> bool {
         matches!(

@@ -7,6 +7,7 @@ mod changes;
 mod conflicts;
 mod consensus;
 mod csv;
+mod dependency_lines;
 mod fields;
 mod file_format;
 mod history;
@@ -24,6 +25,7 @@ mod roadmap;
 mod score;
 mod share;
 mod stored;
+mod timeline;
 mod urgency;
 mod workspace;
 
@@ -35,6 +37,7 @@ pub use consensus::{
     Consensus, InitiativeConsensus, Keep, LeftOut, ParticipantFile, Scored, Spread, merge_scores,
 };
 pub use csv::{to_csv, write_table};
+pub use dependency_lines::{DependencyLine, route_dependency};
 pub use fields::{
     Choices, DependencyChoices, FieldError, InitiativeField, LABEL_CHARACTERS, card_label,
     dependency_choices, import_summary, parse_budget, parse_score, short_label,
@@ -69,5 +72,9 @@ pub use share::{
     read_share_fragment, share_fragment,
 };
 pub use stored::{read_storage_text, storage_text};
+pub use timeline::{
+    AXIS_HEIGHT, BAND_HEAD, DueTick, TimeAxis, TimelineArrow, TimelineBand, TimelineBar, TimelinePlan,
+    font_for_row, plan_timeline, timeline_height,
+};
 pub use urgency::{DueDate, DueDateError, Urgency};
 pub use workspace::{RoadmapEntry, RoadmapId, Workspace};

@@ -194,7 +194,7 @@ fn capacity_tenths(capacity: f64) -> u64 {
 
 /// The order the rules below dependencies ask for: most urgent, earliest due date, quick
 /// wins, then the most impact for the effort; the roadmap's own order breaks ties.
-fn priority(a: &Initiative, b: &Initiative) -> Ordering {
+pub(super) fn priority(a: &Initiative, b: &Initiative) -> Ordering {
     let due = |initiative: &Initiative| (initiative.due.is_none(), initiative.due);
     b.urgency
         .cmp(&a.urgency)

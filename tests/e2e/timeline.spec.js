@@ -236,3 +236,216 @@ test.describe('phases in time', () => {
     expect([second.parsed.events[1].dtstart, second.parsed.events[1].dtend]).toEqual(['2027-03-29', '2027-04-26']);
   });
 });
+
+/**
+ * Three phases and three initiatives, Churn model (Phase 1) waiting for Data Lake (Phase 3):
+ * a dependency planned in the wrong order. Built from the stored fixture's first initiative.
+ */
+function wrongOrder() {
+  const base = fixture();
+  const template = base.initiatives[0];
+  const initiative = (id, title, phase, dependencies, effort, impact) => ({
+    ...template,
+    id,
+    title,
+    phase,
+    dependencies,
+    effort,
+    impact,
+    due: null,
+    origin: null,
+  });
+  return {
+    ...base,
+    name: 'Timeline check',
+    phases: [
+      { id: 'p1', name: 'Phase 1', capacity: null },
+      { id: 'p2', name: 'Phase 2', capacity: null },
+      { id: 'p3', name: 'Phase 3', capacity: null },
+    ],
+    initiatives: [
+      initiative('i1', 'Churn model', 'p1', ['i3'], 3.0, 8.0),
+      initiative('i2', 'Data Catalog', 'p2', [], 5.0, 6.0),
+      initiative('i3', 'Data Lake', 'p3', [], 8.0, 9.0),
+    ],
+  };
+}
+
+const WRONG_ORDER = 'Churn model waits for Data Lake, which sits in a later phase (Phase 3)';
+
+function timeline(page) {
+  return page.getByRole('region', { name: 'Timeline' });
+}
+
+/** How many pixels of the Timeline chart are exactly the light theme's red (broken arrows). */
+function redPixels(page) {
+  return timeline(page)
+    .getByRole('img', { name: 'Timeline chart', exact: true })
+    .evaluate((canvas) => {
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let red = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] === 185 && data[i + 1] === 28 && data[i + 2] === 28) red += 1;
+      }
+      return red;
+    });
+}
+
+function centre(box) {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+test.describe('the Timeline chart', () => {
+  let app;
+  test.beforeEach(async ({ page }) => {
+    app = new Planner(page);
+    await app.goto();
+    await importByPicker(page, 'timeline.json', JSON.stringify(wrongOrder()));
+    await answerImport(page, 'Timeline check', 'Replace current roadmap');
+    await quickDates(page, '2027-01-01', 'Set quarters');
+    await timeline(page).scrollIntoViewIfNeeded();
+  });
+
+  test('quarters give bars in their phases and a red arrow for a dependency in the wrong order; a drag fixes it, Undo brings it back', async ({ page }) => {
+    const region = timeline(page);
+    await expect(region.getByRole('img', { name: 'Timeline chart', exact: true })).toBeVisible();
+    const churn = region.getByRole('button', { name: 'Churn model, in Phase 1', exact: true });
+    await expect(churn).toBeVisible();
+    await expect(region.getByRole('button', { name: 'Data Lake, in Phase 3', exact: true })).toBeVisible();
+    await expect(region.getByRole('group', { name: 'Conflicts' }).getByRole('listitem')).toHaveText([WRONG_ORDER]);
+    await expect.poll(() => redPixels(page), { message: 'the broken dependency is drawn red' }).toBeGreaterThan(20);
+    const table = region.getByRole('table', { name: 'Phases in time' });
+    await expect(table.getByRole('row', { name: 'Phase 1 2027-01-01 2027-03-31 1 1', exact: true })).toBeVisible();
+
+    // Drag Churn model's bar into the third quarter's band, between its edges.
+    const start = centre(await region.getByRole('slider', { name: 'Start of Phase 3' }).boundingBox());
+    const end = centre(await region.getByRole('slider', { name: 'End of Phase 3' }).boundingBox());
+    const from = centre(await churn.boundingBox());
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((start.x + end.x) / 2, from.y, { steps: 10 });
+    await page.mouse.up();
+
+    await expect(region.getByRole('button', { name: 'Churn model, in Phase 3', exact: true })).toBeVisible();
+    await expect(region.getByRole('status')).toHaveText(
+      'No conflicts: every dependency is planned in order and every due date is met.',
+    );
+    await expect.poll(() => redPixels(page), { message: 'no arrow is red any more' }).toBe(0);
+    await expect(app.inspector.phase).toHaveValue('p3');
+
+    await app.undoButton.click();
+    await expect(region.getByRole('button', { name: 'Churn model, in Phase 1', exact: true })).toBeVisible();
+    await expect(region.getByRole('group', { name: 'Conflicts' }).getByRole('listitem')).toHaveText([WRONG_ORDER]);
+    await expect.poll(() => redPixels(page)).toBeGreaterThan(20);
+  });
+
+  test('the keyboard moves a phase edge by a day (Shift: a week) and a bar to the next phase, each one undo step', async ({ page }) => {
+    const region = timeline(page);
+    const end = region.getByRole('slider', { name: 'End of Phase 1' });
+    await expect(end).toHaveAttribute('aria-valuetext', '2027-03-31');
+    await end.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(end).toHaveAttribute('aria-valuetext', '2027-04-01');
+    await expect(dateInput(page, 'Phase 1', 'end')).toHaveValue('2027-04-01');
+    await expect(end).toBeFocused();
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(dateInput(page, 'Phase 1', 'end')).toHaveValue('2027-03-25');
+    await app.undoButton.click();
+    await expect(dateInput(page, 'Phase 1', 'end')).toHaveValue('2027-04-01');
+
+    // A start never passes its end: refused in words, nothing changed.
+    const start = region.getByRole('slider', { name: 'Start of Phase 2' });
+    await dateInput(page, 'Phase 2', 'end').fill('2027-04-02');
+    await expect(start).toHaveAttribute('aria-valuetext', '2027-04-01');
+    await start.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(start).toHaveAttribute('aria-valuetext', '2027-04-02');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('alert')).toContainText('Phase 2 cannot move there: the end 2027-04-02 is before the start 2027-04-03.');
+    await expect(dateInput(page, 'Phase 2', 'start')).toHaveValue('2027-04-02');
+
+    const lake = region.getByRole('button', { name: 'Data Lake, in Phase 3', exact: true });
+    await lake.focus();
+    await page.keyboard.press('ArrowLeft');
+    const moved = region.getByRole('button', { name: 'Data Lake, in Phase 2', exact: true });
+    await expect(moved).toBeFocused();
+    await expect(region.getByRole('group', { name: 'Conflicts' }).getByRole('listitem')).toHaveText([
+      'Churn model waits for Data Lake, which sits in a later phase (Phase 2)',
+    ]);
+    await app.undoButton.click();
+    await expect(region.getByRole('button', { name: 'Data Lake, in Phase 3', exact: true })).toBeVisible();
+  });
+
+  test("dragging a phase's end edge moves its end date, as one undo step", async ({ page }) => {
+    const region = timeline(page);
+    const end = region.getByRole('slider', { name: 'End of Phase 2' });
+    const from = centre(await end.boundingBox());
+    const startBox = centre(await region.getByRole('slider', { name: 'Start of Phase 2' }).boundingBox());
+    // A quarter spans start → end; a third of it further is about a month later.
+    const month = (from.x - startBox.x) / 3;
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + month, from.y, { steps: 8 });
+    await page.mouse.up();
+    const moved = await dateInput(page, 'Phase 2', 'end').inputValue();
+    expect(moved > '2027-07-20' && moved < '2027-08-10', moved).toBe(true);
+    await expect(end).toHaveAttribute('aria-valuetext', moved);
+    await app.undoButton.click();
+    await expect(dateInput(page, 'Phase 2', 'end')).toHaveValue('2027-06-30');
+  });
+
+  test('Export timeline PNG and SVG give the picture, with its phases and titles as text in the SVG', async ({ page }) => {
+    const region = timeline(page);
+    const png = await download(page, region.getByRole('button', { name: 'Export timeline PNG', exact: true }));
+    expect(png.name).toBe('Timeline-check-timeline.png');
+    expect(png.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1600, 280]);
+
+    const svg = await download(page, region.getByRole('button', { name: 'Export timeline SVG', exact: true }));
+    expect(svg.name).toBe('Timeline-check-timeline.svg');
+    expect(svg.text).toMatch(/^<svg[^>]* width="1600" height="280"/);
+    for (const text of ['Phase 1', 'Phase 3', 'Churn model', 'Data Lake', 'Jan 2027']) {
+      expect(svg.text, text).toMatch(new RegExp(`>\\s*${text}\\s*<`));
+    }
+    expect(svg.text).toContain('#B91C1C');
+    expect(svg.text).not.toContain('<script');
+  });
+});
+
+test.describe('dependencies on the board', () => {
+  test('Show dependencies draws a line from an initiative to what it waits for, red while the order is broken', async ({ page }) => {
+    const app = new Planner(page);
+    await app.goto();
+    await importByPicker(page, 'timeline.json', JSON.stringify(wrongOrder()));
+    await answerImport(page, 'Timeline check', 'Replace current roadmap');
+    const lines = app.grid.region.locator('svg.dependency-lines');
+    await expect(lines).toBeHidden();
+    const show = app.grid.region.getByRole('checkbox', { name: 'Show dependencies', exact: true });
+    await show.check();
+    await expect(lines).toBeVisible();
+    const drawn = lines.locator(':scope > path');
+    await expect(drawn).toHaveCount(1);
+    await expect(drawn).toHaveClass(/is-broken/);
+
+    // It runs from Churn model's mark to Data Lake's: its ends lie next to those marks.
+    const ends = await drawn.evaluate((element) => {
+      const length = element.getTotalLength();
+      const svg = element.ownerSVGElement.getBoundingClientRect();
+      const at = (point) => ({ x: svg.x + point.x, y: svg.y + point.y });
+      return [at(element.getPointAtLength(0)), at(element.getPointAtLength(length))];
+    });
+    const near = async (title, point) => {
+      const mark = centre(await app.grid.card(title).boundingBox());
+      return Math.hypot(mark.x - point.x, mark.y - point.y);
+    };
+    expect(await near('Churn model', ends[0])).toBeLessThan(30);
+    expect(await near('Data Lake', ends[1])).toBeLessThan(30);
+
+    // Planned in order, the line turns from red.
+    await app.selectCard('Churn model');
+    await app.edit({ phase: 'Phase 3' });
+    await expect(drawn).not.toHaveClass(/is-broken/);
+    await show.uncheck();
+    await expect(lines).toBeHidden();
+  });
+});
