@@ -635,7 +635,8 @@ fn BarHandle(
             type="button"
             class="timeline-bar"
             class=("is-selected", selected)
-            aria-label=label
+            aria-label=label.clone()
+            title=label
             style=style
             on:keydown=on_keydown
             on:pointerdown=on_pointerdown

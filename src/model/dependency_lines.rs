@@ -15,8 +15,8 @@ pub struct DependencyLine {
 }
 
 /// How far a curve may bend, as fractions of the distance between the marks: straight first,
-/// then a little either way, then more.
-const BENDS: [f64; 7] = [0.0, 0.25, -0.25, 0.5, -0.5, 0.8, -0.8];
+/// then a little either way, then more (never so far that it reads as a detour).
+const BENDS: [f64; 5] = [0.0, 0.2, -0.2, 0.4, -0.4];
 /// Straight pieces a curve is checked in.
 const PIECES: usize = 12;
 
