@@ -121,7 +121,7 @@ impl Autosave {
         self.show(roadmap, text);
     }
 
-    /// Adds a roadmap to this browser's workspace and opens it (saves it to storage soon after).
+    /// Adds a roadmap to this browser's workspace and opens it (saves to storage).
     pub fn open_as_new(self, mut roadmap: Roadmap) {
         self.flush();
         // Time and chance: two tabs creating roadmaps in the same millisecond still differ.
@@ -138,11 +138,12 @@ impl Autosave {
         };
         self.planner
             .change_workspace(|workspace| workspace.add(entry.clone()));
+        let saved = storage::save(&id, &roadmap);
+        if let Err(problem) = &saved {
+            self.warn(problem);
+        }
         self.change_stored_workspace(move |stored| add_missing(stored, std::slice::from_ref(&entry)));
-        self.show(roadmap, None);
-        // Saved like any change, just after it is first painted: writing 1,000 initiatives
-        // takes some 60 ms that the first sight of them does not need to wait for.
-        self.schedule();
+        self.show(roadmap, saved.ok());
     }
 
     pub fn duplicate_roadmap(self) {
