@@ -1,8 +1,13 @@
 //! An initiative: one thing the organisation could do, scored and planned.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use super::{DueDate, PhaseId, Quadrant, QuadrantSplit, Score, Urgency};
+use super::{
+    CriterionId, DueDate, Estimate, IceInputs, PhaseId, Quadrant, QuadrantSplit, RiceInputs, Score, Urgency,
+    WsjfInputs,
+};
 
 /// Stable identifier of an initiative inside its roadmap (`i1`, `i2`, …).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -66,6 +71,17 @@ pub struct Initiative {
     pub budget: Option<f64>,
     pub dependencies: Vec<InitiativeId>,
     pub tags: Vec<String>,
+    /// Framework inputs, optional in format version 1 as the maturity audit is: an initiative
+    /// without them writes no key, so files without frameworks stay as they were.
+    #[serde(default, skip_serializing_if = "RiceInputs::is_empty")]
+    pub rice: RiceInputs,
+    #[serde(default, skip_serializing_if = "IceInputs::is_empty")]
+    pub ice: IceInputs,
+    #[serde(default, skip_serializing_if = "WsjfInputs::is_empty")]
+    pub wsjf: WsjfInputs,
+    /// Values of the roadmap's weighted criteria, by criterion.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub criteria: BTreeMap<CriterionId, Estimate>,
 }
 
 /// How the quick-win mark relates to where the card sits.
@@ -101,6 +117,10 @@ impl Initiative {
             budget: None,
             dependencies: Vec::new(),
             tags: Vec::new(),
+            rice: RiceInputs::default(),
+            ice: IceInputs::default(),
+            wsjf: WsjfInputs::default(),
+            criteria: BTreeMap::new(),
         }
     }
 

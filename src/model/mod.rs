@@ -10,6 +10,7 @@ mod csv;
 mod dependency_lines;
 mod fields;
 mod file_format;
+mod framework;
 mod history;
 mod icalendar;
 mod initiative;
@@ -45,6 +46,11 @@ pub use fields::{
 pub use file_format::{
     CURRENT_VERSION, FORMAT, ImportError, MAX_FILE_BYTES, MIGRATIONS, Migration, STORAGE_LIMIT_CHARS, export,
     file_name, import, migrate, storage_is_nearly_full, to_storage_text,
+};
+pub use framework::{
+    Confidence, Criterion, CriterionId, CriterionScale, Direction, Estimate, EstimateError, Framework,
+    FrameworkScore, IceInputs, JobSize, MissingInputs, RankedInitiative, RiceImpact, RiceInputs, T_SHIRTS,
+    WSJF_SCALE, WsjfInputs, framework_score, number, proposed_time_criticality, rank_initiatives,
 };
 pub use history::{HISTORY_LIMIT, History};
 pub use icalendar::{CalendarEvent, Stamp, calendar_events, calendar_file_name, escape_text, to_icalendar};

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CatalogOrigin, DueDate, EndBeforeStart, Initiative, InitiativeId, MaturityAudit, Phase, PhaseCalendar,
-    PhaseId, PhaseLoad, QuadrantSplit, Score,
+    CatalogOrigin, Criterion, DueDate, EndBeforeStart, Framework, Initiative, InitiativeId, MaturityAudit,
+    Phase, PhaseCalendar, PhaseId, PhaseLoad, QuadrantSplit, Score,
 };
 
 /// A whole roadmap; field order is the file format's key order.
@@ -19,6 +19,15 @@ pub struct Roadmap {
     /// Optional in format version 1: a roadmap whose audit is blank exports as before it existed.
     #[serde(default, skip_serializing_if = "MaturityAudit::is_blank")]
     pub maturity: MaturityAudit,
+    /// The active scoring framework; optional in format version 1 (the default writes no key).
+    #[serde(default, skip_serializing_if = "Framework::is_default")]
+    pub framework: Framework,
+    /// ICE as the average of its three inputs instead of their product.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ice_average: bool,
+    /// The user's weighted criteria, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<Criterion>,
     pub phases: Vec<Phase>,
     /// Shared, so an undo snapshot or a copy costs one pointer per initiative and a change
     /// copies only the initiative it touches.
@@ -51,6 +60,9 @@ impl Roadmap {
             name: name.into(),
             quadrant_split: QuadrantSplit::default(),
             maturity: MaturityAudit::default(),
+            framework: Framework::default(),
+            ice_average: false,
+            criteria: Vec::new(),
             phases: Vec::new(),
             initiatives: Vec::new(),
         };

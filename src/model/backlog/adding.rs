@@ -310,5 +310,6 @@ fn initiative_from(
         budget: draft.budget,
         dependencies,
         tags: draft.tags.clone(),
+        ..Initiative::new(InitiativeId(String::new()), "")
     }
 }
