@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::autosave::{Autosave, provide_autosave};
 use crate::components::{
     CatalogTree, ConfirmDialog, ConsensusPanel, Grid, Insight, Inspector, MapColumnsDialog, Notices,
-    PhaseBoard, PrintTable, Timeline, Toolbar,
+    PhaseBoard, PrintTable, Priority, Timeline, Toolbar,
 };
 use crate::state::{Planner, provide_planner};
 
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                 <div class="board">
                     <ConsensusPanel/>
                     <Grid/>
+                    <Priority/>
                     <PhaseBoard/>
                     <Timeline/>
                     <PrintTable/>

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::DomId;
+use super::scoring::ScoringFields;
 use crate::model::{
     Choices, DependencyChoices, DueDate, FieldError, Initiative, InitiativeField, InitiativeId,
     OUTLINE_GOALS, PhaseId, QuickWinStatus, Urgency, dependency_choices, parse_budget, parse_score,
@@ -115,6 +116,7 @@ pub fn Inspector() -> impl IntoView {
                     <ScoreField selected field=InitiativeField::Effort/>
                     <ScoreField selected field=InitiativeField::Impact/>
                 </div>
+                <ScoringFields planner current/>
                 <QuickWin selected/>
                 <div class="field-row">
                     <UrgencyField selected/>

@@ -25,7 +25,9 @@ mod phase_board;
 mod phase_dates;
 mod phase_suggestion;
 mod print_table;
+mod priority;
 mod quick_dates;
+mod scoring;
 mod timeline;
 mod toolbar;
 
@@ -39,6 +41,7 @@ pub use map_columns::MapColumnsDialog;
 pub use notices::Notices;
 pub use phase_board::PhaseBoard;
 pub use print_table::PrintTable;
+pub use priority::Priority;
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;
 

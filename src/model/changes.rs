@@ -12,6 +12,8 @@ pub struct RoadmapChanges {
     pub name: bool,
     pub split: bool,
     pub maturity: bool,
+    /// The framework, its ICE form or the weighted criteria.
+    pub scoring: bool,
     pub phases: bool,
     /// Initiatives were added, removed or reordered.
     pub order: bool,
@@ -45,6 +47,9 @@ impl RoadmapChanges {
             name: before.name != after.name,
             split: before.quadrant_split != after.quadrant_split,
             maturity: before.maturity != after.maturity,
+            scoring: before.framework != after.framework
+                || before.ice_average != after.ice_average
+                || before.criteria != after.criteria,
             phases: before.phases != after.phases,
             order,
             membership: order,
@@ -92,7 +97,13 @@ impl RoadmapChanges {
 
     /// Whether anything changed at all.
     pub fn any(&self) -> bool {
-        self.name || self.split || self.maturity || self.phases || self.order || !self.initiatives.is_empty()
+        self.name
+            || self.split
+            || self.maturity
+            || self.scoring
+            || self.phases
+            || self.order
+            || !self.initiatives.is_empty()
     }
 }
 
@@ -113,6 +124,22 @@ mod tests {
         let changes = RoadmapChanges::between(&roadmap, &roadmap.clone());
         assert_eq!(changes, RoadmapChanges::default());
         assert!(!changes.any());
+    }
+
+    #[test]
+    fn switching_the_framework_or_a_criterion_is_a_change_of_scoring_alone() {
+        let (before, _) = roadmap_of_three();
+        let mut after = before.clone();
+        after.framework = crate::model::Framework::Rice;
+        let changes = RoadmapChanges::between(&before, &after);
+        assert!(changes.scoring && changes.any());
+        assert!(changes.initiatives.is_empty() && !changes.board && !changes.phases);
+        let mut weighted = before.clone();
+        weighted.add_criterion();
+        assert!(RoadmapChanges::between(&before, &weighted).scoring);
+        let mut averaged = before.clone();
+        averaged.ice_average = true;
+        assert!(RoadmapChanges::between(&before, &averaged).scoring);
     }
 
     #[test]
@@ -243,6 +270,10 @@ mod tests {
             },
             RoadmapChanges {
                 split: true,
+                ..RoadmapChanges::default()
+            },
+            RoadmapChanges {
+                scoring: true,
                 ..RoadmapChanges::default()
             },
             RoadmapChanges {

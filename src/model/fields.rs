@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use super::{Initiative, InitiativeId, QuadrantSplit, QuickWinStatus, Roadmap, Score, Urgency};
+use super::{
+    Estimate, Initiative, InitiativeId, QuadrantSplit, QuickWinStatus, Roadmap, Score, Urgency, number,
+};
 
 /// A field of an initiative that the user edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -76,6 +78,89 @@ pub fn parse_budget(text: &str) -> Result<Option<f64>, FieldError> {
         Ok(budget) if budget.is_finite() && budget >= 0.0 => Ok(Some(budget)),
         _ => Err(FieldError::BudgetInvalid),
     }
+}
+
+/// Where a framework input's values may lie: `least` to `most`, `least` itself excluded where
+/// it is `open` (RICE effort must be above 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InputBounds {
+    pub least: f64,
+    pub most: f64,
+    pub open: bool,
+}
+
+impl InputBounds {
+    fn holds(self, value: f64) -> bool {
+        value <= self.most
+            && if self.open {
+                value > self.least
+            } else {
+                value >= self.least
+            }
+    }
+
+    /// "from 1 to 10", "above 0", "0 or more".
+    fn words(self) -> String {
+        match (self.open, self.most.is_finite()) {
+            (true, true) => format!("above {} and at most {}", number(self.least), number(self.most)),
+            (true, false) => format!("above {}", number(self.least)),
+            (false, true) => format!("from {} to {}", number(self.least), number(self.most)),
+            (false, false) => format!("{} or more", number(self.least)),
+        }
+    }
+}
+
+/// Why the typed likely value and range ends of a framework input cannot be taken.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum EstimateInputError {
+    #[error("{name} must be a number {bounds}.")]
+    NotANumber { name: String, bounds: String },
+    #[error("{name} must be {bounds}.")]
+    OutOfBounds { name: String, bounds: String },
+    #[error("{name} needs a likely value before its range.")]
+    RangeWithoutValue { name: String },
+    #[error("{name} low must not be above {name}, and {name} high not below it.")]
+    OutOfOrder { name: String },
+}
+
+/// The likely value and the optional range ends typed for the input `name`: `None` when all
+/// are blank; a point when the ends are blank (either end alone stands for itself).
+pub fn parse_estimate(
+    name: &str,
+    [likely, low, high]: [&str; 3],
+    bounds: InputBounds,
+) -> Result<Option<Estimate>, EstimateInputError> {
+    let read = |text: &str| -> Result<Option<f64>, EstimateInputError> {
+        let text = text.trim().replace([',', '_', ' '], "");
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let value: f64 = text.parse().map_err(|_| EstimateInputError::NotANumber {
+            name: name.to_string(),
+            bounds: bounds.words(),
+        })?;
+        if !value.is_finite() || !bounds.holds(value) {
+            return Err(EstimateInputError::OutOfBounds {
+                name: name.to_string(),
+                bounds: bounds.words(),
+            });
+        }
+        Ok(Some(value))
+    };
+    let (likely, low, high) = (read(likely)?, read(low)?, read(high)?);
+    let Some(likely) = likely else {
+        return match (low, high) {
+            (None, None) => Ok(None),
+            _ => Err(EstimateInputError::RangeWithoutValue {
+                name: name.to_string(),
+            }),
+        };
+    };
+    Estimate::new(low.unwrap_or(likely), likely, high.unwrap_or(likely))
+        .map(Some)
+        .map_err(|_| EstimateInputError::OutOfOrder {
+            name: name.to_string(),
+        })
 }
 
 /// Text read by screen readers for a card: title first (the UI contract), then where it stands.
@@ -348,5 +433,71 @@ mod tests {
         let cut = short_label(&unbroken);
         assert_eq!(cut.chars().count(), LABEL_CHARACTERS);
         assert!(cut.ends_with('…'));
+    }
+    #[test]
+    fn an_estimate_is_blank_a_point_or_a_range_within_its_bounds() {
+        let scale = InputBounds {
+            least: 1.0,
+            most: 10.0,
+            open: false,
+        };
+        assert_eq!(parse_estimate("Ease", ["", "", ""], scale), Ok(None));
+        assert_eq!(
+            parse_estimate("Ease", ["7", "", ""], scale),
+            Ok(Some(Estimate::point(7.0)))
+        );
+        assert_eq!(
+            parse_estimate("Ease", ["7", "5", "9.5"], scale),
+            Ok(Some(Estimate {
+                low: 5.0,
+                likely: 7.0,
+                high: 9.5
+            }))
+        );
+        assert_eq!(
+            parse_estimate("Ease", ["7", "", "9"], scale),
+            Ok(Some(Estimate {
+                low: 7.0,
+                likely: 7.0,
+                high: 9.0
+            }))
+        );
+        let refused =
+            |typed: [&str; 3]| parse_estimate("Ease", typed, scale).map_err(|error| error.to_string());
+        assert_eq!(
+            refused(["11", "", ""]),
+            Err("Ease must be from 1 to 10.".to_string())
+        );
+        assert_eq!(
+            refused(["seven", "", ""]),
+            Err("Ease must be a number from 1 to 10.".to_string())
+        );
+        assert_eq!(
+            refused(["", "3", ""]),
+            Err("Ease needs a likely value before its range.".to_string())
+        );
+        assert_eq!(
+            refused(["5", "6", ""]),
+            Err("Ease low must not be above Ease, and Ease high not below it.".to_string())
+        );
+        let effort = InputBounds {
+            least: 0.0,
+            most: f64::INFINITY,
+            open: true,
+        };
+        assert_eq!(
+            parse_estimate("Effort (person-months)", ["0", "", ""], effort)
+                .map_err(|error| error.to_string()),
+            Err("Effort (person-months) must be above 0.".to_string())
+        );
+        let reach = InputBounds {
+            least: 0.0,
+            most: f64::INFINITY,
+            open: false,
+        };
+        assert_eq!(
+            parse_estimate("Reach", ["2,000", "", ""], reach),
+            Ok(Some(Estimate::point(2000.0)))
+        );
     }
 }

@@ -717,16 +717,12 @@ fn weighted(
         };
         let share = criterion.weight.max(0.0) / total;
         sum += share * fraction;
-        let cost = if criterion.direction == Direction::Cost {
-            "1 − "
-        } else {
-            ""
+        let placed = number(criterion.scale.fraction(value));
+        let part = match criterion.direction {
+            Direction::Benefit => placed,
+            Direction::Cost => format!("(1 − {placed})"),
         };
-        parts.push(format!(
-            "{}% × {cost}{}",
-            number(share * 100.0),
-            number(criterion.scale.fraction(value))
-        ));
+        parts.push(format!("{}% × {part}", number(share * 100.0)));
     }
     let value = sum * 100.0;
     Ok(FrameworkScore {

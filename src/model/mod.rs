@@ -40,8 +40,9 @@ pub use consensus::{
 pub use csv::{to_csv, write_table};
 pub use dependency_lines::{DependencyLine, route_dependency};
 pub use fields::{
-    Choices, DependencyChoices, FieldError, InitiativeField, LABEL_CHARACTERS, card_label,
-    dependency_choices, import_summary, parse_budget, parse_score, short_label,
+    Choices, DependencyChoices, EstimateInputError, FieldError, InitiativeField, InputBounds,
+    LABEL_CHARACTERS, card_label, dependency_choices, import_summary, parse_budget, parse_estimate,
+    parse_score, short_label,
 };
 pub use file_format::{
     CURRENT_VERSION, FORMAT, ImportError, MAX_FILE_BYTES, MIGRATIONS, Migration, STORAGE_LIMIT_CHARS, export,

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CatalogOrigin, Criterion, DueDate, EndBeforeStart, Framework, Initiative, InitiativeId, MaturityAudit,
-    Phase, PhaseCalendar, PhaseId, PhaseLoad, QuadrantSplit, Score,
+    CatalogOrigin, Criterion, CriterionId, CriterionScale, Direction, DueDate, EndBeforeStart, Framework,
+    Initiative, InitiativeId, MaturityAudit, Phase, PhaseCalendar, PhaseId, PhaseLoad, QuadrantSplit, Score,
 };
 
 /// A whole roadmap; field order is the file format's key order.
@@ -169,6 +169,56 @@ impl Roadmap {
             Nudge::LessImpact => initiative.impact = initiative.impact.moved_by(-step),
             Nudge::MoreImpact => initiative.impact = initiative.impact.moved_by(step),
         })
+    }
+
+    /// Adds a weighted criterion (1–10, a benefit, weight 10) named "Criterion N".
+    pub fn add_criterion(&mut self) -> CriterionId {
+        let id = CriterionId(next_id(
+            "c",
+            self.criteria.iter().map(|criterion| criterion.id.0.as_str()),
+        ));
+        let name = (self.criteria.len() + 1..)
+            .map(|number| format!("Criterion {number}"))
+            .find(|candidate| self.criteria.iter().all(|criterion| &criterion.name != candidate))
+            .unwrap_or_default();
+        self.criteria.push(Criterion {
+            id: id.clone(),
+            name,
+            weight: 10.0,
+            direction: Direction::Benefit,
+            scale: CriterionScale::OneToTen,
+        });
+        id
+    }
+
+    /// Removes a criterion and every initiative's value for it.
+    pub fn remove_criterion(&mut self, id: &CriterionId) -> Option<Criterion> {
+        let at = self.criteria.iter().position(|criterion| &criterion.id == id)?;
+        for initiative in &mut self.initiatives {
+            if initiative.criteria.contains_key(id) {
+                Arc::make_mut(initiative).criteria.remove(id);
+            }
+        }
+        Some(self.criteria.remove(at))
+    }
+
+    /// Changes a criterion; values outside a new scale are dropped rather than kept off it.
+    pub fn update_criterion(&mut self, id: &CriterionId, change: impl FnOnce(&mut Criterion)) -> bool {
+        let Some(criterion) = self.criteria.iter_mut().find(|criterion| &criterion.id == id) else {
+            return false;
+        };
+        change(criterion);
+        let (least, most) = criterion.scale.bounds();
+        for initiative in &mut self.initiatives {
+            if initiative
+                .criteria
+                .get(id)
+                .is_some_and(|value| !value.lies_within(least, most))
+            {
+                Arc::make_mut(initiative).criteria.remove(id);
+            }
+        }
+        true
     }
 
     /// Sets or clears a dependency, refusing self-dependencies and cycles.
@@ -402,6 +452,35 @@ mod tests {
             catalog: "Modern Stacks".into(),
             path: path.iter().map(|part| part.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn criteria_are_added_with_fresh_ids_and_removed_with_their_values() {
+        let mut roadmap = Roadmap::new("Weighted");
+        let first = roadmap.add_criterion();
+        let second = roadmap.add_criterion();
+        assert_eq!((first.0.as_str(), second.0.as_str()), ("c1", "c2"));
+        assert_eq!(roadmap.criteria[1].name, "Criterion 2");
+        let id = roadmap.add_initiative("Lakehouse");
+        roadmap.update_initiative(&id, |initiative| {
+            initiative
+                .criteria
+                .insert(first.clone(), crate::model::Estimate::point(7.0));
+            initiative
+                .criteria
+                .insert(second.clone(), crate::model::Estimate::point(9.0));
+        });
+        // A scale that no longer holds a value drops it; one that does keeps it.
+        roadmap.update_criterion(&second, |criterion| criterion.scale = CriterionScale::TShirt);
+        assert!(!roadmap.initiatives[0].criteria.contains_key(&second));
+        assert!(roadmap.remove_criterion(&first).is_some());
+        assert!(roadmap.initiatives[0].criteria.is_empty());
+        assert_eq!(roadmap.criteria.len(), 1);
+        assert_eq!(
+            roadmap.add_criterion().0,
+            "c3",
+            "ids are never reused while a later one stands"
+        );
     }
 
     #[test]
