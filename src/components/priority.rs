@@ -15,7 +15,7 @@ use crate::state::{Planner, Tone, use_planner};
 /// The ranking follows edits after this pause, so a drag's steps stay cheap.
 const RANK_DELAY_MS: u64 = 100;
 /// Rows shown before "Show all".
-const ROWS_SHOWN: usize = 50;
+const ROWS_SHOWN: usize = 20;
 
 /// One row as shown: what the table sorts and prints.
 #[derive(Clone, Debug, PartialEq)]

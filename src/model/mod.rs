@@ -22,6 +22,7 @@ mod outline_library;
 mod phase;
 mod phasing;
 mod quadrant;
+mod rank_stability;
 mod roadmap;
 mod score;
 mod share;
@@ -72,6 +73,11 @@ pub use outline_library::{BUILT_IN_OUTLINE, ImportedOutline, OutlineLibrary};
 pub use phase::{EndBeforeStart, Phase, PhaseId, PhaseLoad};
 pub use phasing::{DescribedMove, PhaseMove, PhaseReason, PhaseSuggestion, suggest_phases};
 pub use quadrant::{Quadrant, QuadrantSplit};
+pub use rank_stability::{
+    CLOSE_LEAST, CLOSE_MOST, CloseCall, DRAWS, MOST_SIMULATED, RankInterval, RankStability, ScoreInput,
+    StabilityRun, TornadoBar, WeightTipping, default_top_k, rank_stability, score_inputs, tornado,
+    weight_sensitivity,
+};
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
 pub use score::{Score, ScoreError};
 pub use share::{

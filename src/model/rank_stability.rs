@@ -1,0 +1,905 @@
+//! How far to trust the order: a seeded Monte Carlo over the estimates' ranges (triangular
+//! draws between low, likely and high), giving each initiative its rank interval (10th to 90th
+//! percentile) and its chance of the top K; the close calls with the single estimate that would
+//! settle each most; for one initiative, which input moves its rank most (a tornado); and for
+//! weighted criteria, the weight at which the top K changes. Deterministic for a given roadmap.
+
+use std::cmp::Ordering;
+
+use super::{
+    Criterion, Direction, Estimate, Framework, Initiative, Roadmap, number, proposed_time_criticality,
+};
+
+/// Draws per run.
+pub const DRAWS: usize = 2_000;
+/// A chance of the top K in this band is too close to call.
+pub const CLOSE_LEAST: f64 = 0.2;
+pub const CLOSE_MOST: f64 = 0.8;
+/// The seed: the same roadmap always gives the same intervals.
+const SEED: u64 = 0x5eed_2027_0101;
+
+/// One number a score is made of: its input's name and estimate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreInput {
+    pub name: String,
+    pub estimate: Estimate,
+}
+
+/// How a framework turns its inputs' values (in [`score_inputs`]'s order) into a score.
+#[derive(Clone, Debug, PartialEq)]
+enum Formula {
+    Ratio,
+    Rice,
+    IceProduct,
+    IceAverage,
+    Wsjf,
+    /// Per criterion: its share of the weights, its scale's bounds and whether it is a cost.
+    Weighted(Vec<(f64, (f64, f64), bool)>),
+}
+
+impl Formula {
+    fn of(roadmap: &Roadmap) -> Formula {
+        match roadmap.framework {
+            Framework::EffortImpact => Formula::Ratio,
+            Framework::Rice => Formula::Rice,
+            Framework::Ice if roadmap.ice_average => Formula::IceAverage,
+            Framework::Ice => Formula::IceProduct,
+            Framework::Wsjf => Formula::Wsjf,
+            Framework::Weighted => Formula::Weighted(weighted_parts(&roadmap.criteria, None)),
+        }
+    }
+
+    fn score(&self, values: &[f64]) -> f64 {
+        match self {
+            Formula::Ratio => values[0] / values[1],
+            Formula::Rice => values[0] * values[1] * values[2] / 100.0 / values[3],
+            Formula::IceProduct => values[0] * values[1] * values[2],
+            Formula::IceAverage => (values[0] + values[1] + values[2]) / 3.0,
+            Formula::Wsjf => (values[0] + values[1] + values[2]) / values[3],
+            Formula::Weighted(parts) => {
+                100.0
+                    * parts
+                        .iter()
+                        .zip(values)
+                        .map(|((share, (least, most), cost), value)| {
+                            let fraction = if most > least {
+                                ((value - least) / (most - least)).clamp(0.0, 1.0)
+                            } else {
+                                0.0
+                            };
+                            share * if *cost { 1.0 - fraction } else { fraction }
+                        })
+                        .sum::<f64>()
+            }
+        }
+    }
+}
+
+/// Each criterion's share of the weights (one criterion's weight replaced by `weight` where
+/// given), bounds and direction.
+fn weighted_parts(criteria: &[Criterion], weight: Option<(usize, f64)>) -> Vec<(f64, (f64, f64), bool)> {
+    let weight_of = |index: usize, criterion: &Criterion| match weight {
+        Some((at, weight)) if at == index => weight,
+        _ => criterion.weight.max(0.0),
+    };
+    let total: f64 = criteria
+        .iter()
+        .enumerate()
+        .map(|(index, criterion)| weight_of(index, criterion))
+        .sum();
+    criteria
+        .iter()
+        .enumerate()
+        .map(|(index, criterion)| {
+            let share = if total > 0.0 {
+                weight_of(index, criterion) / total
+            } else {
+                0.0
+            };
+            (
+                share,
+                criterion.scale.bounds(),
+                criterion.direction == Direction::Cost,
+            )
+        })
+        .collect()
+}
+
+/// An initiative's inputs under the roadmap's framework, in the formula's order; `None` while
+/// any is missing (it has no score, and no rank to simulate).
+pub fn score_inputs(roadmap: &Roadmap, initiative: &Initiative) -> Option<Vec<ScoreInput>> {
+    let input = |name: &str, estimate: Option<Estimate>| {
+        estimate.map(|estimate| ScoreInput {
+            name: name.to_string(),
+            estimate,
+        })
+    };
+    let point = |value: f64| Some(Estimate::point(value));
+    let inputs: Vec<Option<ScoreInput>> = match roadmap.framework {
+        Framework::EffortImpact => vec![
+            input("Impact", point(initiative.impact.value())),
+            input("Effort", point(initiative.effort.value())),
+        ],
+        Framework::Rice => {
+            let rice = &initiative.rice;
+            vec![
+                input("Reach", rice.reach),
+                input(
+                    "RICE impact",
+                    rice.impact.map(|impact| Estimate::point(impact.value())),
+                ),
+                input(
+                    "Confidence",
+                    rice.confidence
+                        .map(|confidence| Estimate::point(f64::from(confidence.percent()))),
+                ),
+                input(
+                    "Effort (person-months)",
+                    rice.effort.filter(|effort| effort.low > 0.0),
+                ),
+            ]
+        }
+        Framework::Ice => vec![
+            input("ICE impact", initiative.ice.impact),
+            input("ICE confidence", initiative.ice.confidence),
+            input("Ease", initiative.ice.ease),
+        ],
+        Framework::Wsjf => {
+            let wsjf = &initiative.wsjf;
+            vec![
+                input("Business value", wsjf.business_value),
+                input(
+                    "Time criticality",
+                    wsjf.time_criticality
+                        .or_else(|| point(proposed_time_criticality(initiative))),
+                ),
+                input("Risk reduction", wsjf.risk_reduction),
+                input(
+                    "Job size",
+                    wsjf.job_size.map(|size| Estimate::point(f64::from(size.value()))),
+                ),
+            ]
+        }
+        Framework::Weighted => {
+            if roadmap.criteria.is_empty() || roadmap.criteria.iter().all(|criterion| criterion.weight <= 0.0)
+            {
+                return None;
+            }
+            roadmap
+                .criteria
+                .iter()
+                .map(|criterion| {
+                    input(
+                        criterion.display_name(),
+                        initiative.criteria.get(&criterion.id).copied(),
+                    )
+                })
+                .collect()
+        }
+    };
+    inputs.into_iter().collect()
+}
+
+/// A small, fast, seedable generator (SplitMix64): the same seed, the same draws everywhere.
+#[derive(Clone, Debug)]
+struct Draws(u64);
+
+impl Draws {
+    fn next(&mut self) -> f64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A triangular draw between low and high, peaking at likely; a point is itself.
+fn triangular(estimate: &Estimate, uniform: f64) -> f64 {
+    let Estimate { low, likely, high } = *estimate;
+    if high <= low {
+        return likely;
+    }
+    let cut = (likely - low) / (high - low);
+    if uniform < cut {
+        low + (uniform * (high - low) * (likely - low)).sqrt()
+    } else {
+        high - ((1.0 - uniform) * (high - low) * (high - likely)).sqrt()
+    }
+}
+
+/// One initiative as simulated.
+#[derive(Clone, Debug)]
+struct Simulated {
+    index: usize,
+    inputs: Vec<ScoreInput>,
+    /// Its score with every input at its PERT mean (the ranked list's score).
+    mean_score: f64,
+}
+
+/// Each initiative's place in the order, over all draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankInterval {
+    /// Position in `roadmap.initiatives`.
+    pub index: usize,
+    /// Its rank with every estimate at its mean: the ranked list's rank.
+    pub likely_rank: usize,
+    /// 10th and 90th percentile of its rank over the draws.
+    pub low_rank: usize,
+    pub high_rank: usize,
+    /// Share of draws in which it is in the top K.
+    pub top_chance: f64,
+}
+
+/// A close call, and the estimate that would settle it most.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CloseCall {
+    pub index: usize,
+    pub top_chance: f64,
+    /// Its own input that, narrowed to its likely value, moves the chance furthest from a coin
+    /// toss, and the chance then; `None` when none of its own inputs is a range.
+    pub settled_by: Option<(String, f64)>,
+}
+
+/// The whole answer: intervals by likely rank, the close calls, and the run's size.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RankStability {
+    pub intervals: Vec<RankInterval>,
+    pub close_calls: Vec<CloseCall>,
+    pub top_k: usize,
+    pub draws: usize,
+}
+
+/// A run of the simulation that can be done in slices: `step` a few draws at a time, then
+/// `finish`. The ranks of every draw are kept (2 bytes each) for the percentiles.
+pub struct StabilityRun {
+    simulated: Vec<Simulated>,
+    formula: Formula,
+    top_k: usize,
+    draws: usize,
+    done: usize,
+    random: Draws,
+    /// Per simulated initiative, its rank in each draw (1-based).
+    ranks: Vec<Vec<u16>>,
+    /// Per draw, the scores of the K-th and (K+1)-th best: what an initiative has to beat.
+    thresholds: Vec<(f64, f64)>,
+    /// Seeds the draws taken again when one input is narrowed.
+    narrowed_seed: u64,
+    /// This draw's score of each simulated initiative, and their order.
+    scores: Vec<f64>,
+    order: Vec<u32>,
+}
+
+/// The most initiatives a run ranks (ranks are kept in two bytes).
+pub const MOST_SIMULATED: usize = u16::MAX as usize;
+
+impl StabilityRun {
+    /// Prepares a run over the initiatives that have a score; `top_k` is held to 1..=their count.
+    pub fn new(roadmap: &Roadmap, top_k: usize, draws: usize) -> StabilityRun {
+        let formula = Formula::of(roadmap);
+        let mut simulated: Vec<Simulated> = roadmap
+            .initiatives
+            .iter()
+            .enumerate()
+            .filter_map(|(index, initiative)| {
+                let inputs = score_inputs(roadmap, initiative)?;
+                let means: Vec<f64> = inputs.iter().map(|input| input.estimate.mean()).collect();
+                let mean_score = formula.score(&means);
+                mean_score.is_finite().then_some(Simulated {
+                    index,
+                    inputs,
+                    mean_score,
+                })
+            })
+            .take(MOST_SIMULATED)
+            .collect();
+        // Likely order: by mean score, ties by title then roadmap order, as the ranked list.
+        let title = |index: usize| roadmap.initiatives[index].display_title();
+        simulated.sort_by(|a, b| {
+            b.mean_score
+                .total_cmp(&a.mean_score)
+                .then_with(|| title(a.index).cmp(title(b.index)))
+                .then(a.index.cmp(&b.index))
+        });
+        let count = simulated.len();
+        StabilityRun {
+            top_k: top_k.clamp(1, count.max(1)),
+            draws,
+            done: 0,
+            random: Draws(SEED),
+            ranks: vec![Vec::with_capacity(draws); count],
+            thresholds: Vec::with_capacity(draws),
+            narrowed_seed: SEED ^ 0xa5a5_a5a5,
+            scores: vec![0.0; count],
+            order: (0..count as u32).collect(),
+            simulated,
+            formula,
+        }
+    }
+
+    /// Share of the draws done, 0–1.
+    pub fn progress(&self) -> f64 {
+        if self.draws == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.draws as f64
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.done >= self.draws
+    }
+
+    /// Runs up to `draws` more draws.
+    pub fn step(&mut self, draws: usize) {
+        let until = (self.done + draws).min(self.draws);
+        let mut values = Vec::new();
+        while self.done < until {
+            for (slot, initiative) in self.simulated.iter().enumerate() {
+                values.clear();
+                for input in &initiative.inputs {
+                    let uniform = if input.estimate.is_range() {
+                        self.random.next()
+                    } else {
+                        0.5
+                    };
+                    values.push(triangular(&input.estimate, uniform));
+                }
+                self.scores[slot] = self.formula.score(&values);
+            }
+            let scores = &self.scores;
+            // Equal scores keep the likely order (the simulated list is sorted by it).
+            self.order
+                .sort_unstable_by(|&a, &b| scores[b as usize].total_cmp(&scores[a as usize]).then(a.cmp(&b)));
+            for (place, &slot) in self.order.iter().enumerate() {
+                self.ranks[slot as usize].push(u16::try_from(place + 1).unwrap_or(u16::MAX));
+            }
+            let at = |place: usize| {
+                self.order
+                    .get(place)
+                    .map_or(f64::NEG_INFINITY, |&slot| scores[slot as usize])
+            };
+            self.thresholds.push((at(self.top_k - 1), at(self.top_k)));
+            self.done += 1;
+        }
+    }
+
+    /// The intervals and close calls (runs what is left first).
+    pub fn finish(mut self) -> RankStability {
+        if !self.is_done() {
+            self.step(self.draws);
+        }
+        let top_k = self.top_k;
+        let mut intervals = Vec::with_capacity(self.simulated.len());
+        let mut close_calls = Vec::new();
+        for (slot, initiative) in self.simulated.iter().enumerate() {
+            let mut ranks = self.ranks[slot].clone();
+            ranks.sort_unstable();
+            let percentile = |share: f64| {
+                if ranks.is_empty() {
+                    return slot + 1;
+                }
+                let at = ((ranks.len() - 1) as f64 * share).round() as usize;
+                usize::from(ranks[at])
+            };
+            let in_top = self.ranks[slot]
+                .iter()
+                .filter(|&&rank| usize::from(rank) <= top_k)
+                .count();
+            let top_chance = if self.done == 0 {
+                0.0
+            } else {
+                in_top as f64 / self.done as f64
+            };
+            intervals.push(RankInterval {
+                index: initiative.index,
+                likely_rank: slot + 1,
+                low_rank: percentile(0.1),
+                high_rank: percentile(0.9),
+                top_chance,
+            });
+            if (CLOSE_LEAST..=CLOSE_MOST).contains(&top_chance) {
+                close_calls.push(CloseCall {
+                    index: initiative.index,
+                    top_chance,
+                    settled_by: self.settling_input(slot, top_chance),
+                });
+            }
+        }
+        RankStability {
+            intervals,
+            close_calls,
+            top_k,
+            draws: self.done,
+        }
+    }
+
+    /// Which of the initiative's own ranged inputs, fixed at its likely value, moves its chance
+    /// of the top K furthest from a coin toss: each draw's score is taken again with that input
+    /// narrowed, against what it had to beat in that draw.
+    fn settling_input(&self, slot: usize, chance: f64) -> Option<(String, f64)> {
+        let initiative = &self.simulated[slot];
+        let mut best: Option<(String, f64)> = None;
+        for (narrowed, input) in initiative.inputs.iter().enumerate() {
+            if !input.estimate.is_range() {
+                continue;
+            }
+            let mut random = Draws(self.narrowed_seed ^ ((slot as u64) << 8) ^ narrowed as u64);
+            let mut values = Vec::with_capacity(initiative.inputs.len());
+            let mut in_top = 0usize;
+            for (draw, &(kth, next)) in self.thresholds.iter().enumerate() {
+                values.clear();
+                for (position, each) in initiative.inputs.iter().enumerate() {
+                    let value = if position == narrowed || !each.estimate.is_range() {
+                        each.estimate.likely
+                    } else {
+                        triangular(&each.estimate, random.next())
+                    };
+                    values.push(value);
+                }
+                let score = self.formula.score(&values);
+                // What it had to beat: the K-th best of the others in that draw.
+                let was_in = usize::from(self.ranks[slot][draw]) <= self.top_k;
+                let bar = if was_in { next } else { kth };
+                if score > bar {
+                    in_top += 1;
+                }
+            }
+            let narrowed_chance = in_top as f64 / self.thresholds.len().max(1) as f64;
+            let gain = (narrowed_chance - 0.5).abs() - (chance - 0.5).abs();
+            if best
+                .as_ref()
+                .is_none_or(|(_, best_chance)| gain > (best_chance - 0.5).abs() - (chance - 0.5).abs())
+            {
+                best = Some((input.name.clone(), narrowed_chance));
+            }
+        }
+        best
+    }
+}
+
+/// The whole simulation at once (for tests and small roadmaps).
+pub fn rank_stability(roadmap: &Roadmap, top_k: usize, draws: usize) -> RankStability {
+    StabilityRun::new(roadmap, top_k, draws).finish()
+}
+
+/// The default K: the first phase's size, or 10 when it holds none.
+pub fn default_top_k(roadmap: &Roadmap) -> usize {
+    let first = roadmap.phases.first().map(|phase| &phase.id);
+    let size = roadmap
+        .initiatives
+        .iter()
+        .filter(|initiative| initiative.phase.as_ref() == first && first.is_some())
+        .count();
+    if size == 0 { 10 } else { size }
+}
+
+/// One bar of a tornado: an input, and the initiative's rank with it at its low and high end
+/// (every other estimate at its mean).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TornadoBar {
+    pub input: String,
+    pub estimate: Estimate,
+    pub rank_at_low: usize,
+    pub rank_at_high: usize,
+}
+
+impl TornadoBar {
+    pub fn swing(&self) -> usize {
+        self.rank_at_low.abs_diff(self.rank_at_high)
+    }
+}
+
+/// Which of the initiative's ranged inputs moves its rank most, largest swing first.
+pub fn tornado(roadmap: &Roadmap, index: usize) -> Vec<TornadoBar> {
+    let formula = Formula::of(roadmap);
+    let Some(inputs) = roadmap
+        .initiatives
+        .get(index)
+        .and_then(|initiative| score_inputs(roadmap, initiative))
+    else {
+        return Vec::new();
+    };
+    let title = |index: usize| roadmap.initiatives[index].display_title();
+    let others: Vec<(usize, f64)> = roadmap
+        .initiatives
+        .iter()
+        .enumerate()
+        .filter(|(other, _)| *other != index)
+        .filter_map(|(other, initiative)| {
+            let inputs = score_inputs(roadmap, initiative)?;
+            let means: Vec<f64> = inputs.iter().map(|input| input.estimate.mean()).collect();
+            Some((other, formula.score(&means)))
+        })
+        .collect();
+    let rank_of = |score: f64| {
+        1 + others
+            .iter()
+            .filter(|(other, other_score)| match other_score.total_cmp(&score) {
+                Ordering::Greater => true,
+                Ordering::Equal => (title(*other), *other) < (title(index), index),
+                Ordering::Less => false,
+            })
+            .count()
+    };
+    let means: Vec<f64> = inputs.iter().map(|input| input.estimate.mean()).collect();
+    let mut bars: Vec<TornadoBar> = inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, input)| input.estimate.is_range())
+        .map(|(position, input)| {
+            let with = |value: f64| {
+                let mut values = means.clone();
+                values[position] = value;
+                rank_of(formula.score(&values))
+            };
+            TornadoBar {
+                input: input.name.clone(),
+                estimate: input.estimate,
+                rank_at_low: with(input.estimate.low),
+                rank_at_high: with(input.estimate.high),
+            }
+        })
+        .collect();
+    bars.sort_by(|a, b| b.swing().cmp(&a.swing()).then_with(|| a.input.cmp(&b.input)));
+    bars
+}
+
+/// Where the top K changes as one criterion's weight moves, and who enters or leaves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeightTipping {
+    pub criterion: usize,
+    /// Its share of the weights now, and where the top K first changes (both in percent).
+    pub share_now: f64,
+    pub share_then: f64,
+    pub entering: Vec<usize>,
+    pub leaving: Vec<usize>,
+}
+
+impl WeightTipping {
+    /// "Raise Strategy fit from 30 % to 41 % and Lakehouse enters the top 10".
+    pub fn sentence(&self, roadmap: &Roadmap, top_k: usize) -> String {
+        let name = roadmap.criteria[self.criterion].display_name();
+        let verb = if self.share_then > self.share_now {
+            "Raise"
+        } else {
+            "Lower"
+        };
+        let titles = |indexes: &[usize]| {
+            indexes
+                .iter()
+                .map(|&index| roadmap.initiatives[index].display_title().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut sentence = format!(
+            "{verb} {name} from {} % to {} %",
+            number(self.share_now),
+            number(self.share_then)
+        );
+        if !self.entering.is_empty() {
+            let enters = if self.entering.len() == 1 {
+                "enters"
+            } else {
+                "enter"
+            };
+            sentence.push_str(&format!(
+                " and {} {enters} the top {top_k}",
+                titles(&self.entering)
+            ));
+        }
+        if !self.leaving.is_empty() {
+            let leaves = if self.leaving.len() == 1 {
+                "leaves"
+            } else {
+                "leave"
+            };
+            sentence.push_str(&format!(" and {} {leaves} it", titles(&self.leaving)));
+        }
+        sentence
+    }
+}
+
+/// For each weighted criterion, the nearest share of the weights (in whole percents, a step up
+/// then a step down, further each time) at which the top K by mean score changes; `None` where no share from 0 to 100 % does.
+pub fn weight_sensitivity(roadmap: &Roadmap, top_k: usize) -> Vec<Option<WeightTipping>> {
+    if roadmap.framework != Framework::Weighted {
+        return Vec::new();
+    }
+    let scored: Vec<(usize, Vec<f64>)> = roadmap
+        .initiatives
+        .iter()
+        .enumerate()
+        .filter_map(|(index, initiative)| {
+            let inputs = score_inputs(roadmap, initiative)?;
+            Some((index, inputs.iter().map(|input| input.estimate.mean()).collect()))
+        })
+        .collect();
+    let title = |index: usize| roadmap.initiatives[index].display_title();
+    let top = |parts: &[(f64, (f64, f64), bool)]| {
+        let formula = Formula::Weighted(parts.to_vec());
+        let mut order: Vec<(usize, f64)> = scored
+            .iter()
+            .map(|(index, values)| (*index, formula.score(values)))
+            .collect();
+        order.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| title(a.0).cmp(title(b.0)))
+                .then(a.0.cmp(&b.0))
+        });
+        let mut top: Vec<usize> = order.into_iter().take(top_k).map(|(index, _)| index).collect();
+        top.sort_unstable();
+        top
+    };
+    let total: f64 = roadmap
+        .criteria
+        .iter()
+        .map(|criterion| criterion.weight.max(0.0))
+        .sum();
+    let now_top = top(&weighted_parts(&roadmap.criteria, None));
+    (0..roadmap.criteria.len())
+        .map(|criterion| {
+            let share_now = if total > 0.0 {
+                roadmap.criteria[criterion].weight.max(0.0) / total * 100.0
+            } else {
+                0.0
+            };
+            let others = total - roadmap.criteria[criterion].weight.max(0.0);
+            // The weight giving this criterion `share` percent of the total, others unchanged.
+            let weight_for = |share: f64| {
+                if share >= 100.0 {
+                    f64::MAX / 4.0
+                } else {
+                    others * share / (100.0 - share)
+                }
+            };
+            let start = share_now.round() as i64;
+            let steps = (1..=100).flat_map(|step| [start + step, start - step]);
+            steps.filter(|share| (0..=100).contains(share)).find_map(|share| {
+                let share = share as f64;
+                if others <= 0.0 {
+                    return None;
+                }
+                let then_top = top(&weighted_parts(
+                    &roadmap.criteria,
+                    Some((criterion, weight_for(share))),
+                ));
+                (then_top != now_top).then(|| WeightTipping {
+                    criterion,
+                    share_now,
+                    share_then: share,
+                    entering: then_top
+                        .iter()
+                        .filter(|index| !now_top.contains(index))
+                        .copied()
+                        .collect(),
+                    leaving: now_top
+                        .iter()
+                        .filter(|index| !then_top.contains(index))
+                        .copied()
+                        .collect(),
+                })
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Confidence, CriterionScale, RiceImpact};
+
+    /// A RICE roadmap: each initiative's reach as (low, likely, high), the rest alike.
+    fn rice(reaches: &[(f64, f64, f64)]) -> Roadmap {
+        let mut roadmap = Roadmap::new("RICE");
+        roadmap.framework = Framework::Rice;
+        for (number, &(low, likely, high)) in reaches.iter().enumerate() {
+            let id = roadmap.add_initiative(format!("Initiative {number}"));
+            roadmap.update_initiative(&id, |initiative| {
+                initiative.rice.reach = Some(Estimate::new(low, likely, high).expect("ordered"));
+                initiative.rice.impact = Some(RiceImpact::High);
+                initiative.rice.confidence = Some(Confidence::High);
+                initiative.rice.effort = Some(Estimate::point(2.0));
+            });
+        }
+        roadmap
+    }
+
+    #[test]
+    fn the_same_roadmap_gives_the_same_intervals() {
+        let roadmap = rice(&[
+            (100.0, 500.0, 900.0),
+            (300.0, 450.0, 600.0),
+            (400.0, 420.0, 800.0),
+            (10.0, 20.0, 30.0),
+        ]);
+        assert_eq!(
+            rank_stability(&roadmap, 2, DRAWS),
+            rank_stability(&roadmap, 2, DRAWS)
+        );
+    }
+
+    #[test]
+    fn exact_estimates_give_intervals_of_zero_width_at_the_likely_rank() {
+        let roadmap = rice(&[
+            (100.0, 100.0, 100.0),
+            (300.0, 300.0, 300.0),
+            (200.0, 200.0, 200.0),
+        ]);
+        let stability = rank_stability(&roadmap, 1, 500);
+        for interval in &stability.intervals {
+            assert_eq!(
+                (interval.low_rank, interval.high_rank),
+                (interval.likely_rank, interval.likely_rank)
+            );
+        }
+        let ranks: Vec<(usize, usize)> = stability
+            .intervals
+            .iter()
+            .map(|interval| (interval.index, interval.likely_rank))
+            .collect();
+        assert_eq!(ranks, [(1, 1), (2, 2), (0, 3)]);
+        assert_eq!(stability.intervals[0].top_chance, 1.0);
+        assert!(stability.close_calls.is_empty());
+    }
+
+    #[test]
+    fn an_initiative_better_over_its_whole_range_never_ranks_below() {
+        let roadmap = rice(&[
+            (1000.0, 1500.0, 2000.0),
+            (2000.0, 3000.0, 4000.0),
+            (500.0, 1800.0, 5000.0),
+        ]);
+        let mut run = StabilityRun::new(&roadmap, 1, 800);
+        run.step(800);
+        let slot_of = |index: usize| {
+            run.simulated
+                .iter()
+                .position(|simulated| simulated.index == index)
+                .expect("simulated")
+        };
+        let (better, worse) = (slot_of(1), slot_of(0));
+        assert!(
+            run.ranks[better]
+                .iter()
+                .zip(&run.ranks[worse])
+                .all(|(better, worse)| better < worse)
+        );
+    }
+
+    #[test]
+    fn overlapping_ranges_are_too_close_to_call_and_the_own_range_settles_it() {
+        // Two initiatives for one place: the wide one straddles the narrow one, though its
+        // likely reach beats the narrow one's whole range.
+        let roadmap = rice(&[
+            (300.0, 1100.0, 1500.0),
+            (900.0, 1000.0, 1100.0),
+            (10.0, 20.0, 30.0),
+        ]);
+        let stability = rank_stability(&roadmap, 1, DRAWS);
+        let close: Vec<usize> = stability.close_calls.iter().map(|call| call.index).collect();
+        assert_eq!(close, [0, 1]);
+        let wide = &stability.close_calls[0];
+        assert!((CLOSE_LEAST..=CLOSE_MOST).contains(&wide.top_chance));
+        let (input, narrowed) = wide.settled_by.clone().expect("its reach is a range");
+        assert_eq!(input, "Reach");
+        assert!(narrowed > 0.99, "at its likely reach it always wins: {narrowed}");
+        let third = stability
+            .intervals
+            .iter()
+            .find(|interval| interval.index == 2)
+            .expect("ranked");
+        assert_eq!((third.low_rank, third.high_rank, third.top_chance), (3, 3, 0.0));
+    }
+
+    #[test]
+    fn the_run_in_slices_equals_the_run_at_once() {
+        let roadmap = rice(&[
+            (100.0, 500.0, 900.0),
+            (300.0, 450.0, 600.0),
+            (400.0, 420.0, 800.0),
+        ]);
+        let mut sliced = StabilityRun::new(&roadmap, 1, 300);
+        while !sliced.is_done() {
+            sliced.step(7);
+        }
+        assert_eq!(sliced.progress(), 1.0);
+        assert_eq!(sliced.finish(), rank_stability(&roadmap, 1, 300));
+    }
+
+    #[test]
+    fn initiatives_missing_inputs_are_left_out_and_k_is_held_to_the_scored() {
+        let mut roadmap = rice(&[(100.0, 500.0, 900.0), (300.0, 450.0, 600.0)]);
+        roadmap.add_initiative("Unscored");
+        let stability = rank_stability(&roadmap, 10, 100);
+        assert_eq!(stability.intervals.len(), 2);
+        assert_eq!(stability.top_k, 2);
+    }
+
+    #[test]
+    fn the_tornado_puts_the_input_that_moves_the_rank_most_first() {
+        let mut roadmap = rice(&[
+            (100.0, 500.0, 900.0),
+            (450.0, 450.0, 450.0),
+            (480.0, 480.0, 480.0),
+        ]);
+        let id = roadmap.initiatives[0].id.clone();
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.rice.effort = Some(Estimate::new(1.9, 2.0, 2.1).expect("ordered"));
+        });
+        let bars = tornado(&roadmap, 0);
+        assert_eq!(bars.len(), 2);
+        assert_eq!(bars[0].input, "Reach");
+        assert_eq!((bars[0].rank_at_low, bars[0].rank_at_high), (3, 1));
+        assert!(bars[0].swing() >= bars[1].swing());
+    }
+
+    #[test]
+    fn weight_sensitivity_names_the_share_where_the_top_k_changes_and_who_enters() {
+        let mut roadmap = Roadmap::new("Weighted");
+        roadmap.framework = Framework::Weighted;
+        let fit = roadmap.add_criterion();
+        let cost = roadmap.add_criterion();
+        roadmap.update_criterion(&fit, |criterion| {
+            criterion.name = "Strategy fit".into();
+            criterion.weight = 30.0;
+        });
+        roadmap.update_criterion(&cost, |criterion| {
+            criterion.name = "Cost".into();
+            criterion.weight = 70.0;
+            criterion.direction = Direction::Cost;
+            criterion.scale = CriterionScale::Percent;
+        });
+        for (title, fit_value, cost_value) in [("Lakehouse", 10.0, 60.0), ("Data catalog", 2.0, 20.0)] {
+            let id = roadmap.add_initiative(title);
+            roadmap.update_initiative(&id, |initiative| {
+                initiative
+                    .criteria
+                    .insert(fit.clone(), Estimate::point(fit_value));
+                initiative
+                    .criteria
+                    .insert(cost.clone(), Estimate::point(cost_value));
+            });
+        }
+        let tipping = weight_sensitivity(&roadmap, 1);
+        let fit_tipping = tipping[0].clone().expect("raising strategy fit tips it");
+        // Lakehouse 100 × (s + (1 − s) × 0.4) against Data catalog 100 × (s × 1/9 + (1 − s) × 0.8):
+        // equal at s ≈ 31 %.
+        assert_eq!(fit_tipping.share_then, 32.0);
+        assert_eq!(fit_tipping.entering, [0]);
+        assert_eq!(fit_tipping.leaving, [1]);
+        assert_eq!(
+            fit_tipping.sentence(&roadmap, 1),
+            "Raise Strategy fit from 30 % to 32 % and Lakehouse enters the top 1 and Data catalog leaves it"
+        );
+    }
+
+    #[test]
+    fn the_default_k_is_the_first_phase_size() {
+        let mut roadmap = rice(&[(1.0, 1.0, 1.0), (2.0, 2.0, 2.0), (3.0, 3.0, 3.0)]);
+        assert_eq!(default_top_k(&roadmap), 10);
+        let first = roadmap.phases[0].id.clone();
+        for id in [
+            roadmap.initiatives[0].id.clone(),
+            roadmap.initiatives[2].id.clone(),
+        ] {
+            roadmap.assign_phase(&id, Some(first.clone()));
+        }
+        assert_eq!(default_top_k(&roadmap), 2);
+    }
+
+    #[test]
+    fn triangular_draws_stay_within_the_range_and_peak_at_likely() {
+        let estimate = Estimate::new(2.0, 3.0, 10.0).expect("ordered");
+        let mut random = Draws(7);
+        let values: Vec<f64> = (0..5_000).map(|_| triangular(&estimate, random.next())).collect();
+        assert!(values.iter().all(|value| (2.0..=10.0).contains(value)));
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        assert!(
+            (mean - 5.0).abs() < 0.15,
+            "a triangular mean is (low + likely + high) ÷ 3: {mean}"
+        );
+        assert_eq!(triangular(&Estimate::point(4.0), 0.9), 4.0);
+    }
+}
