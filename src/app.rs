@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::autosave::{Autosave, provide_autosave};
 use crate::components::{
     CatalogTree, ConfirmDialog, ConsensusPanel, Grid, Insight, Inspector, MapColumnsDialog, Notices,
-    PhaseBoard, PrintTable, Priority, Timeline, Toolbar,
+    PhaseBoard, PrintTable, Priority, RankStabilityPanel, Timeline, Toolbar,
 };
 use crate::state::{Planner, provide_planner};
 
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <ConsensusPanel/>
                     <Grid/>
                     <Priority/>
+                    <RankStabilityPanel/>
                     <PhaseBoard/>
                     <Timeline/>
                     <PrintTable/>

@@ -11,6 +11,7 @@ pub mod files;
 pub mod import;
 pub mod media;
 pub mod model;
+pub mod stability_chart;
 pub mod state;
 pub mod storage;
 pub mod timeline_chart;

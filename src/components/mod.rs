@@ -27,6 +27,7 @@ mod phase_suggestion;
 mod print_table;
 mod priority;
 mod quick_dates;
+mod rank_stability;
 mod scoring;
 mod timeline;
 mod toolbar;
@@ -42,6 +43,7 @@ pub use notices::Notices;
 pub use phase_board::PhaseBoard;
 pub use print_table::PrintTable;
 pub use priority::Priority;
+pub use rank_stability::RankStabilityPanel;
 pub use timeline::Timeline;
 pub use toolbar::Toolbar;
 

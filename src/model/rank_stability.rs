@@ -374,15 +374,16 @@ impl StabilityRun {
         let mut intervals = Vec::with_capacity(self.simulated.len());
         let mut close_calls = Vec::new();
         for (slot, initiative) in self.simulated.iter().enumerate() {
+            // Two selections instead of a sort: O(draws) per initiative.
             let mut ranks = self.ranks[slot].clone();
-            ranks.sort_unstable();
-            let percentile = |share: f64| {
+            let mut percentile = |share: f64| {
                 if ranks.is_empty() {
                     return slot + 1;
                 }
                 let at = ((ranks.len() - 1) as f64 * share).round() as usize;
-                usize::from(ranks[at])
+                usize::from(*ranks.select_nth_unstable(at).1)
             };
+            let (low_rank, high_rank) = (percentile(0.1), percentile(0.9));
             let in_top = self.ranks[slot]
                 .iter()
                 .filter(|&&rank| usize::from(rank) <= top_k)
@@ -395,8 +396,8 @@ impl StabilityRun {
             intervals.push(RankInterval {
                 index: initiative.index,
                 likely_rank: slot + 1,
-                low_rank: percentile(0.1),
-                high_rank: percentile(0.9),
+                low_rank,
+                high_rank,
                 top_chance,
             });
             if (CLOSE_LEAST..=CLOSE_MOST).contains(&top_chance) {

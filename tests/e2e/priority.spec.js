@@ -4,7 +4,7 @@
 // weighted criteria, and a roadmap with frameworks exported and imported back byte for byte.
 const { test, expect } = require('./support/test');
 const { Planner } = require('./support/planner');
-const { answerImport, exportJson, importByPicker, schemaErrors } = require('./support/files');
+const { answerImport, exportJson, fixture, importByPicker, schemaErrors } = require('./support/files');
 
 function priority(page) {
   return page.getByRole('region', { name: 'Priority' });
@@ -171,5 +171,65 @@ test.describe('scoring frameworks', () => {
     await expect(frameworkSelect(page)).toHaveValue('rice');
     const second = await exportJson(page);
     expect(second.text).toBe(first.text);
+  });
+});
+
+/** A RICE roadmap: Lakehouse's wide reach straddles Data catalog's narrow one; Archive trails. */
+function closeCall() {
+  const base = fixture();
+  const template = base.initiatives[0];
+  const initiative = (id, title, reach) => ({
+    ...template,
+    id,
+    title,
+    phase: null,
+    dependencies: [],
+    due: null,
+    origin: null,
+    rice: { reach, impact: 2, confidence: 80, effort: 2 },
+  });
+  return {
+    ...base,
+    name: 'Close call',
+    framework: 'rice',
+    initiatives: [
+      initiative('i1', 'Lakehouse', { low: 300, likely: 1100, high: 1500 }),
+      initiative('i2', 'Data catalog', { low: 900, likely: 1000, high: 1100 }),
+      initiative('i3', 'Archive', 20),
+    ],
+  };
+}
+
+test.describe('rank stability', () => {
+  test('overlapping ranges are flagged too close to call, with the estimate that would settle each', async ({ page }) => {
+    const app = new Planner(page);
+    await app.goto();
+    await importByPicker(page, 'close.json', JSON.stringify(closeCall()));
+    await answerImport(page, 'Close call', 'Replace current roadmap');
+    const region = page.getByRole('region', { name: 'Rank stability' });
+    await region.scrollIntoViewIfNeeded();
+    const topK = region.getByRole('spinbutton', { name: 'Top K', exact: true });
+    await topK.fill('1');
+    await topK.press('Tab');
+    await expect(region.getByRole('img', { name: 'Rank stability chart', exact: true })).toBeVisible();
+    const table = region.getByRole('table', { name: 'Rank intervals' });
+    await expect(table.getByRole('row', { name: /^Lakehouse 1 1–2 \d+ % too close to call$/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /^Data catalog 2 1–2 \d+ % too close to call$/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: 'Archive 3 3 0 %', exact: true })).toBeVisible();
+    const notes = region.getByRole('group', { name: 'Close calls' }).getByRole('listitem');
+    await expect(notes).toHaveCount(2);
+    await expect(notes.first()).toHaveText(
+      /^Lakehouse is too close to call: \d+ % chance of the top 1; narrowing its Reach to its likely value would settle it most \(100 % then\)\.$/,
+    );
+
+    // The tornado of the selected initiative: Reach moves Lakehouse from rank 2 to rank 1.
+    await page.getByRole('region', { name: 'Priority' }).getByRole('button', { name: 'Lakehouse', exact: true }).click();
+    const tornado = region.getByRole('table', { name: "What moves Lakehouse's rank most" });
+    await expect(tornado.getByRole('row', { name: 'Reach 300–1,100–1,500 2 1', exact: true })).toBeVisible();
+
+    // Exact estimates leave nothing too close to call.
+    await topK.fill('2');
+    await topK.press('Tab');
+    await expect(region.getByText('No close calls: every initiative is in or out of the top 2 in at least 80 % of the draws.')).toBeVisible();
   });
 });
