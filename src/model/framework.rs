@@ -464,8 +464,9 @@ pub enum Direction {
 }
 
 /// A criterion's fixed scale: a value is normalised against it, never against other initiatives.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// Written `{"kind": "percent"}`, or `{"kind": "money", "most": 500000.0}`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CriterionScale {
     /// 1–10.
     OneToTen,
@@ -477,6 +478,43 @@ pub enum CriterionScale {
     TShirt,
     /// No (0) or yes (1).
     YesNo,
+}
+
+/// serde's internally tagged enums ignore extra fields beside a unit variant's tag, so
+/// `{"kind": "percent", "most": 5}` would import and lose its `most`: the scale is read by hand.
+impl<'de> Deserialize<'de> for CriterionScale {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Kind {
+            OneToTen,
+            Percent,
+            Money,
+            TShirt,
+            YesNo,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Written {
+            kind: Kind,
+            most: Option<f64>,
+        }
+        let written = Written::deserialize(deserializer)?;
+        let scale = match written.kind {
+            Kind::Money => {
+                let most = written.most.ok_or_else(|| de::Error::missing_field("most"))?;
+                return Ok(CriterionScale::Money { most });
+            }
+            Kind::OneToTen => CriterionScale::OneToTen,
+            Kind::Percent => CriterionScale::Percent,
+            Kind::TShirt => CriterionScale::TShirt,
+            Kind::YesNo => CriterionScale::YesNo,
+        };
+        match written.most {
+            Some(_) => Err(de::Error::unknown_field("most", &["kind"])),
+            None => Ok(scale),
+        }
+    }
 }
 
 /// The T-shirt sizes in order, 1–5.
@@ -1525,6 +1563,7 @@ mod tests {
         assert!(read::<CriterionScale>(r#"{"kind":"money"}"#).is_err());
         assert!(read::<CriterionScale>(r#"{"kind":"stars"}"#).is_err());
         assert!(read::<CriterionScale>(r#"{"kind":"money","most":5,"least":1}"#).is_err());
+        assert!(read::<CriterionScale>(r#"{"kind":"percent","most":5}"#).is_err());
     }
 
     #[test]
