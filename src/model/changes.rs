@@ -12,6 +12,8 @@ pub struct RoadmapChanges {
     pub name: bool,
     pub split: bool,
     pub maturity: bool,
+    /// The framework, how ICE is taken or the weighted criteria changed: every score may have.
+    pub framework: bool,
     pub phases: bool,
     /// Initiatives were added, removed or reordered.
     pub order: bool,
@@ -45,6 +47,9 @@ impl RoadmapChanges {
             name: before.name != after.name,
             split: before.quadrant_split != after.quadrant_split,
             maturity: before.maturity != after.maturity,
+            framework: before.framework != after.framework
+                || before.ice_average != after.ice_average
+                || before.criteria != after.criteria,
             phases: before.phases != after.phases,
             order,
             membership: order,
@@ -92,14 +97,22 @@ impl RoadmapChanges {
 
     /// Whether anything changed at all.
     pub fn any(&self) -> bool {
-        self.name || self.split || self.maturity || self.phases || self.order || !self.initiatives.is_empty()
+        self.name
+            || self.split
+            || self.maturity
+            || self.framework
+            || self.phases
+            || self.order
+            || !self.initiatives.is_empty()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CatalogOrigin, Score, Urgency};
+    use crate::model::{
+        CatalogOrigin, Criterion, CriterionId, CriterionScale, Direction, Estimate, Framework, Score, Urgency,
+    };
 
     fn roadmap_of_three() -> (Roadmap, [InitiativeId; 3]) {
         let mut roadmap = Roadmap::new("Plan");
@@ -250,6 +263,10 @@ mod tests {
                 ..RoadmapChanges::default()
             },
             RoadmapChanges {
+                framework: true,
+                ..RoadmapChanges::default()
+            },
+            RoadmapChanges {
                 phases: true,
                 ..RoadmapChanges::default()
             },
@@ -266,5 +283,37 @@ mod tests {
         for changes in kinds {
             assert!(changes.any(), "{changes:?}");
         }
+    }
+
+    #[test]
+    fn choosing_a_framework_or_changing_its_criteria_is_a_change() {
+        // Regression: only the framework changed, so `any()` said nothing had, and the choice
+        // was neither shown, kept for undo nor saved.
+        let (before, [a, _, _]) = roadmap_of_three();
+        let mut after = before.clone();
+        after.framework = Framework::Rice;
+        let changes = RoadmapChanges::between(&before, &after);
+        assert!(changes.framework && changes.any());
+        assert!(changes.initiatives.is_empty() && !changes.scores && !changes.board);
+        let mut averaged = before.clone();
+        averaged.ice_average = true;
+        assert!(RoadmapChanges::between(&before, &averaged).framework);
+        let mut weighed = before.clone();
+        weighed.criteria.push(Criterion {
+            id: CriterionId("c1".into()),
+            name: "Fit".into(),
+            weight: 1.0,
+            direction: Direction::Benefit,
+            scale: CriterionScale::OneToTen,
+        });
+        assert!(RoadmapChanges::between(&before, &weighed).framework);
+        // An initiative's inputs change that initiative only.
+        let mut estimated = before.clone();
+        estimated.update_initiative(&a, |initiative| {
+            initiative.rice.reach = Some(Estimate::point(10.0))
+        });
+        let changes = RoadmapChanges::between(&before, &estimated);
+        assert_eq!(changes.initiatives, vec![a]);
+        assert!(!changes.framework);
     }
 }
