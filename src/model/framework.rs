@@ -116,8 +116,8 @@ impl Estimate {
     /// The PERT mean (low + 4 × likely + high) ÷ 6; the value itself for a point.
     pub fn mean(&self) -> f64 {
         if self.is_range() {
-            // Held within the ends: rounding could put the mean of 3–3–3.1 a hair below 3, and
-            // a range that is nowhere below a point must never score below it.
+            // Held within the ends: rounding puts the mean of 29.1–29.1–29.100000000000005 at
+            // 29.099999999999998, and a range nowhere below a point must never score below it.
             ((self.low + 4.0 * self.likely + self.high) / 6.0).clamp(self.low, self.high)
         } else {
             self.likely
@@ -1353,7 +1353,11 @@ mod tests {
     fn the_mean_of_a_range_never_leaves_its_ends() {
         // Regression: (low + 4 × likely + high) ÷ 6 rounds, and for a range starting at a
         // value could come out just below it.
-        for (low, high) in [(0.1, 0.1 + 1e-16), (3.0, 3.000_000_000_000_001), (1e-300, 2e-300)] {
+        for (low, high) in [
+            (29.1, 29.100_000_000_000_005),
+            (0.811_401_196_422_122_4, 0.811_401_196_422_122_5),
+            (3.0, 3.000_000_000_000_001),
+        ] {
             let estimate = Estimate {
                 low,
                 likely: low,
