@@ -7,8 +7,9 @@
 //! (updated for whatever v2 adds), and a new `roadmap-v2.json` takes over the byte pin.
 
 use stackplan::model::{
-    CURRENT_VERSION, CatalogOrigin, DueDate, InitiativeId, MaturityAspect, PhaseId, QuadrantSplit, Roadmap,
-    Score, Urgency, export, import,
+    CURRENT_VERSION, CatalogOrigin, Confidence, Criterion, CriterionId, CriterionScale, Direction, DueDate,
+    Estimate, Framework, IceInputs, InitiativeId, JobSize, MaturityAspect, PhaseId, QuadrantSplit,
+    RiceImpact, RiceInputs, Roadmap, Score, Urgency, WsjfInputs, export, import,
 };
 
 const V1: &str = include_str!("fixtures/roadmap-v1.json");
@@ -17,6 +18,9 @@ const V1_AUDIT: &str = include_str!("fixtures/roadmap-v1-audit.json");
 /// The same roadmap after optional phase dates were added to version 1: two dated phases and
 /// one with only a start.
 const V1_DATES: &str = include_str!("fixtures/roadmap-v1-dates.json");
+/// The same roadmap after optional scoring frameworks were added to version 1: RICE active,
+/// ICE as an average, three weighted criteria, every framework's inputs, points and ranges.
+const V1_FRAMEWORKS: &str = include_str!("fixtures/roadmap-v1-frameworks.json");
 
 fn score(value: f64) -> Score {
     Score::exact(value).expect("a valid score")
@@ -307,6 +311,228 @@ fn a_roadmap_without_phase_dates_writes_no_date_fields() {
         V1,
         "undated phases write the file as before dates existed"
     );
+}
+
+fn point(value: f64) -> Option<Estimate> {
+    Some(Estimate::point(value))
+}
+
+fn range(low: f64, likely: f64, high: f64) -> Option<Estimate> {
+    Some(Estimate::new(low, likely, high).expect("an ordered range"))
+}
+
+/// `realistic_roadmap()` scored with evidence: RICE active, ICE as an average, criteria on
+/// three scales, and each initiative with some inputs (the ledger with none).
+fn framed_roadmap() -> Roadmap {
+    let mut roadmap = realistic_roadmap();
+    roadmap.framework = Framework::Rice;
+    roadmap.ice_average = true;
+    let criterion =
+        |id: &str, name: &str, weight: f64, direction: Direction, scale: CriterionScale| Criterion {
+            id: CriterionId(id.into()),
+            name: name.into(),
+            weight,
+            direction,
+            scale,
+        };
+    roadmap.criteria = vec![
+        criterion(
+            "c1",
+            "Strategic fit",
+            50.0,
+            Direction::Benefit,
+            CriterionScale::OneToTen,
+        ),
+        criterion(
+            "c2",
+            "Licence cost",
+            30.0,
+            Direction::Cost,
+            CriterionScale::Money { most: 250_000.0 },
+        ),
+        criterion("c3", "Team size", 20.0, Direction::Cost, CriterionScale::TShirt),
+    ];
+    let values = |values: &[(&str, Option<Estimate>)]| {
+        values
+            .iter()
+            .filter_map(|(id, value)| Some((CriterionId((*id).into()), (*value)?)))
+            .collect()
+    };
+    let inputs = [
+        (
+            "i1",
+            RiceInputs {
+                reach: range(1500.0, 2000.0, 3000.0),
+                impact: Some(RiceImpact::High),
+                confidence: Some(Confidence::High),
+                effort: point(6.0),
+            },
+            IceInputs {
+                impact: point(8.0),
+                confidence: range(6.0, 7.0, 9.0),
+                ease: point(4.0),
+            },
+            WsjfInputs {
+                business_value: point(13.0),
+                time_criticality: range(8.0, 13.0, 20.0),
+                risk_reduction: point(8.0),
+                job_size: JobSize::new(13.0),
+            },
+            values(&[
+                ("c1", point(9.0)),
+                ("c2", range(60_000.0, 90_000.0, 150_000.0)),
+                ("c3", point(4.0)),
+            ]),
+        ),
+        (
+            "i2",
+            RiceInputs {
+                reach: point(400.0),
+                impact: Some(RiceImpact::Medium),
+                confidence: Some(Confidence::Full),
+                effort: point(1.5),
+            },
+            IceInputs {
+                impact: point(6.0),
+                confidence: point(9.0),
+                ease: point(9.0),
+            },
+            // Time criticality left out: proposed from its critical urgency and due date.
+            WsjfInputs {
+                business_value: point(5.0),
+                time_criticality: None,
+                risk_reduction: point(8.0),
+                job_size: JobSize::new(2.0),
+            },
+            values(&[("c1", point(7.0)), ("c2", point(0.0)), ("c3", point(2.0))]),
+        ),
+        (
+            "i3",
+            RiceInputs {
+                reach: point(1200.0),
+                impact: Some(RiceImpact::Medium),
+                confidence: Some(Confidence::Medium),
+                effort: range(2.0, 3.0, 5.0),
+            },
+            IceInputs::default(),
+            WsjfInputs {
+                business_value: point(8.0),
+                time_criticality: None,
+                risk_reduction: point(3.0),
+                job_size: JobSize::new(5.0),
+            },
+            values(&[("c1", point(6.0)), ("c3", range(2.0, 3.0, 4.0))]),
+        ),
+        (
+            "i4",
+            RiceInputs {
+                reach: point(800.0),
+                impact: Some(RiceImpact::Massive),
+                confidence: Some(Confidence::Low),
+                effort: point(8.0),
+            },
+            IceInputs {
+                impact: point(7.0),
+                ..IceInputs::default()
+            },
+            WsjfInputs::default(),
+            values(&[]),
+        ),
+        (
+            "i5",
+            // No effort yet: RICE says what it needs instead of scoring.
+            RiceInputs {
+                reach: point(2500.0),
+                impact: Some(RiceImpact::Low),
+                confidence: Some(Confidence::High),
+                effort: None,
+            },
+            IceInputs::default(),
+            WsjfInputs::default(),
+            values(&[("c1", point(5.0)), ("c2", point(40_000.5))]),
+        ),
+    ];
+    for (id, rice, ice, wsjf, criteria) in inputs {
+        assert!(roadmap.update_initiative(&InitiativeId(id.into()), |initiative| {
+            initiative.rice = rice;
+            initiative.ice = ice;
+            initiative.wsjf = wsjf;
+            initiative.criteria = criteria;
+        }));
+    }
+    roadmap
+}
+
+#[test]
+fn v1_frameworks_fixture_imports_and_re_exports_byte_for_byte() {
+    let roadmap = import(V1_FRAMEWORKS).expect("the frameworks fixture imports");
+    assert_eq!(roadmap, framed_roadmap());
+    let again = export(&roadmap);
+    assert!(
+        again == V1_FRAMEWORKS,
+        "the frameworks' file form changed; the first difference is at byte {}",
+        first_difference(&again, V1_FRAMEWORKS)
+    );
+}
+
+#[test]
+fn v1_frameworks_fixture_holds_every_input_every_step_and_ranges() {
+    let file: serde_json::Value = serde_json::from_str(V1_FRAMEWORKS).expect("the fixture is JSON");
+    assert_eq!(file["framework"], "rice");
+    assert_eq!(file["ice_average"], true);
+    let initiatives = file["initiatives"].as_array().expect("a list");
+    let given = |framework: &str, input: &str| {
+        initiatives
+            .iter()
+            .any(|initiative| !initiative[framework][input].is_null())
+    };
+    for (framework, inputs) in [
+        ("rice", &["reach", "impact", "confidence", "effort"][..]),
+        ("ice", &["impact", "confidence", "ease"]),
+        (
+            "wsjf",
+            &["business_value", "time_criticality", "risk_reduction", "job_size"],
+        ),
+    ] {
+        for input in inputs {
+            assert!(given(framework, input), "no initiative gives {framework}.{input}");
+        }
+    }
+    for key in [
+        "\"reach\": {\n          \"low\": 1500.0,",
+        "\"effort\": {\n          \"low\": 2.0,",
+        "\"confidence\": 80,",
+        "\"impact\": 0.5,",
+        "\"job_size\": 13\n",
+        "\"kind\": \"one_to_ten\"",
+        "\"kind\": \"money\",\n        \"most\": 250000.0",
+        "\"kind\": \"t_shirt\"",
+        "\"direction\": \"cost\"",
+        "\"c2\": 40000.5",
+    ] {
+        assert!(V1_FRAMEWORKS.contains(key), "the fixture should contain {key}");
+    }
+    // The ledger has no inputs at all, so writes no framework field.
+    let ledger = &initiatives[5];
+    for key in ["rice", "ice", "wsjf", "criteria"] {
+        assert!(ledger.get(key).is_none(), "{key}");
+    }
+}
+
+#[test]
+fn a_roadmap_without_frameworks_writes_the_file_as_before_they_existed() {
+    let mut roadmap = framed_roadmap();
+    roadmap.framework = Framework::EffortImpact;
+    roadmap.ice_average = false;
+    roadmap.criteria.clear();
+    for initiative in &mut roadmap.initiatives {
+        let initiative = std::sync::Arc::make_mut(initiative);
+        initiative.rice = RiceInputs::default();
+        initiative.ice = IceInputs::default();
+        initiative.wsjf = WsjfInputs::default();
+        initiative.criteria.clear();
+    }
+    assert_eq!(export(&roadmap), V1);
 }
 
 fn first_difference(a: &str, b: &str) -> usize {

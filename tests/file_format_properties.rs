@@ -5,9 +5,11 @@
 use proptest::prelude::*;
 use proptest::sample::Index;
 use stackplan::model::{
-    CatalogOrigin, DueDate, FORMAT, ImportError, Initiative, InitiativeId, MATURITY_MAX, MaturityAspect,
-    MaturityAudit, Phase, PhaseId, QuadrantSplit, Roadmap, Score, Urgency, export, import, is_share_fragment,
-    read_share_fragment, share_fragment, to_storage_text,
+    CatalogOrigin, Confidence, Criterion, CriterionId, CriterionScale, Direction, DueDate, Estimate, FORMAT,
+    Framework, IceInputs, ImportError, Initiative, InitiativeId, JobSize, MATURITY_MAX, MaturityAspect,
+    MaturityAudit, Phase, PhaseId, QuadrantSplit, RiceImpact, RiceInputs, Roadmap, Score, Urgency,
+    WSJF_SCALE, WsjfInputs, export, import, is_share_fragment, read_share_fragment, share_fragment,
+    to_storage_text,
 };
 
 const CASES: u32 = 2_000;
@@ -88,13 +90,108 @@ fn phase(index: usize) -> impl Strategy<Value = Phase> {
     })
 }
 
+/// Where an estimate's values fall between a scale's ends, 0–1: one value, or a sorted range.
+fn spread() -> impl Strategy<Value = [f64; 3]> {
+    prop_oneof![
+        (0.0..=1.0f64).prop_map(|at| [at; 3]),
+        [0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64].prop_map(|mut ends| {
+            ends.sort_by(f64::total_cmp);
+            ends
+        }),
+    ]
+}
+
+/// The estimate a spread makes on a scale from `least` to `most`, in whole steps if `whole`.
+fn on_scale(spread: [f64; 3], least: f64, most: f64, whole: bool) -> Estimate {
+    let [low, likely, high] = spread.map(|at| {
+        let value = (least + at * (most - least)).clamp(least, most);
+        if whole { value.round() } else { value }
+    });
+    Estimate::new(low, likely, high).expect("sorted finite values")
+}
+
+/// RICE inputs, any of them left out: reach from 0, effort above 0, ranges or points.
+fn rice() -> impl Strategy<Value = RiceInputs> {
+    (
+        proptest::option::of(spread()),
+        proptest::option::of(prop::sample::select(RiceImpact::ALL.to_vec())),
+        proptest::option::of(prop::sample::select(Confidence::ALL.to_vec())),
+        proptest::option::of(spread()),
+    )
+        .prop_map(|(reach, impact, confidence, effort)| RiceInputs {
+            reach: reach.map(|spread| on_scale(spread, 0.0, 1e9, false)),
+            impact,
+            confidence,
+            effort: effort.map(|spread| on_scale(spread, 0.1, 120.0, false)),
+        })
+}
+
+fn ice() -> impl Strategy<Value = IceInputs> {
+    prop::array::uniform3(proptest::option::of(spread())).prop_map(|inputs| {
+        let [impact, confidence, ease] =
+            inputs.map(|input| input.map(|spread| on_scale(spread, 1.0, 10.0, false)));
+        IceInputs {
+            impact,
+            confidence,
+            ease,
+        }
+    })
+}
+
+fn wsjf() -> impl Strategy<Value = WsjfInputs> {
+    (
+        prop::array::uniform3(proptest::option::of(spread())),
+        proptest::option::of(prop::sample::select(WSJF_SCALE.to_vec())),
+    )
+        .prop_map(|(values, size)| {
+            let [business_value, time_criticality, risk_reduction] =
+                values.map(|value| value.map(|spread| on_scale(spread, 1.0, 20.0, false)));
+            WsjfInputs {
+                business_value,
+                time_criticality,
+                risk_reduction,
+                job_size: size.and_then(|size| JobSize::new(f64::from(size))),
+            }
+        })
+}
+
+/// At most this many weighted criteria per roadmap.
+const MOST_CRITERIA: usize = 4;
+
+fn scale() -> impl Strategy<Value = CriterionScale> {
+    prop_oneof![
+        Just(CriterionScale::OneToTen),
+        Just(CriterionScale::Percent),
+        (1u64..10_000_000).prop_map(|most| CriterionScale::Money { most: most as f64 }),
+        (f64::MIN_POSITIVE..1e15).prop_map(|most| CriterionScale::Money { most }),
+        Just(CriterionScale::TShirt),
+        Just(CriterionScale::YesNo),
+    ]
+}
+
+fn criterion(index: usize) -> impl Strategy<Value = Criterion> {
+    let weight = prop_oneof![(0u32..=100).prop_map(f64::from), 0.0..1e6];
+    let direction = prop::sample::select(vec![Direction::Benefit, Direction::Cost]);
+    (id("c", index), text(), weight, direction, scale()).prop_map(|(id, name, weight, direction, scale)| {
+        Criterion {
+            id: CriterionId(id),
+            name,
+            weight,
+            direction,
+            scale,
+        }
+    })
+}
+
 /// An initiative; `earlier` picks its dependencies among the initiatives before it, so the
 /// graph has no cycles, then the whole list is shuffled so dependencies point both ways.
+/// `criteria` holds where its value for each criterion of the roadmap falls, if it has one.
 #[derive(Debug, Clone)]
 struct Draft {
     initiative: Initiative,
     phase: Option<Index>,
     earlier: Vec<Index>,
+    criteria: Vec<Option<[f64; 3]>>,
 }
 
 fn draft(index: usize) -> impl Strategy<Value = Draft> {
@@ -113,11 +210,18 @@ fn draft(index: usize) -> impl Strategy<Value = Draft> {
         prop::collection::vec(any::<Index>(), 0..4),
         prop::collection::vec(text(), 0..3),
     );
-    (words, plan, lists).prop_map(
+    let frameworks = (
+        rice(),
+        ice(),
+        wsjf(),
+        prop::collection::vec(proptest::option::of(spread()), MOST_CRITERIA),
+    );
+    (words, plan, lists, frameworks).prop_map(
         |(
             (id, title, description, effort, impact, quick_win),
             (urgency, due, phase, origin, owner),
             (stakeholders, goals, budget, earlier, tags),
+            (rice, ice, wsjf, criteria),
         )| Draft {
             initiative: Initiative {
                 id: InitiativeId(id),
@@ -136,9 +240,14 @@ fn draft(index: usize) -> impl Strategy<Value = Draft> {
                 budget,
                 dependencies: Vec::new(),
                 tags,
+                rice,
+                ice,
+                wsjf,
+                criteria: Default::default(),
             },
             phase,
             earlier,
+            criteria,
         },
     )
 }
@@ -155,47 +264,61 @@ fn maturity() -> impl Strategy<Value = MaturityAudit> {
 }
 
 fn roadmap() -> impl Strategy<Value = Roadmap> {
-    (0usize..5, 0usize..10)
-        .prop_flat_map(|(phases, initiatives)| {
+    (0usize..5, 0usize..10, 0..=MOST_CRITERIA)
+        .prop_flat_map(|(phases, initiatives, criteria)| {
             (
-                text(),
-                score(),
-                score(),
-                maturity(),
+                (text(), score(), score(), maturity()),
+                (
+                    prop::sample::select(Framework::ALL.to_vec()),
+                    any::<bool>(),
+                    (0..criteria).map(criterion).collect::<Vec<_>>(),
+                ),
                 (0..phases).map(phase).collect::<Vec<_>>(),
                 (0..initiatives).map(draft).collect::<Vec<_>>(),
             )
         })
-        .prop_map(|(name, effort, impact, maturity, phases, drafts)| {
-            let ids: Vec<InitiativeId> = drafts.iter().map(|d| d.initiative.id.clone()).collect();
-            let initiatives = drafts
-                .into_iter()
-                .enumerate()
-                .map(|(index, draft)| {
-                    let mut initiative = draft.initiative;
-                    initiative.phase = draft
-                        .phase
-                        .filter(|_| !phases.is_empty())
-                        .map(|pick| phases[pick.index(phases.len())].id.clone());
-                    if index > 0 {
-                        for pick in draft.earlier {
-                            let on = &ids[pick.index(index)];
-                            if !initiative.dependencies.contains(on) {
-                                initiative.dependencies.push(on.clone());
+        .prop_map(
+            |((name, effort, impact, maturity), (framework, ice_average, criteria), phases, drafts)| {
+                let ids: Vec<InitiativeId> = drafts.iter().map(|d| d.initiative.id.clone()).collect();
+                let initiatives = drafts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, draft)| {
+                        let mut initiative = draft.initiative;
+                        for (criterion, value) in criteria.iter().zip(draft.criteria) {
+                            if let Some(spread) = value {
+                                let (least, most) = criterion.scale.bounds();
+                                let estimate = on_scale(spread, least, most, criterion.scale.whole_steps());
+                                initiative.criteria.insert(criterion.id.clone(), estimate);
                             }
                         }
-                    }
-                    std::sync::Arc::new(initiative)
-                })
-                .collect();
-            Roadmap {
-                name,
-                quadrant_split: QuadrantSplit { effort, impact },
-                maturity,
-                phases,
-                initiatives,
-            }
-        })
+                        initiative.phase = draft
+                            .phase
+                            .filter(|_| !phases.is_empty())
+                            .map(|pick| phases[pick.index(phases.len())].id.clone());
+                        if index > 0 {
+                            for pick in draft.earlier {
+                                let on = &ids[pick.index(index)];
+                                if !initiative.dependencies.contains(on) {
+                                    initiative.dependencies.push(on.clone());
+                                }
+                            }
+                        }
+                        std::sync::Arc::new(initiative)
+                    })
+                    .collect();
+                Roadmap {
+                    name,
+                    quadrant_split: QuadrantSplit { effort, impact },
+                    maturity,
+                    framework,
+                    ice_average,
+                    criteria,
+                    phases,
+                    initiatives,
+                }
+            },
+        )
         .prop_shuffle_initiatives()
 }
 

@@ -64,6 +64,9 @@ const TOKENS: &[&[u8]] = &[
     b"\"phase\": \"p9\"",
     b"\"dependencies\": [\"i1\"]",
     b"\"maturity\": {\"culture\": 9}",
+    b"{\"low\": 5, \"likely\": 1, \"high\": 3}",
+    b"\"kind\": \"money\"",
+    b"\"c9\": 2",
     b";",
     b"\t",
     b"\r",
@@ -224,7 +227,12 @@ fn hostile_input_never_panics_and_every_refusal_says_why() {
 
     let roadmap = sample_roadmap();
     let file = export(&roadmap).into_bytes();
-    let files = vec![file.clone(), export(&Roadmap::new("Empty")).into_bytes()];
+    // The frameworks fixture brings criteria, every framework's inputs and ranges.
+    let files = vec![
+        file.clone(),
+        export(&Roadmap::new("Empty")).into_bytes(),
+        include_bytes!("fixtures/roadmap-v1-frameworks.json").to_vec(),
+    ];
     let links = vec![
         share_fragment(&roadmap).into_bytes(),
         share_fragment(&Roadmap::new("Empty")).into_bytes(),

@@ -12,8 +12,8 @@ pub struct RoadmapChanges {
     pub name: bool,
     pub split: bool,
     pub maturity: bool,
-    /// The framework, its ICE form or the weighted criteria.
-    pub scoring: bool,
+    /// The framework, how ICE is taken or the weighted criteria changed: every score may have.
+    pub framework: bool,
     pub phases: bool,
     /// Initiatives were added, removed or reordered.
     pub order: bool,
@@ -47,7 +47,7 @@ impl RoadmapChanges {
             name: before.name != after.name,
             split: before.quadrant_split != after.quadrant_split,
             maturity: before.maturity != after.maturity,
-            scoring: before.framework != after.framework
+            framework: before.framework != after.framework
                 || before.ice_average != after.ice_average
                 || before.criteria != after.criteria,
             phases: before.phases != after.phases,
@@ -100,7 +100,7 @@ impl RoadmapChanges {
         self.name
             || self.split
             || self.maturity
-            || self.scoring
+            || self.framework
             || self.phases
             || self.order
             || !self.initiatives.is_empty()
@@ -110,7 +110,9 @@ impl RoadmapChanges {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CatalogOrigin, Score, Urgency};
+    use crate::model::{
+        CatalogOrigin, Criterion, CriterionId, CriterionScale, Direction, Estimate, Framework, Score, Urgency,
+    };
 
     fn roadmap_of_three() -> (Roadmap, [InitiativeId; 3]) {
         let mut roadmap = Roadmap::new("Plan");
@@ -124,22 +126,6 @@ mod tests {
         let changes = RoadmapChanges::between(&roadmap, &roadmap.clone());
         assert_eq!(changes, RoadmapChanges::default());
         assert!(!changes.any());
-    }
-
-    #[test]
-    fn switching_the_framework_or_a_criterion_is_a_change_of_scoring_alone() {
-        let (before, _) = roadmap_of_three();
-        let mut after = before.clone();
-        after.framework = crate::model::Framework::Rice;
-        let changes = RoadmapChanges::between(&before, &after);
-        assert!(changes.scoring && changes.any());
-        assert!(changes.initiatives.is_empty() && !changes.board && !changes.phases);
-        let mut weighted = before.clone();
-        weighted.add_criterion();
-        assert!(RoadmapChanges::between(&before, &weighted).scoring);
-        let mut averaged = before.clone();
-        averaged.ice_average = true;
-        assert!(RoadmapChanges::between(&before, &averaged).scoring);
     }
 
     #[test]
@@ -273,11 +259,11 @@ mod tests {
                 ..RoadmapChanges::default()
             },
             RoadmapChanges {
-                scoring: true,
+                maturity: true,
                 ..RoadmapChanges::default()
             },
             RoadmapChanges {
-                maturity: true,
+                framework: true,
                 ..RoadmapChanges::default()
             },
             RoadmapChanges {
@@ -297,5 +283,37 @@ mod tests {
         for changes in kinds {
             assert!(changes.any(), "{changes:?}");
         }
+    }
+
+    #[test]
+    fn choosing_a_framework_or_changing_its_criteria_is_a_change() {
+        // Regression: only the framework changed, so `any()` said nothing had, and the choice
+        // was neither shown, kept for undo nor saved.
+        let (before, [a, _, _]) = roadmap_of_three();
+        let mut after = before.clone();
+        after.framework = Framework::Rice;
+        let changes = RoadmapChanges::between(&before, &after);
+        assert!(changes.framework && changes.any());
+        assert!(changes.initiatives.is_empty() && !changes.scores && !changes.board);
+        let mut averaged = before.clone();
+        averaged.ice_average = true;
+        assert!(RoadmapChanges::between(&before, &averaged).framework);
+        let mut weighed = before.clone();
+        weighed.criteria.push(Criterion {
+            id: CriterionId("c1".into()),
+            name: "Fit".into(),
+            weight: 1.0,
+            direction: Direction::Benefit,
+            scale: CriterionScale::OneToTen,
+        });
+        assert!(RoadmapChanges::between(&before, &weighed).framework);
+        // An initiative's inputs change that initiative only.
+        let mut estimated = before.clone();
+        estimated.update_initiative(&a, |initiative| {
+            initiative.rice.reach = Some(Estimate::point(10.0))
+        });
+        let changes = RoadmapChanges::between(&before, &estimated);
+        assert_eq!(changes.initiatives, vec![a]);
+        assert!(!changes.framework);
     }
 }

@@ -1,6 +1,8 @@
 //! The initiative list as CSV, for spreadsheet users.
 
-use super::{Initiative, Roadmap};
+use super::{
+    FrameworkInput, Initiative, RankedInitiative, Roadmap, framework_inputs, number, rank_initiatives,
+};
 
 /// Stackplan's CSV columns, in order; the backlog import recognises its own export by them.
 pub(crate) const COLUMNS: [&str; 17] = [
@@ -23,6 +25,11 @@ pub(crate) const COLUMNS: [&str; 17] = [
     "description",
 ];
 
+/// Columns after [`COLUMNS`] while a framework other than effort vs impact is active: its name,
+/// each initiative's score and rank (blank while inputs are missing), the formula with its
+/// numbers (or what it needs) and the inputs, ranges as low–likely–high.
+pub(crate) const FRAMEWORK_COLUMNS: [&str; 5] = ["framework", "score", "rank", "formula", "inputs"];
+
 /// What a spreadsheet runs as a formula when a cell starts with it (and the tab and carriage
 /// return that some of them skip before looking).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -35,14 +42,43 @@ pub(crate) fn looks_defused(cell: &str) -> bool {
 }
 
 /// One row per initiative, RFC 4180 quoting, CRLF line ends; list fields are joined with "; ".
+/// Under effort vs impact the columns are [`COLUMNS`], as they always were; under another
+/// framework [`FRAMEWORK_COLUMNS`] follow.
 pub fn to_csv(roadmap: &Roadmap) -> String {
-    let columns = COLUMNS.map(String::from);
-    let rows: Vec<Vec<String>> = roadmap
+    let mut rows: Vec<Vec<String>> = roadmap
         .initiatives
         .iter()
         .map(|initiative| initiative_row(roadmap, initiative))
         .collect();
+    let mut columns: Vec<String> = COLUMNS.map(String::from).to_vec();
+    if !roadmap.framework.is_default() {
+        columns.extend(FRAMEWORK_COLUMNS.map(String::from));
+        for line in rank_initiatives(roadmap) {
+            rows[line.index].extend(framework_cells(roadmap, &roadmap.initiatives[line.index], line));
+        }
+    }
     write_table(&columns, &rows)
+}
+
+/// One initiative's cells under the active framework, in the order of `FRAMEWORK_COLUMNS`.
+/// The score is a plain decimal ("1066.67"), which spreadsheets read as a number whatever
+/// their locale; a missing input leaves score and rank blank, never 0.
+fn framework_cells(roadmap: &Roadmap, initiative: &Initiative, line: RankedInitiative) -> [String; 5] {
+    let inputs: Vec<String> = framework_inputs(roadmap, initiative)
+        .iter()
+        .filter_map(FrameworkInput::text)
+        .collect();
+    let (score, formula) = match line.score {
+        Ok(score) => (number(score.value).replace(',', ""), score.formula),
+        Err(missing) => (String::new(), missing.to_string()),
+    };
+    [
+        roadmap.framework.label().to_string(),
+        score,
+        line.rank.map(|rank| rank.to_string()).unwrap_or_default(),
+        formula,
+        inputs.join("; "),
+    ]
 }
 
 /// A header row and rows of cells as CSV: RFC 4180 quoting, CRLF line ends, formulas defused.
@@ -123,7 +159,7 @@ fn cell_text(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Score, Urgency};
+    use crate::model::{Confidence, Estimate, Framework, RiceImpact, RiceInputs, Score, Urgency};
 
     #[test]
     fn csv_has_a_header_and_one_row_per_initiative() {
@@ -146,6 +182,79 @@ mod tests {
         assert_eq!(
             lines[2],
             "i2,\"BI, dashboards\",2.0,8.5,Quick wins,no,high,,Phase 1,,,,,Data lake,\"bi; exec\",,\"Say \"\"hello\"\"\nsecond line\""
+        );
+    }
+
+    #[test]
+    fn under_effort_vs_impact_the_columns_are_as_they_always_were() {
+        let mut roadmap = Roadmap::default();
+        let id = roadmap.add_initiative("Data lake");
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.rice.reach = Some(Estimate::point(2000.0));
+        });
+        let header = COLUMNS.join(",") + "\r\n";
+        assert!(to_csv(&roadmap).starts_with(&header));
+        assert_eq!(
+            to_csv(&roadmap)
+                .lines()
+                .next()
+                .map(|line| line.split(',').count()),
+            Some(17)
+        );
+    }
+
+    #[test]
+    fn a_framework_adds_its_name_score_rank_formula_and_inputs() {
+        let mut roadmap = Roadmap {
+            framework: Framework::Rice,
+            ..Roadmap::default()
+        };
+        let lake = roadmap.add_initiative("Data lake");
+        let catalog = roadmap.add_initiative("Data catalog");
+        let mesh = roadmap.add_initiative("Data mesh");
+        roadmap.update_initiative(&lake, |initiative| {
+            initiative.rice = RiceInputs {
+                reach: Estimate::new(1500.0, 2000.0, 3000.0).ok(),
+                impact: Some(RiceImpact::High),
+                confidence: Some(Confidence::High),
+                effort: Some(Estimate::point(3.0)),
+            };
+        });
+        roadmap.update_initiative(&catalog, |initiative| {
+            initiative.rice = RiceInputs {
+                reach: Some(Estimate::point(100_000.0)),
+                impact: Some(RiceImpact::Massive),
+                confidence: Some(Confidence::Full),
+                effort: Some(Estimate::point(2.0)),
+            };
+        });
+        roadmap.update_initiative(&mesh, |initiative| initiative.rice.impact = Some(RiceImpact::Low));
+        let csv = to_csv(&roadmap);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert!(
+            lines[0].ends_with(",tags,catalog_path,description,framework,score,rank,formula,inputs"),
+            "{}",
+            lines[0]
+        );
+        // The range's PERT mean is 2,083.33; the inputs show the range itself.
+        assert!(
+            lines[1].ends_with(
+                ",RICE,1111.11,2,\"RICE = 2,083.33 × 2 × 80% ÷ 3 = 1,111.11\",\"Reach 1,500–2,000–3,000; RICE impact 2; Confidence 80%; Effort (person-months) 3\""
+            ),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[2].ends_with(",RICE,150000,1,\"RICE = 100,000 × 3 × 100% ÷ 2 = 150,000\",\"Reach 100,000; RICE impact 3; Confidence 100%; Effort (person-months) 2\""),
+            "{}",
+            lines[2]
+        );
+        // Missing inputs: no score, no rank, and what it needs.
+        assert!(
+            lines[3]
+                .ends_with(",RICE,,,\"needs Reach, Confidence and Effort (person-months)\",RICE impact 0.5"),
+            "{}",
+            lines[3]
         );
     }
 

@@ -13,7 +13,9 @@ use serde::Serialize;
 use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use super::{Initiative, InitiativeId, MATURITY_MAX, Roadmap};
+use super::{
+    Criterion, CriterionId, CriterionScale, Estimate, Initiative, InitiativeId, MATURITY_MAX, Roadmap, number,
+};
 
 /// The `format` every Stackplan roadmap file carries.
 pub const FORMAT: &str = "stackplan.roadmap";
@@ -465,9 +467,165 @@ fn validate(roadmap: &Roadmap) -> Result<(), ImportError> {
             format!("a maturity score is a whole number from 0 to {MATURITY_MAX}"),
         ));
     }
+    let criteria = check_criteria(roadmap)?;
     let phase_ids = check_phases(roadmap)?;
-    let initiative_ids = check_initiatives(roadmap, &phase_ids)?;
+    let initiative_ids = check_initiatives(roadmap, &phase_ids, &criteria)?;
     check_dependencies(roadmap, &initiative_ids)
+}
+
+/// Checks each weighted criterion's id (valid, unique), name, weight and scale; returns them by id.
+fn check_criteria(roadmap: &Roadmap) -> Result<HashMap<&CriterionId, &Criterion>, ImportError> {
+    let mut criteria: HashMap<&CriterionId, (usize, &Criterion)> = HashMap::new();
+    for (index, criterion) in roadmap.criteria.iter().enumerate() {
+        let path = format!("criteria[{index}]");
+        check_id(&format!("{path}.id"), &criterion.id.0)?;
+        if let Some((first, _)) = criteria.insert(&criterion.id, (index, criterion)) {
+            return Err(invalid(
+                format!("{path}.id"),
+                format!(
+                    "the id \"{}\" is already used by criteria[{first}]",
+                    shorten(&criterion.id.0)
+                ),
+            ));
+        }
+        check_text(&format!("{path}.name"), &criterion.name)?;
+        if !(criterion.weight.is_finite() && criterion.weight >= 0.0) {
+            return Err(invalid(
+                format!("{path}.weight"),
+                format!(
+                    "a weight must be zero or a positive number, not {}",
+                    shown(criterion.weight)
+                ),
+            ));
+        }
+        if let CriterionScale::Money { most } = criterion.scale
+            && !(most.is_finite() && most > 0.0)
+        {
+            return Err(invalid(
+                format!("{path}.scale.most"),
+                format!(
+                    "the most on a money scale must be more than 0, not {}",
+                    shown(most)
+                ),
+            ));
+        }
+    }
+    Ok(criteria
+        .into_iter()
+        .map(|(id, (_, criterion))| (id, criterion))
+        .collect())
+}
+
+/// Checks the framework inputs of the initiative at `path` lie on their scales, and that its
+/// criterion values name criteria in the file (`criteria`) and lie on theirs.
+fn check_framework_inputs(
+    path: &str,
+    initiative: &Initiative,
+    criteria: &HashMap<&CriterionId, &Criterion>,
+) -> Result<(), ImportError> {
+    let rice = &initiative.rice;
+    check_estimate(
+        format!("{path}.rice.reach"),
+        rice.reach,
+        "reach must be zero or more",
+        |value| value >= 0.0,
+    )?;
+    check_estimate(
+        format!("{path}.rice.effort"),
+        rice.effort,
+        "effort must be more than 0 person-months",
+        |value| value > 0.0,
+    )?;
+    let ice = &initiative.ice;
+    for (field, estimate) in [
+        ("impact", ice.impact),
+        ("confidence", ice.confidence),
+        ("ease", ice.ease),
+    ] {
+        check_estimate(
+            format!("{path}.ice.{field}"),
+            estimate,
+            "must be between 1 and 10",
+            |value| (1.0..=10.0).contains(&value),
+        )?;
+    }
+    let wsjf = &initiative.wsjf;
+    for (field, estimate) in [
+        ("business_value", wsjf.business_value),
+        ("time_criticality", wsjf.time_criticality),
+        ("risk_reduction", wsjf.risk_reduction),
+    ] {
+        check_estimate(
+            format!("{path}.wsjf.{field}"),
+            estimate,
+            "must be between 1 and 20",
+            |value| (1.0..=20.0).contains(&value),
+        )?;
+    }
+    for (id, estimate) in &initiative.criteria {
+        let path = format!("{path}.criteria.{}", id.0);
+        let Some(criterion) = criteria.get(id) else {
+            return Err(invalid(
+                path,
+                format!(
+                    "refers to criterion \"{}\", which is not in the file's criteria",
+                    shorten(&id.0)
+                ),
+            ));
+        };
+        let scale = criterion.scale;
+        let (least, most) = scale.bounds();
+        let rule = match scale {
+            CriterionScale::OneToTen => "must be between 1 and 10".to_string(),
+            CriterionScale::Percent => "must be a percent between 0 and 100".to_string(),
+            CriterionScale::Money { most } => format!("must be between 0 and {}", number(most)),
+            CriterionScale::TShirt => "must be a T-shirt size written 1 (XS) to 5 (XL)".to_string(),
+            CriterionScale::YesNo => "must be 0 (no) or 1 (yes)".to_string(),
+        };
+        check_estimate(path, Some(*estimate), &rule, |value| {
+            (least..=most).contains(&value) && (!scale.whole_steps() || value.fract() == 0.0)
+        })?;
+    }
+    Ok(())
+}
+
+/// Refuses an estimate with a value `fits` does not accept, naming the value (and which end of
+/// a range it is): "must be between 1 and 10, not 12 (its high value)".
+fn check_estimate(
+    path: String,
+    estimate: Option<Estimate>,
+    rule: &str,
+    fits: impl Fn(f64) -> bool,
+) -> Result<(), ImportError> {
+    let Some(estimate) = estimate else {
+        return Ok(());
+    };
+    let ends = [
+        ("low", estimate.low),
+        ("likely", estimate.likely),
+        ("high", estimate.high),
+    ];
+    match ends.into_iter().find(|&(_, value)| !fits(value)) {
+        None => Ok(()),
+        Some((_, value)) if !estimate.is_range() => {
+            Err(invalid(path, format!("{rule}, not {}", shown(value))))
+        }
+        Some((end, value)) => Err(invalid(
+            path,
+            format!("{rule}, not {} (its {end} value)", shown(value)),
+        )),
+    }
+}
+
+/// A number from the file as a message shows it: as written, or in scientific notation where
+/// that would run past 15 digits (1e300 is a 301-digit number).
+fn shown(value: f64) -> String {
+    let written = value.to_string();
+    if written.len() > 15 {
+        format!("{value:e}")
+    } else {
+        written
+    }
 }
 
 /// Checks each phase's id (valid, unique), name and capacity; returns where each id is.
@@ -501,11 +659,12 @@ fn check_phases(roadmap: &Roadmap) -> Result<HashMap<&str, usize>, ImportError> 
     Ok(phase_ids)
 }
 
-/// Checks each initiative's id (valid, unique), texts, budget and phase (one of `phase_ids`);
-/// returns where each id is.
+/// Checks each initiative's id (valid, unique), texts, budget, phase (one of `phase_ids`) and
+/// framework inputs (their criteria among `criteria`); returns where each id is.
 fn check_initiatives<'a>(
     roadmap: &'a Roadmap,
     phase_ids: &HashMap<&str, usize>,
+    criteria: &HashMap<&CriterionId, &Criterion>,
 ) -> Result<HashMap<&'a str, usize>, ImportError> {
     let mut initiative_ids: HashMap<&str, usize> = HashMap::new();
     for (index, initiative) in roadmap.initiatives.iter().enumerate() {
@@ -540,6 +699,7 @@ fn check_initiatives<'a>(
                 ),
             ));
         }
+        check_framework_inputs(&path, initiative, criteria)?;
     }
     Ok(initiative_ids)
 }
@@ -744,7 +904,10 @@ pub fn file_name(roadmap: &Roadmap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CatalogOrigin, DueDate, MaturityAspect, PhaseId, QuadrantSplit, Score, Urgency};
+    use crate::model::{
+        CatalogOrigin, Confidence, Direction, DueDate, Framework, IceInputs, JobSize, MaturityAspect,
+        PhaseId, QuadrantSplit, RiceImpact, RiceInputs, Score, Urgency, WsjfInputs,
+    };
 
     fn score(value: f64) -> Score {
         Score::exact(value).expect("a valid score")
@@ -1517,6 +1680,400 @@ mod tests {
             "{dated}"
         );
         assert_eq!(import(&dated), Ok(roadmap));
+    }
+
+    // ---- frameworks ----
+
+    /// The sample with RICE active, ICE as an average, three criteria and every framework's
+    /// inputs somewhere, points and ranges.
+    fn framed() -> Roadmap {
+        let mut roadmap = sample();
+        roadmap.framework = Framework::Rice;
+        roadmap.ice_average = true;
+        roadmap.criteria = vec![
+            Criterion {
+                id: CriterionId("c1".into()),
+                name: "Strategic fit".into(),
+                weight: 50.0,
+                direction: Direction::Benefit,
+                scale: CriterionScale::OneToTen,
+            },
+            Criterion {
+                id: CriterionId("c2".into()),
+                name: "Licence cost".into(),
+                weight: 30.0,
+                direction: Direction::Cost,
+                scale: CriterionScale::Money { most: 250_000.0 },
+            },
+            Criterion {
+                id: CriterionId("c3".into()),
+                name: "Size".into(),
+                weight: 20.0,
+                direction: Direction::Cost,
+                scale: CriterionScale::TShirt,
+            },
+        ];
+        let range = |low, likely, high| Estimate::new(low, likely, high).ok();
+        roadmap.update_initiative(&InitiativeId("i1".into()), |initiative| {
+            initiative.rice = RiceInputs {
+                reach: range(1500.0, 2000.0, 3000.0),
+                impact: Some(RiceImpact::High),
+                confidence: Some(Confidence::High),
+                effort: Some(Estimate::point(3.0)),
+            };
+            initiative.ice = IceInputs {
+                impact: Some(Estimate::point(8.0)),
+                confidence: range(5.0, 6.0, 8.0),
+                ease: Some(Estimate::point(4.0)),
+            };
+            initiative.wsjf = WsjfInputs {
+                business_value: Some(Estimate::point(13.0)),
+                time_criticality: range(5.0, 8.0, 13.0),
+                risk_reduction: Some(Estimate::point(3.0)),
+                job_size: JobSize::new(8.0),
+            };
+            initiative.criteria = [
+                ("c1", Estimate::point(7.0)),
+                (
+                    "c2",
+                    range(40_000.0, 60_000.0, 120_000.0).unwrap_or(Estimate::point(0.0)),
+                ),
+                ("c3", Estimate::point(3.0)),
+            ]
+            .into_iter()
+            .map(|(id, value)| (CriterionId(id.into()), value))
+            .collect();
+        });
+        roadmap.update_initiative(&InitiativeId("i2".into()), |initiative| {
+            initiative.rice.reach = Some(Estimate::point(0.0));
+            initiative.wsjf.job_size = JobSize::new(1.0);
+            initiative
+                .criteria
+                .insert(CriterionId("c3".into()), Estimate::point(5.0));
+        });
+        roadmap
+    }
+
+    /// `framed()`'s export as JSON, changed by `edit`, back to text.
+    fn framed_edited(edit: impl FnOnce(&mut Value)) -> String {
+        let mut value: Value = serde_json::from_str(&export(&framed())).expect("export is JSON");
+        edit(&mut value);
+        value.to_string()
+    }
+
+    #[test]
+    fn framework_settings_and_inputs_round_trip() {
+        let roadmap = framed();
+        let text = export(&roadmap);
+        assert_eq!(import(&text), Ok(roadmap.clone()));
+        assert_eq!(import(&to_storage_text(&roadmap)), Ok(roadmap));
+        // After the audit, before the phases; a range as its three values, a point as a number.
+        assert!(
+            text.contains("\"culture\": 5\n  },\n  \"framework\": \"rice\",\n  \"ice_average\": true,\n  \"criteria\": [\n    {\n      \"id\": \"c1\",\n      \"name\": \"Strategic fit\",\n      \"weight\": 50.0,\n      \"direction\": \"benefit\",\n      \"scale\": {\n        \"kind\": \"one_to_ten\"\n      }\n    },"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"rice\": {\n        \"reach\": {\n          \"low\": 1500.0,\n          \"likely\": 2000.0,\n          \"high\": 3000.0\n        },\n        \"impact\": 2.0,\n        \"confidence\": 80,\n        \"effort\": 3.0\n      },"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"scale\": {\n        \"kind\": \"money\",\n        \"most\": 250000.0\n      }")
+        );
+        assert!(text.contains("\"job_size\": 8\n"));
+    }
+
+    #[test]
+    fn a_roadmap_without_frameworks_writes_no_framework_fields() {
+        let text = export(&sample());
+        for key in [
+            "framework",
+            "ice_average",
+            "criteria",
+            "\"rice\"",
+            "\"ice\"",
+            "\"wsjf\"",
+        ] {
+            assert!(!text.contains(key), "{key} in {text}");
+        }
+        // Cleared again, a framed roadmap writes what it wrote before.
+        let mut cleared = framed();
+        cleared.framework = Framework::EffortImpact;
+        cleared.ice_average = false;
+        cleared.criteria.clear();
+        for initiative in &mut cleared.initiatives {
+            let initiative = std::sync::Arc::make_mut(initiative);
+            initiative.rice = RiceInputs::default();
+            initiative.ice = IceInputs::default();
+            initiative.wsjf = WsjfInputs::default();
+            initiative.criteria.clear();
+        }
+        assert_eq!(export(&cleared), text);
+    }
+
+    #[test]
+    fn import_refuses_framework_inputs_off_their_scales() {
+        for (edit, path, words) in [
+            (
+                ("rice", "confidence", serde_json::json!(70)),
+                "initiatives[0].rice.confidence",
+                "one of 20, 50, 80, 100",
+            ),
+            (
+                ("rice", "impact", serde_json::json!(1.5)),
+                "initiatives[0].rice.impact",
+                "one of 3, 2, 1, 0.5, 0.25",
+            ),
+            (
+                ("rice", "reach", serde_json::json!(-1)),
+                "initiatives[0].rice.reach",
+                "reach must be zero or more, not -1",
+            ),
+            (
+                (
+                    "rice",
+                    "reach",
+                    serde_json::json!({"low": -5, "likely": 10, "high": 20}),
+                ),
+                "initiatives[0].rice.reach",
+                "reach must be zero or more, not -5 (its low value)",
+            ),
+            (
+                ("rice", "effort", serde_json::json!(0)),
+                "initiatives[0].rice.effort",
+                "effort must be more than 0 person-months, not 0",
+            ),
+            (
+                ("ice", "impact", serde_json::json!(11)),
+                "initiatives[0].ice.impact",
+                "must be between 1 and 10, not 11",
+            ),
+            (
+                (
+                    "ice",
+                    "ease",
+                    serde_json::json!({"low": 2, "likely": 5, "high": 12}),
+                ),
+                "initiatives[0].ice.ease",
+                "must be between 1 and 10, not 12 (its high value)",
+            ),
+            (
+                ("ice", "confidence", serde_json::json!(0.5)),
+                "initiatives[0].ice.confidence",
+                "must be between 1 and 10, not 0.5",
+            ),
+            (
+                ("wsjf", "business_value", serde_json::json!(21)),
+                "initiatives[0].wsjf.business_value",
+                "must be between 1 and 20, not 21",
+            ),
+            (
+                ("wsjf", "time_criticality", serde_json::json!(0)),
+                "initiatives[0].wsjf.time_criticality",
+                "must be between 1 and 20, not 0",
+            ),
+            (
+                ("wsjf", "risk_reduction", serde_json::json!(1e300)),
+                "initiatives[0].wsjf.risk_reduction",
+                "must be between 1 and 20, not 1e300",
+            ),
+            (
+                ("wsjf", "job_size", serde_json::json!(4)),
+                "initiatives[0].wsjf.job_size",
+                "one of 1, 2, 3, 5, 8, 13, 20",
+            ),
+        ] {
+            let ((framework, field, value), path, words) = (edit, path, words);
+            let text = framed_edited(|file| file["initiatives"][0][framework][field] = value);
+            assert_invalid(&text, path, words);
+        }
+    }
+
+    #[test]
+    fn a_confidence_off_its_steps_is_refused_in_words() {
+        let text =
+            framed_edited(|file| file["initiatives"][3]["rice"] = serde_json::json!({"confidence": 75}));
+        assert_eq!(
+            refused(&text).to_string(),
+            "At initiatives[3].rice.confidence: one of 20, 50, 80, 100."
+        );
+    }
+
+    #[test]
+    fn import_refuses_a_range_out_of_order_or_of_another_shape() {
+        let text = framed_edited(|file| {
+            file["initiatives"][0]["rice"]["reach"] =
+                serde_json::json!({"low": 3000, "likely": 2000, "high": 4000})
+        });
+        assert_invalid(
+            &text,
+            "initiatives[0].rice.reach",
+            "low 3000 is above likely 2000",
+        );
+        let text = framed_edited(|file| {
+            file["initiatives"][0]["ice"]["ease"] = serde_json::json!({"low": 2, "likely": 5, "high": 4})
+        });
+        assert_invalid(&text, "initiatives[0].ice.ease", "high 4 is below likely 5");
+        let text =
+            framed_edited(|file| file["initiatives"][0]["rice"]["reach"] = serde_json::json!([1, 2, 3]));
+        assert_invalid(
+            &text,
+            "initiatives[0].rice.reach",
+            "should be a number, or {\"low\", \"likely\", \"high\"} numbers, not a list",
+        );
+        let text = framed_edited(|file| file["initiatives"][0]["rice"]["reach"] = "2000".into());
+        assert_invalid(&text, "initiatives[0].rice.reach", "not the text \"2000\"");
+        let text = framed_edited(|file| {
+            file["initiatives"][0]["rice"]["reach"] = serde_json::json!({"low": 1, "likely": "2", "high": 3})
+        });
+        assert_invalid(
+            &text,
+            "initiatives[0].rice.reach.likely",
+            "should be a number, not the text \"2\"",
+        );
+        let text = framed_edited(|file| {
+            file["initiatives"][0]["rice"]["reach"] = serde_json::json!({"low": 1, "likely": 2})
+        });
+        assert_invalid(
+            &text,
+            "initiatives[0].rice.reach",
+            "the field \"high\" is missing",
+        );
+        let text = framed_edited(|file| file["initiatives"][0]["rice"]["reach_people"] = 5.into());
+        assert_invalid(
+            &text,
+            "initiatives[0].rice.reach_people",
+            "\"reach_people\" is not a field Stackplan knows here",
+        );
+    }
+
+    #[test]
+    fn import_refuses_an_unknown_framework() {
+        let text = framed_edited(|file| file["framework"] = "moscow".into());
+        assert_invalid(
+            &text,
+            "framework",
+            "\"moscow\" is not allowed here (expected one of \"effort_impact\", \"rice\"",
+        );
+        let text = framed_edited(|file| file["ice_average"] = "yes".into());
+        assert_invalid(&text, "ice_average", "should be true or false");
+    }
+
+    #[test]
+    fn import_refuses_criteria_that_are_malformed_or_repeated() {
+        let text = framed_edited(|file| file["criteria"][2]["id"] = "c1".into());
+        assert_invalid(
+            &text,
+            "criteria[2].id",
+            "the id \"c1\" is already used by criteria[0]",
+        );
+        let text = framed_edited(|file| file["criteria"][1]["id"] = "c 2".into());
+        assert_invalid(&text, "criteria[1].id", "\"c 2\" is not a valid id");
+        let text = framed_edited(|file| file["criteria"][1]["weight"] = (-5).into());
+        assert_invalid(
+            &text,
+            "criteria[1].weight",
+            "a weight must be zero or a positive number, not -5",
+        );
+        let text = framed_edited(|file| file["criteria"][1]["scale"]["most"] = 0.into());
+        assert_invalid(
+            &text,
+            "criteria[1].scale.most",
+            "the most on a money scale must be more than 0, not 0",
+        );
+        let text = framed_edited(|file| file["criteria"][1]["scale"] = serde_json::json!({"kind": "money"}));
+        assert_invalid(&text, "criteria[1].scale", "the field \"most\" is missing");
+        let text = framed_edited(|file| {
+            file["criteria"][0]["scale"] = serde_json::json!({"kind": "percent", "most": 5})
+        });
+        assert_invalid(
+            &text,
+            "criteria[0].scale",
+            "\"most\" is not a field Stackplan knows here (expected \"kind\")",
+        );
+        let text = framed_edited(|file| file["criteria"][0]["scale"] = serde_json::json!({"kind": "stars"}));
+        assert_invalid(&text, "criteria[0].scale.kind", "\"stars\" is not allowed here");
+        let text = framed_edited(|file| file["criteria"][0]["direction"] = "more".into());
+        assert_invalid(&text, "criteria[0].direction", "\"more\" is not allowed here");
+        let text = framed_edited(|file| file["criteria"][0]["name"] = "x".repeat(MAX_TEXT_CHARS + 1).into());
+        assert_invalid(
+            &text,
+            "criteria[0].name",
+            "the text is longer than 10000 characters",
+        );
+        // A weight of zero is allowed: the criterion counts for nothing.
+        let text = framed_edited(|file| file["criteria"][0]["weight"] = 0.into());
+        assert!(import(&text).is_ok());
+    }
+
+    #[test]
+    fn import_refuses_a_value_for_a_criterion_not_in_the_file() {
+        let text = framed_edited(|file| file["initiatives"][1]["criteria"]["c9"] = 3.into());
+        assert_invalid(
+            &text,
+            "initiatives[1].criteria.c9",
+            "refers to criterion \"c9\", which is not in the file's criteria",
+        );
+        // Removing a criterion leaves the values given for it dangling.
+        let text = framed_edited(|file| {
+            file["criteria"].as_array_mut().map(|criteria| criteria.remove(2));
+        });
+        assert_invalid(&text, "initiatives[0].criteria.c3", "refers to criterion \"c3\"");
+    }
+
+    #[test]
+    fn import_refuses_criterion_values_off_their_scale() {
+        let scale = |file: &mut Value, kind: Value| file["criteria"][0]["scale"] = kind;
+        for (kind, value, words) in [
+            (
+                serde_json::json!({"kind": "one_to_ten"}),
+                serde_json::json!(0),
+                "must be between 1 and 10, not 0",
+            ),
+            (
+                serde_json::json!({"kind": "percent"}),
+                serde_json::json!(120),
+                "must be a percent between 0 and 100, not 120",
+            ),
+            (
+                serde_json::json!({"kind": "money", "most": 1000000}),
+                serde_json::json!({"low": 5, "likely": 10, "high": 2000000}),
+                "must be between 0 and 1,000,000, not 2000000 (its high value)",
+            ),
+            (
+                serde_json::json!({"kind": "t_shirt"}),
+                serde_json::json!(2.5),
+                "must be a T-shirt size written 1 (XS) to 5 (XL), not 2.5",
+            ),
+            (
+                serde_json::json!({"kind": "t_shirt"}),
+                serde_json::json!(6),
+                "must be a T-shirt size written 1 (XS) to 5 (XL), not 6",
+            ),
+            (
+                serde_json::json!({"kind": "yes_no"}),
+                serde_json::json!(0.5),
+                "must be 0 (no) or 1 (yes), not 0.5",
+            ),
+        ] {
+            let text = framed_edited(|file| {
+                scale(file, kind);
+                file["initiatives"][0]["criteria"]["c1"] = value;
+            });
+            assert_invalid(&text, "initiatives[0].criteria.c1", words);
+        }
+        // On every scale both ends are values.
+        for (kind, least, most) in [
+            (serde_json::json!({"kind": "percent"}), 0, 100),
+            (serde_json::json!({"kind": "t_shirt"}), 1, 5),
+            (serde_json::json!({"kind": "yes_no"}), 0, 1),
+        ] {
+            let text = framed_edited(|file| {
+                scale(file, kind);
+                file["initiatives"][0]["criteria"]["c1"] =
+                    serde_json::json!({"low": least, "likely": least, "high": most});
+            });
+            assert!(import(&text).is_ok(), "{text}");
+        }
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! The roadmap as Markdown, for documents and wikis: phases in order with their initiatives,
-//! the unphased ones, and a table of all. Every text the user wrote is escaped where Markdown
+//! the unphased ones, a table of all, and under a framework other than effort vs impact a
+//! ranked table of their scores. Every text the user wrote is escaped where Markdown
 //! would read it as syntax, so that whatever it looks like (HTML, emphasis, links, table bars,
 //! a list or heading marker) it renders as the literal text, and plain punctuation stays plain.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{Initiative, PhaseId, Roadmap, Urgency};
+use super::{
+    FrameworkInput, Initiative, PhaseId, Roadmap, Urgency, framework_inputs, number, rank_initiatives,
+};
 
 /// Escapes a one-line text for Markdown (CommonMark, and GitHub's tables and strikethrough):
 /// a backslash goes only before what would otherwise be read as syntax where the text may be
@@ -187,7 +190,43 @@ pub fn to_markdown(roadmap: &Roadmap) -> String {
             escape_markdown(initiative.owner.trim()),
         );
     }
+    // Only under another framework, so that a roadmap without one reads as it always did.
+    if !roadmap.framework.is_default() {
+        priority(&mut markdown, roadmap);
+    }
     markdown
+}
+
+/// The "Priority" section: every initiative by its score under the active framework, highest
+/// first, with the formula and the inputs (ranges as low–likely–high); those still missing
+/// inputs last, with no rank or score but what they need.
+fn priority(markdown: &mut String, roadmap: &Roadmap) {
+    let _ = write!(
+        markdown,
+        "\n## Priority\n\nFramework: {}, highest score first.\n\n",
+        roadmap.framework.label()
+    );
+    markdown.push_str("| Rank | Initiative | Score | Formula | Inputs |\n");
+    markdown.push_str("|---:|---|---:|---|---|\n");
+    for line in rank_initiatives(roadmap) {
+        let initiative = &roadmap.initiatives[line.index];
+        let inputs: Vec<String> = framework_inputs(roadmap, initiative)
+            .iter()
+            .filter_map(FrameworkInput::text)
+            .collect();
+        let rank = line.rank.map_or_else(|| "—".to_string(), |rank| rank.to_string());
+        let (score, formula) = match line.score {
+            Ok(score) => (number(score.value), score.formula),
+            Err(missing) => ("—".to_string(), missing.to_string()),
+        };
+        let _ = writeln!(
+            markdown,
+            "| {rank} | {} | {score} | {} | {} |",
+            escape_markdown(initiative.display_title()),
+            escape_markdown(&formula),
+            escape_markdown(&inputs.join("; ")),
+        );
+    }
 }
 
 /// `Data-2027.stackplan.json` → `Data-2027.md`.
@@ -199,7 +238,10 @@ pub fn markdown_file_name(roadmap: &Roadmap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DueDate, Score};
+    use crate::model::{
+        Criterion, CriterionId, CriterionScale, Direction, DueDate, Estimate, Framework, JobSize, Score,
+        WsjfInputs,
+    };
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
     const HOSTILE: &str =
@@ -303,6 +345,90 @@ mod tests {
         assert!(
             markdown.contains("## Phase 3\n\n0 initiatives · effort 0\n"),
             "{markdown}"
+        );
+    }
+
+    /// The sample with WSJF active: Data Lake scored, IAC missing its job size, the ledger with
+    /// no inputs at all.
+    fn prioritised() -> Roadmap {
+        let mut roadmap = sample();
+        roadmap.framework = Framework::Wsjf;
+        let [lake, iac, _] = [0, 1, 2].map(|index| roadmap.initiatives[index].id.clone());
+        roadmap.update_initiative(&lake, |initiative| {
+            initiative.wsjf = WsjfInputs {
+                business_value: Estimate::new(5.0, 8.0, 13.0).ok(),
+                time_criticality: None,
+                risk_reduction: Some(Estimate::point(3.0)),
+                job_size: JobSize::new(5.0),
+            };
+        });
+        roadmap.update_initiative(&iac, |initiative| {
+            initiative.wsjf.business_value = Some(Estimate::point(20.0));
+            initiative.wsjf.risk_reduction = Some(Estimate::point(1.0));
+        });
+        roadmap
+    }
+
+    #[test]
+    fn a_framework_adds_a_priority_section_ranked_by_score_with_formula_and_inputs() {
+        let markdown = to_markdown(&prioritised());
+        // Data Lake: PERT mean of 5–8–13 is 8.33; high urgency and a due date propose 20.
+        let expected = "\n## Priority\n\nFramework: WSJF, highest score first.\n\n\
+            | Rank | Initiative | Score | Formula | Inputs |\n\
+            |---:|---|---:|---|---|\n\
+            | 1 | Data Lake | 6.27 | WSJF = (8.33 + 20 + 3) ÷ 5 = 6.27 | Business value 5–8–13; Time criticality 20 (proposed); Risk reduction 3; Job size 5 |\n\
+            | — | IAC | — | needs Job size | Business value 20; Time criticality 1 (proposed); Risk reduction 1 |\n\
+            | — | Ledger archive | — | needs Business value, Risk reduction and Job size | Time criticality 1 (proposed) |\n";
+        assert!(markdown.ends_with(expected), "{markdown}");
+        let (text, markup) = rendered(&markdown);
+        assert!(!markup, "{text}");
+        assert!(text.contains("WSJF = (8.33 + 20 + 3) ÷ 5 = 6.27¦"), "{text}");
+    }
+
+    #[test]
+    fn under_effort_vs_impact_there_is_no_priority_section() {
+        let mut roadmap = prioritised();
+        roadmap.framework = Framework::EffortImpact;
+        let markdown = to_markdown(&roadmap);
+        assert!(!markdown.contains("Priority"), "{markdown}");
+        assert_eq!(markdown, to_markdown(&sample()), "inputs alone change nothing");
+    }
+
+    #[test]
+    fn the_priority_table_parses_with_a_row_per_initiative_and_names_render_as_themselves() {
+        let mut roadmap = sample();
+        roadmap.framework = Framework::Weighted;
+        roadmap.criteria = vec![Criterion {
+            id: CriterionId("c1".into()),
+            name: HOSTILE.into(),
+            weight: 1.0,
+            direction: Direction::Benefit,
+            scale: CriterionScale::TShirt,
+        }];
+        let id = roadmap.initiatives[2].id.clone();
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.title = HOSTILE.into();
+            initiative
+                .criteria
+                .insert(CriterionId("c1".into()), Estimate::point(4.0));
+        });
+        let markdown = to_markdown(&roadmap);
+        let priority = &markdown[markdown.find("## Priority").expect("a priority section")..];
+        let rows = Parser::new_ext(priority, Options::ENABLE_TABLES)
+            .filter(|event| matches!(event, Event::Start(Tag::TableRow)))
+            .count();
+        assert_eq!(rows, 3);
+        let (text, markup) = rendered(priority);
+        assert!(!markup, "{text}");
+        assert!(
+            text.contains(&format!(
+                "1¦{HOSTILE}¦75¦Weighted = 100 × (100% × 0.75) = 75¦{HOSTILE} L¦"
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains("—¦Data Lake¦—¦needs a value for 1 criterion¦¦"),
+            "{text}"
         );
     }
 

@@ -51,8 +51,9 @@ pub use file_format::{
 };
 pub use framework::{
     Confidence, Criterion, CriterionId, CriterionScale, Direction, Estimate, EstimateError, Framework,
-    FrameworkScore, IceInputs, JobSize, MissingInputs, RankedInitiative, RiceImpact, RiceInputs, T_SHIRTS,
-    WSJF_SCALE, WsjfInputs, framework_score, number, proposed_time_criticality, rank_initiatives,
+    FrameworkInput, FrameworkScore, IceInputs, JobSize, MissingInputs, RankedInitiative, RiceImpact,
+    RiceInputs, T_SHIRTS, WSJF_SCALE, WsjfInputs, framework_inputs, framework_score, number,
+    proposed_time_criticality, rank_initiatives,
 };
 pub use history::{HISTORY_LIMIT, History};
 pub use icalendar::{CalendarEvent, Stamp, calendar_events, calendar_file_name, escape_text, to_icalendar};

@@ -1,15 +1,21 @@
 //! Auto-phasing: a suggested assignment of initiatives to the roadmap's phases, with the reason
 //! for every move. Rules, strongest first: dependencies before dependants (a dependant never sits
 //! in an earlier phase than what it depends on), then urgency and due dates, then quick wins, then
-//! impact for effort; never over a phase's capacity. Initiatives already in a phase stay there
-//! unless a rule makes them move. Phases without a capacity take an even share of the effort,
-//! except the last of them, which takes whatever is left.
+//! impact for effort; never over a phase's capacity. Under a framework other than effort vs
+//! impact its score takes the place of quick wins and impact for effort (highest first, those
+//! still missing inputs after the scored): a quick win is a place on the effort vs impact grid.
+//! Initiatives already in a phase stay there unless a rule makes them move. Phases without a
+//! capacity take an even share of the effort, except the last of them, which takes whatever is
+//! left.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
 use std::fmt;
 
-use super::{DueDate, Initiative, InitiativeId, PhaseId, Roadmap, Score, Urgency};
+use super::{
+    DueDate, Framework, Initiative, InitiativeId, MissingInputs, PhaseId, Roadmap, Score, Urgency,
+    framework_score, number,
+};
 
 /// Why an initiative goes where the suggestion puts it.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +33,16 @@ pub enum PhaseReason {
     Value {
         impact: Score,
         effort: Score,
+    },
+    /// Not urgent, under a framework other than effort vs impact: its score decides.
+    Scored {
+        framework: Framework,
+        score: f64,
+    },
+    /// Not urgent, under such a framework, and missing inputs: it goes after those scored.
+    Unscored {
+        framework: Framework,
+        missing: MissingInputs,
     },
     /// An earlier phase has no room left within its capacity (effort points).
     PhaseFull {
@@ -68,6 +84,12 @@ impl fmt::Display for PhaseReason {
             PhaseReason::QuickWin => f.write_str("quick win"),
             PhaseReason::Value { impact, effort } => {
                 write!(f, "impact {} for effort {}", impact.value(), effort.value())
+            }
+            PhaseReason::Scored { framework, score } => {
+                write!(f, "{} score {}", framework.label(), number(*score))
+            }
+            PhaseReason::Unscored { framework, missing } => {
+                write!(f, "no {} score yet ({missing})", framework.label())
             }
             PhaseReason::PhaseFull {
                 phase,
@@ -192,21 +214,87 @@ fn capacity_tenths(capacity: f64) -> u64 {
     (capacity * 10.0 + 1e-6).floor().max(0.0) as u64
 }
 
-/// The order the rules below dependencies ask for: most urgent, earliest due date, quick
-/// wins, then the most impact for the effort; the roadmap's own order breaks ties.
-pub(super) fn priority(a: &Initiative, b: &Initiative) -> Ordering {
-    let due = |initiative: &Initiative| (initiative.due.is_none(), initiative.due);
-    b.urgency
-        .cmp(&a.urgency)
-        .then_with(|| due(a).cmp(&due(b)))
-        .then_with(|| b.quick_win.cmp(&a.quick_win))
-        // impact_a / effort_a > impact_b / effort_b, in integers.
-        .then_with(|| (tenths(b.impact) * tenths(a.effort)).cmp(&(tenths(a.impact) * tenths(b.effort))))
+/// The order the rules below dependencies ask for: most urgent, earliest due date, then under
+/// effort vs impact quick wins and the most impact for the effort, under another framework the
+/// highest score, the unscored after the scored. The caller breaks ties by roadmap order.
+pub(super) struct Priority<'a> {
+    roadmap: &'a Roadmap,
+    /// Each initiative's score (by position) under a framework other than effort vs impact,
+    /// worked out once; `None` under effort vs impact.
+    scores: Option<Vec<Result<f64, MissingInputs>>>,
+}
+
+impl<'a> Priority<'a> {
+    /// The priority of `roadmap`'s initiatives. O(n).
+    pub(super) fn of(roadmap: &'a Roadmap) -> Priority<'a> {
+        let scores = (!roadmap.framework.is_default()).then(|| {
+            roadmap
+                .initiatives
+                .iter()
+                .map(|initiative| framework_score(roadmap, initiative).map(|score| score.value))
+                .collect()
+        });
+        Priority { roadmap, scores }
+    }
+
+    /// `Less` when the initiative at position `a` goes before the one at `b`.
+    pub(super) fn cmp(&self, a: usize, b: usize) -> Ordering {
+        let (first, second) = (&self.roadmap.initiatives[a], &self.roadmap.initiatives[b]);
+        let due = |initiative: &Initiative| (initiative.due.is_none(), initiative.due);
+        let pressing = second
+            .urgency
+            .cmp(&first.urgency)
+            .then_with(|| due(first).cmp(&due(second)));
+        pressing.then_with(|| match &self.scores {
+            None => second
+                .quick_win
+                .cmp(&first.quick_win)
+                // impact_a / effort_a > impact_b / effort_b, in integers.
+                .then_with(|| {
+                    (tenths(second.impact) * tenths(first.effort))
+                        .cmp(&(tenths(first.impact) * tenths(second.effort)))
+                }),
+            Some(scores) => match (&scores[a], &scores[b]) {
+                (Ok(first), Ok(second)) => second.total_cmp(first),
+                (Ok(_), Err(_)) => Ordering::Less,
+                (Err(_), Ok(_)) => Ordering::Greater,
+                (Err(_), Err(_)) => Ordering::Equal,
+            },
+        })
+    }
+
+    /// Why the initiative at `position` goes as early as its dependencies allow: the strongest
+    /// rule it meets.
+    fn first_reason(&self, position: usize) -> PhaseReason {
+        let initiative = &self.roadmap.initiatives[position];
+        if initiative.urgency > Urgency::None || initiative.due.is_some() {
+            return PhaseReason::Urgent {
+                urgency: initiative.urgency,
+                due: initiative.due,
+            };
+        }
+        let framework = self.roadmap.framework;
+        match self.scores.as_ref().map(|scores| &scores[position]) {
+            Some(Ok(score)) => PhaseReason::Scored {
+                framework,
+                score: *score,
+            },
+            Some(Err(missing)) => PhaseReason::Unscored {
+                framework,
+                missing: missing.clone(),
+            },
+            None if initiative.quick_win => PhaseReason::QuickWin,
+            None => PhaseReason::Value {
+                impact: initiative.impact,
+                effort: initiative.effort,
+            },
+        }
+    }
 }
 
 /// Initiative positions, dependencies first, and among those free to go next the highest
 /// priority first (Kahn's algorithm with a priority queue).
-fn planning_order(roadmap: &Roadmap) -> Vec<usize> {
+fn planning_order(roadmap: &Roadmap, priority: &Priority) -> Vec<usize> {
     let initiatives = &roadmap.initiatives;
     let index: HashMap<&InitiativeId, usize> = initiatives
         .iter()
@@ -224,21 +312,21 @@ fn planning_order(roadmap: &Roadmap) -> Vec<usize> {
         }
     }
 
-    struct Ready<'a>(&'a Initiative, usize);
-    impl PartialEq for Ready<'_> {
+    struct Ready<'p, 'a>(&'p Priority<'a>, usize);
+    impl PartialEq for Ready<'_, '_> {
         fn eq(&self, other: &Self) -> bool {
             self.cmp(other) == Ordering::Equal
         }
     }
-    impl Eq for Ready<'_> {}
-    impl PartialOrd for Ready<'_> {
+    impl Eq for Ready<'_, '_> {}
+    impl PartialOrd for Ready<'_, '_> {
         fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
             Some(self.cmp(other))
         }
     }
-    impl Ord for Ready<'_> {
+    impl Ord for Ready<'_, '_> {
         fn cmp(&self, other: &Self) -> Ordering {
-            priority(self.0, other.0).then(self.1.cmp(&other.1))
+            self.0.cmp(self.1, other.1).then(self.1.cmp(&other.1))
         }
     }
 
@@ -246,7 +334,7 @@ fn planning_order(roadmap: &Roadmap) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, waits)| **waits == 0)
-        .map(|(position, _)| Reverse(Ready(&initiatives[position], position)))
+        .map(|(position, _)| Reverse(Ready(priority, position)))
         .collect();
     let mut order = Vec::with_capacity(initiatives.len());
     while let Some(Reverse(Ready(_, position))) = ready.pop() {
@@ -254,7 +342,7 @@ fn planning_order(roadmap: &Roadmap) -> Vec<usize> {
         for &dependant in &dependants[position] {
             waiting_on[dependant] -= 1;
             if waiting_on[dependant] == 0 {
-                ready.push(Reverse(Ready(&initiatives[dependant], dependant)));
+                ready.push(Reverse(Ready(priority, dependant)));
             }
         }
     }
@@ -323,7 +411,7 @@ pub fn suggest_phases(roadmap: &Roadmap) -> PhaseSuggestion {
         return PhaseSuggestion::default();
     }
     let mut planning = Planning::new(roadmap);
-    let order = planning_order(roadmap);
+    let order = planning_order(roadmap, &planning.priority);
     for &position in &order {
         planning.plan(position);
     }
@@ -371,10 +459,12 @@ fn rooms_of(roadmap: &Roadmap, phase_index: &HashMap<&PhaseId, usize>) -> Vec<Ro
     rooms
 }
 
-/// A suggestion being worked out: each phase's room, and per initiative (by position) its
-/// current phase, the phase planned for it and the reason for a change.
+/// A suggestion being worked out: each phase's room, the initiatives' priority, and per
+/// initiative (by position) its current phase, the phase planned for it and the reason for a
+/// change.
 struct Planning<'a> {
     roadmap: &'a Roadmap,
+    priority: Priority<'a>,
     rooms: Vec<Room>,
     index_of: HashMap<&'a InitiativeId, usize>,
     current: Vec<Option<usize>>,
@@ -412,6 +502,7 @@ impl<'a> Planning<'a> {
             .collect();
         Planning {
             roadmap,
+            priority: Priority::of(roadmap),
             rooms: rooms_of(roadmap, &phase_index),
             index_of,
             current,
@@ -460,8 +551,7 @@ impl<'a> Planning<'a> {
         self.reasons[position] = Some(match target {
             Some(target) => {
                 self.rooms[target].load += effort;
-                moved_because
-                    .unwrap_or_else(|| placement_reason(roadmap, &self.rooms, target, &bounds, initiative))
+                moved_because.unwrap_or_else(|| self.placement_reason(target, &bounds, position))
             }
             None => moved_because.unwrap_or(PhaseReason::NoRoom {
                 effort: initiative.effort,
@@ -488,14 +578,22 @@ impl<'a> Planning<'a> {
             self.rooms[target].load += effort;
             self.planned[position] = Some(Some(target));
             if self.current[position].is_none() {
-                self.reasons[position] = Some(placement_reason(
-                    roadmap,
-                    &self.rooms,
-                    target,
-                    &bounds,
-                    initiative,
-                ));
+                self.reasons[position] = Some(self.placement_reason(target, &bounds, position));
             }
+        }
+    }
+
+    /// Why the initiative at `position`, from elsewhere, goes to `target`: the phase before was
+    /// full, or its dependency sets the phase, or else the strongest rule it meets.
+    fn placement_reason(&self, target: usize, bounds: &DependencyBounds, position: usize) -> PhaseReason {
+        if target > bounds.earliest {
+            self.rooms[target - 1].reason(&self.roadmap.phases[target - 1].name)
+        } else if let Some(dependency) = bounds.binding.filter(|_| bounds.earliest > 0) {
+            PhaseReason::AfterDependency {
+                dependency: dependency.title.clone(),
+            }
+        } else {
+            self.priority.first_reason(position)
         }
     }
 
@@ -569,46 +667,10 @@ impl<'a> DependencyBounds<'a> {
     }
 }
 
-/// Why an initiative from elsewhere goes to `target`: the phase before was full, or its
-/// dependency sets the phase, or else the strongest rule it meets.
-fn placement_reason(
-    roadmap: &Roadmap,
-    rooms: &[Room],
-    target: usize,
-    bounds: &DependencyBounds,
-    initiative: &Initiative,
-) -> PhaseReason {
-    if target > bounds.earliest {
-        rooms[target - 1].reason(&roadmap.phases[target - 1].name)
-    } else if let Some(dependency) = bounds.binding.filter(|_| bounds.earliest > 0) {
-        PhaseReason::AfterDependency {
-            dependency: dependency.title.clone(),
-        }
-    } else {
-        first_reason(initiative)
-    }
-}
-
-/// Why an initiative goes as early as its dependencies allow: the strongest rule it meets.
-fn first_reason(initiative: &Initiative) -> PhaseReason {
-    if initiative.urgency > Urgency::None || initiative.due.is_some() {
-        PhaseReason::Urgent {
-            urgency: initiative.urgency,
-            due: initiative.due,
-        }
-    } else if initiative.quick_win {
-        PhaseReason::QuickWin
-    } else {
-        PhaseReason::Value {
-            impact: initiative.impact,
-            effort: initiative.effort,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RiceInputs;
 
     /// A roadmap of the three default phases with the given capacities and one initiative per
     /// `(title, effort, impact)`.
@@ -873,6 +935,135 @@ mod tests {
         );
     }
 
+    /// Four initiatives of effort 4 in phases of 9, 4 and any effort: one due, one scored high
+    /// by RICE but little impact for its effort, one the grid's favourite scored low, and one
+    /// quick win without RICE inputs; plus an urgent one of effort 1 without inputs.
+    fn evidence(framework: Framework) -> (Roadmap, Vec<InitiativeId>) {
+        let (mut roadmap, ids) = roadmap(
+            [Some(9.0), Some(4.0), None],
+            &[
+                ("Unscored quick win", 4.0, 10.0),
+                ("Grid favourite", 4.0, 9.0),
+                ("RICE favourite", 4.0, 2.0),
+                ("Due", 4.0, 1.0),
+                ("Urgent", 1.0, 1.0),
+            ],
+        );
+        roadmap.framework = framework;
+        let rice = |reach: f64| RiceInputs {
+            reach: Some(crate::model::Estimate::point(reach)),
+            impact: Some(crate::model::RiceImpact::High),
+            confidence: Some(crate::model::Confidence::High),
+            effort: Some(crate::model::Estimate::point(3.0)),
+        };
+        roadmap.update_initiative(&ids[0], |initiative| initiative.quick_win = true);
+        roadmap.update_initiative(&ids[1], |initiative| initiative.rice = rice(100.0));
+        roadmap.update_initiative(&ids[2], |initiative| initiative.rice = rice(2000.0));
+        roadmap.update_initiative(&ids[3], |initiative| initiative.due = "2027-03-01".parse().ok());
+        roadmap.update_initiative(&ids[4], |initiative| initiative.urgency = Urgency::High);
+        (roadmap, ids)
+    }
+
+    #[test]
+    fn under_a_framework_its_score_decides_after_urgency_and_due_dates() {
+        let (roadmap, ids) = evidence(Framework::Rice);
+        let (planned, suggestion) = applied(roadmap);
+        assert_eq!(
+            phase_names(&planned),
+            [
+                ("Unscored quick win", "Phase 3"),
+                ("Grid favourite", "Phase 2"),
+                ("RICE favourite", "Phase 1"),
+                ("Due", "Phase 1"),
+                ("Urgent", "Phase 1"),
+            ]
+            .map(|(title, phase)| (title.to_string(), phase.to_string()))
+        );
+        assert_eq!(reason_of(&suggestion, &ids[4]), "high urgency");
+        assert_eq!(reason_of(&suggestion, &ids[3]), "due 2027-03-01");
+        assert_eq!(reason_of(&suggestion, &ids[2]), "RICE score 1,066.67");
+        assert_eq!(reason_of(&suggestion, &ids[1]), "Phase 1 full: 9/9 effort");
+        assert_eq!(reason_of(&suggestion, &ids[0]), "Phase 2 full: 4/4 effort");
+        let order: Vec<&InitiativeId> = suggestion.moves.iter().map(|change| &change.initiative).collect();
+        assert_eq!(order, [&ids[4], &ids[3], &ids[2], &ids[1], &ids[0]]);
+    }
+
+    #[test]
+    fn under_effort_vs_impact_quick_wins_and_impact_for_effort_decide_as_before() {
+        let (roadmap, ids) = evidence(Framework::EffortImpact);
+        let (planned, suggestion) = applied(roadmap);
+        assert_eq!(
+            phase_names(&planned),
+            [
+                ("Unscored quick win", "Phase 1"),
+                ("Grid favourite", "Phase 2"),
+                ("RICE favourite", "Phase 3"),
+                ("Due", "Phase 1"),
+                ("Urgent", "Phase 1"),
+            ]
+            .map(|(title, phase)| (title.to_string(), phase.to_string()))
+        );
+        assert_eq!(reason_of(&suggestion, &ids[0]), "quick win");
+    }
+
+    #[test]
+    fn an_initiative_without_a_score_goes_after_the_scored_and_says_what_it_needs() {
+        let (mut roadmap, ids) = evidence(Framework::Rice);
+        roadmap.phases[1].capacity = Some(20.0);
+        let first = roadmap.phases[0].id.clone();
+        for id in &ids[2..] {
+            roadmap.assign_phase(id, Some(first.clone()));
+        }
+        let suggestion = suggest_phases(&roadmap);
+        // Both go to Phase 2 (Phase 1 is full); the scored one first, whatever the grid says.
+        let order: Vec<&InitiativeId> = suggestion.moves.iter().map(|change| &change.initiative).collect();
+        assert_eq!(order, [&ids[1], &ids[0]]);
+        assert_eq!(reason_of(&suggestion, &ids[0]), "Phase 1 full: 9/9 effort");
+        roadmap.phases[0].capacity = None;
+        roadmap.phases.truncate(1);
+        for id in &ids[2..] {
+            roadmap.assign_phase(id, None);
+        }
+        let suggestion = suggest_phases(&roadmap);
+        assert_eq!(
+            reason_of(&suggestion, &ids[0]),
+            "no RICE score yet (needs Reach, RICE impact, Confidence and Effort (person-months))"
+        );
+        assert_eq!(reason_of(&suggestion, &ids[1]), "RICE score 53.33");
+    }
+
+    #[test]
+    fn equal_scores_and_the_unscored_keep_the_roadmaps_order() {
+        let (mut roadmap, ids) = roadmap(
+            [Some(1.0), Some(1.0), Some(1.0)],
+            &[("A", 1.0, 1.0), ("B", 1.0, 9.0), ("C", 1.0, 1.0)],
+        );
+        roadmap.framework = Framework::Ice;
+        // All unscored: the grid's favourite B does not jump ahead.
+        let order = |roadmap: &Roadmap| -> Vec<InitiativeId> {
+            suggest_phases(roadmap)
+                .moves
+                .into_iter()
+                .map(|change| change.initiative)
+                .collect()
+        };
+        assert_eq!(order(&roadmap), ids);
+        for id in &ids {
+            roadmap.update_initiative(id, |initiative| {
+                initiative.ice = crate::model::IceInputs {
+                    impact: Some(crate::model::Estimate::point(5.0)),
+                    confidence: Some(crate::model::Estimate::point(5.0)),
+                    ease: Some(crate::model::Estimate::point(5.0)),
+                };
+            });
+        }
+        assert_eq!(order(&roadmap), ids);
+        assert_eq!(
+            suggest_phases(&roadmap).moves[0].reason.to_string(),
+            "ICE score 125"
+        );
+    }
+
     #[test]
     fn accepting_a_suggestion_leaves_nothing_more_to_suggest() {
         let (mut roadmap, ids) = roadmap(
@@ -891,56 +1082,65 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
-        /// Random roadmaps: 0–4 phases with or without capacities, 0–30 initiatives with any
-        /// scores, urgencies and phases, and dependencies only on earlier initiatives (acyclic)
-        /// unless `cycles` is set.
+        /// Random roadmaps under any framework: 0–4 phases with or without capacities, 0–30
+        /// initiatives with any scores, urgencies, phases and ICE inputs (or none), and
+        /// dependencies only on earlier initiatives (acyclic) unless `cycles` is set.
         fn roadmaps(cycles: bool) -> impl Strategy<Value = Roadmap> {
             let phases = prop::collection::vec(prop::option::of(0u32..=300), 0..=4);
             let initiative = (
-                10u8..=100,
-                10u8..=100,
+                (10u8..=100, 10u8..=100, prop::option::of(1u8..=10)),
                 0usize..5,
                 any::<bool>(),
                 any::<prop::sample::Index>(),
                 prop::collection::vec(any::<prop::sample::Index>(), 0..3),
             );
-            (phases, prop::collection::vec(initiative, 0..30)).prop_map(move |(capacities, initiatives)| {
-                let mut roadmap = Roadmap::new("Random");
-                roadmap.phases.clear();
-                for capacity in capacities {
-                    let id = roadmap.add_phase(None);
-                    roadmap.update_phase(&id, |phase| {
-                        phase.capacity = capacity.map(|tenths| f64::from(tenths) / 10.0)
-                    });
-                }
-                let ids: Vec<InitiativeId> = (0..initiatives.len())
-                    .map(|index| roadmap.add_initiative(format!("I{index}")))
-                    .collect();
-                for (position, (effort, impact, urgency, quick_win, phase, dependencies)) in
-                    initiatives.into_iter().enumerate()
-                {
-                    let phase = (!roadmap.phases.is_empty())
-                        .then(|| phase.index(roadmap.phases.len() + 1))
-                        .and_then(|index| roadmap.phases.get(index))
-                        .map(|phase| phase.id.clone());
-                    let on: Vec<InitiativeId> = dependencies
-                        .iter()
-                        .filter(|_| cycles || position > 0)
-                        .map(|pick| ids[pick.index(if cycles { ids.len() } else { position })].clone())
-                        .filter(|dependency| dependency != &ids[position])
+            let framework = prop::sample::select(Framework::ALL.to_vec());
+            (phases, prop::collection::vec(initiative, 0..30), framework).prop_map(
+                move |(capacities, initiatives, framework)| {
+                    let mut roadmap = Roadmap::new("Random");
+                    roadmap.framework = framework;
+                    roadmap.phases.clear();
+                    for capacity in capacities {
+                        let id = roadmap.add_phase(None);
+                        roadmap.update_phase(&id, |phase| {
+                            phase.capacity = capacity.map(|tenths| f64::from(tenths) / 10.0)
+                        });
+                    }
+                    let ids: Vec<InitiativeId> = (0..initiatives.len())
+                        .map(|index| roadmap.add_initiative(format!("I{index}")))
                         .collect();
-                    roadmap.update_initiative(&ids[position], |initiative| {
-                        initiative.effort = Score::clamped(f64::from(effort) / 10.0);
-                        initiative.impact = Score::clamped(f64::from(impact) / 10.0);
-                        initiative.urgency = Urgency::ALL[urgency];
-                        initiative.quick_win = quick_win;
-                        initiative.phase = phase;
-                        initiative.dependencies = on;
-                        initiative.dependencies.dedup();
-                    });
-                }
-                roadmap
-            })
+                    for (position, ((effort, impact, ice), urgency, quick_win, phase, dependencies)) in
+                        initiatives.into_iter().enumerate()
+                    {
+                        let phase = (!roadmap.phases.is_empty())
+                            .then(|| phase.index(roadmap.phases.len() + 1))
+                            .and_then(|index| roadmap.phases.get(index))
+                            .map(|phase| phase.id.clone());
+                        let on: Vec<InitiativeId> = dependencies
+                            .iter()
+                            .filter(|_| cycles || position > 0)
+                            .map(|pick| ids[pick.index(if cycles { ids.len() } else { position })].clone())
+                            .filter(|dependency| dependency != &ids[position])
+                            .collect();
+                        roadmap.update_initiative(&ids[position], |initiative| {
+                            initiative.effort = Score::clamped(f64::from(effort) / 10.0);
+                            initiative.impact = Score::clamped(f64::from(impact) / 10.0);
+                            initiative.urgency = Urgency::ALL[urgency];
+                            initiative.quick_win = quick_win;
+                            initiative.phase = phase;
+                            initiative.dependencies = on;
+                            initiative.dependencies.dedup();
+                            let ice = ice.map(|value| crate::model::Estimate::point(f64::from(value)));
+                            initiative.ice = crate::model::IceInputs {
+                                impact: ice,
+                                confidence: ice,
+                                ease: ice,
+                            };
+                        });
+                    }
+                    roadmap
+                },
+            )
         }
 
         fn phase_of(roadmap: &Roadmap) -> HashMap<&InitiativeId, Option<usize>> {

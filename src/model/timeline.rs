@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::phasing::priority;
+use super::phasing::Priority;
 use super::{Conflict, DueDate, InitiativeId, Rect, Roadmap, conflicts};
 
 /// Height of the time axis above the bands (its labels).
@@ -247,8 +247,9 @@ fn members(roadmap: &Roadmap) -> Vec<Vec<usize>> {
             members[phase].push(position);
         }
     }
+    let priority = Priority::of(roadmap);
     for list in &mut members {
-        list.sort_by(|&a, &b| priority(&roadmap.initiatives[a], &roadmap.initiatives[b]).then(a.cmp(&b)));
+        list.sort_by(|&a, &b| priority.cmp(a, b).then(a.cmp(&b)));
     }
     members
 }
@@ -647,6 +648,39 @@ mod tests {
             first_band.iter().all(|bar| !bar.label.is_empty()),
             "rows are tall enough for titles"
         );
+    }
+
+    #[test]
+    fn under_a_framework_bars_go_by_its_score_the_unscored_last() {
+        let mut roadmap = quarters(3);
+        let ids: Vec<InitiativeId> = roadmap
+            .initiatives
+            .iter()
+            .map(|initiative| initiative.id.clone())
+            .collect();
+        roadmap.framework = crate::model::Framework::Ice;
+        for (id, value) in [(&ids[0], 2.0), (&ids[1], 9.0)] {
+            roadmap.update_initiative(id, |initiative| {
+                let value = Some(crate::model::Estimate::point(value));
+                initiative.ice = crate::model::IceInputs {
+                    impact: value,
+                    confidence: value,
+                    ease: value,
+                };
+            });
+        }
+        let first_band = |roadmap: &Roadmap| -> Vec<InitiativeId> {
+            let plan = plan_timeline(roadmap, None, SIZE);
+            let mut bars: Vec<&TimelineBar> = plan.bars.iter().filter(|bar| bar.band == 1).collect();
+            bars.sort_by(|a, b| a.rect.top.total_cmp(&b.rect.top));
+            bars.into_iter().map(|bar| bar.id.clone()).collect()
+        };
+        assert_eq!(
+            first_band(&roadmap),
+            [ids[1].clone(), ids[0].clone(), ids[2].clone()]
+        );
+        roadmap.framework = crate::model::Framework::EffortImpact;
+        assert_eq!(first_band(&roadmap), ids[..3]);
     }
 
     #[test]

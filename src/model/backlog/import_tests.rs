@@ -4,7 +4,8 @@
 
 use super::*;
 use crate::model::{
-    CatalogOrigin, DueDate, Initiative, InitiativeId, Roadmap, Score, Urgency, export, import, to_csv,
+    CatalogOrigin, DueDate, Estimate, Framework, Initiative, InitiativeId, JobSize, Roadmap, Score, Urgency,
+    export, import, to_csv,
 };
 
 /// A table from CSV text, read as a file is.
@@ -489,17 +490,22 @@ fn stackplan_csv_is_proposed_field_for_field() {
 #[test]
 fn stackplan_csv_round_trips() {
     let roadmap = rich_roadmap();
-    let table = table(&to_csv(&roadmap));
+    assert_csv_gives_back(&roadmap, &roadmap);
+}
+
+/// Reads `written`'s CSV back and checks it gives `expected`'s initiatives field for field.
+fn assert_csv_gives_back(written: &Roadmap, expected: &Roadmap) {
+    let table = table(&to_csv(written));
     let mapping = Mapping::propose(&table);
     let conversion = convert(&table, &mapping);
     assert_eq!(conversion.summary(), "5 rows → 5 initiatives.");
     assert!(conversion.warnings.is_empty(), "{:?}", conversion.warnings);
-    let back = roadmap_from(&roadmap.name, &conversion, mapping.create_phases);
-    assert_eq!(back.initiatives.len(), roadmap.initiatives.len());
-    for (original, read) in roadmap.initiatives.iter().zip(&back.initiatives) {
+    let back = roadmap_from(&expected.name, &conversion, mapping.create_phases);
+    assert_eq!(back.initiatives.len(), expected.initiatives.len());
+    for (original, read) in expected.initiatives.iter().zip(&back.initiatives) {
         assert_eq!(
             phase_of(&back, read),
-            phase_of(&roadmap, original),
+            phase_of(expected, original),
             "{}",
             original.title
         );
@@ -509,6 +515,37 @@ fn stackplan_csv_round_trips() {
     }
     assert_eq!(phase_names(&back), ["Now", "Next"]);
     assert_eq!(import(&export(&back)).as_ref(), Ok(&back));
+}
+
+/// Under another framework the CSV gains columns after its own; it is still Stackplan's, and
+/// its own fields still come back. The framework inputs are not read back: the columns only
+/// show them.
+#[test]
+fn stackplan_csv_with_a_frameworks_columns_is_still_recognised_and_round_trips() {
+    let mut roadmap = rich_roadmap();
+    let plain = roadmap.clone();
+    roadmap.framework = Framework::Wsjf;
+    for (index, initiative) in roadmap.initiatives.iter_mut().enumerate() {
+        let initiative = std::sync::Arc::make_mut(initiative);
+        initiative.wsjf.business_value = Some(Estimate::point(1.0 + index as f64));
+        initiative.wsjf.job_size = JobSize::new(3.0);
+        initiative.wsjf.risk_reduction = Estimate::new(1.0, 2.0, 8.0).ok().filter(|_| index != 2);
+    }
+    let table = table(&to_csv(&roadmap));
+    assert_eq!(
+        &table.columns[17..],
+        ["framework", "score", "rank", "formula", "inputs"]
+    );
+    let mapping = Mapping::propose(&table);
+    assert_eq!(mapping.preset, Preset::Stackplan);
+    for field in Field::ALL {
+        assert_eq!(
+            mapped_name(&table, &mapping, field),
+            mapped_name(&table, &Mapping::propose(&self::table(&to_csv(&plain))), field),
+            "{field:?}"
+        );
+    }
+    assert_csv_gives_back(&roadmap, &plain);
 }
 
 // ---- mapping: changes and memory ----
@@ -988,9 +1025,14 @@ mod properties {
             prop_assert_eq!(&Mapping::restore(&saved, &table), &mapping);
         }
 
-        /// Stackplan's own CSV read back gives every initiative back, field for field.
+        /// Stackplan's own CSV read back gives every initiative back, field for field, under
+        /// any framework (whose columns the reader leaves alone).
         #[test]
-        fn stackplan_csv_round_trips_any_roadmap(roadmap in roadmaps()) {
+        fn stackplan_csv_round_trips_any_roadmap(
+            mut roadmap in roadmaps(),
+            framework in prop::sample::select(Framework::ALL.to_vec()),
+        ) {
+            roadmap.framework = framework;
             let table = table(&to_csv(&roadmap));
             let mapping = Mapping::propose(&table);
             let conversion = convert(&table, &mapping);
