@@ -29,10 +29,10 @@ pub fn App() -> impl IntoView {
                 <div class="board">
                     <ConsensusPanel/>
                     <Grid/>
-                    <Priority/>
-                    <RankStabilityPanel/>
                     <PhaseBoard/>
                     <Timeline/>
+                    <Priority/>
+                    <RankStabilityPanel/>
                     <PrintTable/>
                     <Insight/>
                 </div>
@@ -59,6 +59,8 @@ fn SectionNav() -> impl IntoView {
             <button type="button" on:click=go(".catalog")>"Catalog"</button>
             <button type="button" on:click=go(".grid-panel")>"Grid"</button>
             <button type="button" on:click=go(".phases")>"Phases"</button>
+            <button type="button" on:click=go(".timeline")>"Timeline"</button>
+            <button type="button" on:click=go(".priority")>"Priority"</button>
             <button type="button" on:click=go(".inspector")>"Inspector"</button>
             <button type="button" on:click=go(".insight")>"Insight"</button>
         </nav>

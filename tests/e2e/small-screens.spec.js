@@ -107,6 +107,8 @@ for (const screen of SCREENS) {
       for (const [button, region] of [
         ['Inspector', 'Inspector'],
         ['Phases', 'Phases'],
+        ['Timeline', 'Timeline'],
+        ['Priority', 'Priority'],
         ['Insight', 'Insight'],
         ['Catalog', 'Catalog'],
         ['Grid', 'Effort vs impact'],
