@@ -314,6 +314,8 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                     framework,
                     ice_average,
                     criteria,
+                    // Both settings are flags the file keeps or leaves out alike: one draw covers both.
+                    axes_from_framework: ice_average,
                     phases,
                     initiatives,
                 }

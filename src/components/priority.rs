@@ -7,8 +7,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::model::{
-    Criterion, CriterionId, CriterionScale, Direction, Framework, RankedInitiative, Roadmap, number,
-    rank_initiatives,
+    Criterion, CriterionId, CriterionScale, Direction, Framework, RankedInitiative, Roadmap, axes_mapping,
+    number, rank_initiatives,
 };
 use crate::state::{Planner, Tone, use_planner};
 
@@ -125,6 +125,15 @@ fn ranked_rows(planner: Planner) -> RwSignal<Vec<PriorityRow>> {
     rows
 }
 
+/// A change to how initiatives are scored, as one undo step; where the grid's axes come from
+/// the framework, the marks follow in the same step.
+pub(super) fn edit_scoring(planner: Planner, change: impl FnOnce(&mut Roadmap)) {
+    planner.edit(|roadmap| {
+        change(roadmap);
+        roadmap.follow_framework_axes();
+    });
+}
+
 #[component]
 pub fn Priority() -> impl IntoView {
     let planner = use_planner();
@@ -139,6 +148,7 @@ pub fn Priority() -> impl IntoView {
                 <FrameworkSelect framework/>
                 <span class="hint">"Every initiative ranked by the framework, with its formula"</span>
             </div>
+            {move || (framework.get() != Framework::EffortImpact).then(|| view! { <FrameworkAxes framework/> })}
             {move || match framework.get() {
                 Framework::Ice => Some(view! { <IceAverage/> }.into_any()),
                 Framework::Weighted => Some(view! { <CriteriaEditor/> }.into_any()),
@@ -160,7 +170,7 @@ fn FrameworkSelect(framework: Memo<Framework>) -> impl IntoView {
                 prop:value=move || framework.get().key()
                 on:change=move |event| {
                     if let Some(chosen) = Framework::from_key(&event_target_value(&event)) {
-                        planner.edit(|roadmap| roadmap.framework = chosen);
+                        edit_scoring(planner, |roadmap| roadmap.framework = chosen);
                     }
                 }
             >
@@ -169,6 +179,32 @@ fn FrameworkSelect(framework: Memo<Framework>) -> impl IntoView {
                 })}
             </select>
         </label>
+    }
+}
+
+/// "Grid axes from the framework": one undo step either way, with the mapping stated.
+#[component]
+fn FrameworkAxes(framework: Memo<Framework>) -> impl IntoView {
+    let planner = use_planner();
+    let following = Memo::new(move |_| {
+        planner.track_roadmap();
+        planner.with_roadmap(|roadmap| roadmap.axes_from_framework)
+    });
+    view! {
+        <div class="framework-axes">
+            <label>
+                <input type="checkbox" prop:checked=move || following.get()
+                    on:change=move |event| {
+                        let checked = event_target_checked(&event);
+                        edit_scoring(planner, |roadmap| roadmap.axes_from_framework = checked);
+                    }/>
+                "Grid axes from the framework"
+            </label>
+            <p class="hint">
+                {move || axes_mapping(framework.get()).unwrap_or_default()}
+                {move || following.get().then_some(" Dragging a mark sets its effort and impact by hand until its inputs change.")}
+            </p>
+        </div>
     }
 }
 
@@ -185,7 +221,7 @@ fn IceAverage() -> impl IntoView {
             <input type="checkbox" prop:checked=move || average.get()
                 on:change=move |event| {
                     let checked = event_target_checked(&event);
-                    planner.edit(|roadmap| roadmap.ice_average = checked);
+                    edit_scoring(planner, |roadmap| roadmap.ice_average = checked);
                 }/>
             "Score ICE as the average of its inputs instead of their product"
         </label>
@@ -218,7 +254,7 @@ fn CriteriaEditor() -> impl IntoView {
                 </For>
             </ul>
             <button type="button" class="secondary" on:click=move |_| {
-                planner.edit(|roadmap| {
+                edit_scoring(planner, |roadmap| {
                     roadmap.add_criterion();
                 });
             }>"Add criterion"</button>
@@ -277,7 +313,7 @@ fn CriterionRow(id: CriterionId) -> impl IntoView {
     let update = {
         let id = id.clone();
         move |change: Box<dyn FnOnce(&mut Criterion)>| {
-            planner.edit(|roadmap| {
+            edit_scoring(planner, |roadmap| {
                 roadmap.update_criterion(&id, change);
             });
         }
@@ -346,7 +382,7 @@ fn CriterionRow(id: CriterionId) -> impl IntoView {
     let remove = {
         let id = id.clone();
         move |_| {
-            planner.edit(|roadmap| {
+            edit_scoring(planner, |roadmap| {
                 roadmap.remove_criterion(&id);
             });
         }

@@ -100,6 +100,7 @@ impl Simulation {
         self.generation.update_value(|generation| *generation += 1);
         let generation = self.generation.get_value();
         let top_k = self.top_k();
+        canvas::mark("stability-start");
         let run = self
             .planner
             .with_roadmap(|roadmap| StabilityRun::new(roadmap, top_k, DRAWS));

@@ -17,10 +17,11 @@ use crate::state::Planner;
 /// The selected initiative, as the Inspector reads it.
 type Current = Memo<Option<Arc<Initiative>>>;
 
-/// Changes the selected initiative as one undo step.
+/// Changes the selected initiative's inputs as one undo step (its mark follows, where the
+/// grid's axes come from the framework).
 fn change_selected(planner: Planner, change: impl FnOnce(&mut Initiative)) {
     if let Some(id) = planner.selected_untracked() {
-        planner.edit(|roadmap| {
+        super::priority::edit_scoring(planner, |roadmap| {
             roadmap.update_initiative(&id, change);
         });
     }
@@ -220,8 +221,12 @@ fn CriterionField(planner: Planner, current: Current, criterion: Criterion) -> i
 fn set_criterion(planner: Planner, id: &CriterionId, value: Option<Estimate>) {
     let id = id.clone();
     change_selected(planner, move |initiative| match value {
-        Some(value) => drop(initiative.criteria.insert(id, value)),
-        None => drop(initiative.criteria.remove(&id)),
+        Some(value) => {
+            let _ = initiative.criteria.insert(id, value);
+        }
+        None => {
+            let _ = initiative.criteria.remove(&id);
+        }
     });
 }
 

@@ -49,7 +49,8 @@ impl RoadmapChanges {
             maturity: before.maturity != after.maturity,
             framework: before.framework != after.framework
                 || before.ice_average != after.ice_average
-                || before.criteria != after.criteria,
+                || before.criteria != after.criteria
+                || before.axes_from_framework != after.axes_from_framework,
             phases: before.phases != after.phases,
             order,
             membership: order,

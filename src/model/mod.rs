@@ -11,6 +11,7 @@ mod dependency_lines;
 mod fields;
 mod file_format;
 mod framework;
+mod framework_axes;
 mod history;
 mod icalendar;
 mod initiative;
@@ -55,6 +56,7 @@ pub use framework::{
     RiceInputs, T_SHIRTS, WSJF_SCALE, WsjfInputs, framework_inputs, framework_score, number,
     proposed_time_criticality, rank_initiatives,
 };
+pub use framework_axes::{axes_mapping, framework_axes};
 pub use history::{HISTORY_LIMIT, History};
 pub use icalendar::{CalendarEvent, Stamp, calendar_events, calendar_file_name, escape_text, to_icalendar};
 pub use initiative::{CatalogOrigin, Initiative, InitiativeId, OUTLINE_GOALS, QuickWinStatus, split_list};

@@ -28,6 +28,10 @@ pub struct Roadmap {
     /// The user's weighted criteria, in the order they were added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub criteria: Vec<Criterion>,
+    /// The grid's effort and impact follow the framework's cost and value parts
+    /// (`framework_axes`); optional, left out while false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub axes_from_framework: bool,
     pub phases: Vec<Phase>,
     /// Shared, so an undo snapshot or a copy costs one pointer per initiative and a change
     /// copies only the initiative it touches.
@@ -63,6 +67,7 @@ impl Roadmap {
             framework: Framework::default(),
             ice_average: false,
             criteria: Vec::new(),
+            axes_from_framework: false,
             phases: Vec::new(),
             initiatives: Vec::new(),
         };

@@ -153,6 +153,26 @@ test.describe('scoring frameworks', () => {
     ]);
   });
 
+  test('the grid can take its axes from the framework, with the mapping stated, as one undo step', async ({ page }) => {
+    await app.newInitiative('Lakehouse');
+    await frameworkSelect(page).selectOption({ label: 'ICE' });
+    await setNumber(page, 'ICE impact', 10);
+    await setNumber(page, 'ICE confidence', 10);
+    await setNumber(page, 'Ease', 10);
+    await expect(app.grid.card('Lakehouse')).toHaveAccessibleName(/^Lakehouse, effort 5\.5, impact 5\.5,/);
+    const axes = priority(page).getByRole('checkbox', { name: 'Grid axes from the framework', exact: true });
+    await expect(priority(page).getByText(/^Impact: ICE impact × confidence, 1 at 1 and 10 at 100\. Effort: 11 − ease\./)).toBeVisible();
+    await axes.check();
+    await expect(app.grid.card('Lakehouse')).toHaveAccessibleName(/^Lakehouse, effort 1\.0, impact 10\.0, Quick wins/);
+    // While it follows, an input moves the mark with it.
+    await setNumber(page, 'Ease', 1);
+    await expect(app.grid.card('Lakehouse')).toHaveAccessibleName(/^Lakehouse, effort 10\.0, impact 10\.0,/);
+    await app.undoButton.click();
+    await app.undoButton.click();
+    await expect(axes).not.toBeChecked();
+    await expect(app.grid.card('Lakehouse')).toHaveAccessibleName(/^Lakehouse, effort 5\.5, impact 5\.5,/);
+  });
+
   test('a roadmap with frameworks, criteria and ranges exports and imports back byte for byte', async ({ page }) => {
     await app.newInitiative('Lakehouse');
     await frameworkSelect(page).selectOption({ label: 'RICE' });

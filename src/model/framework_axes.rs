@@ -1,0 +1,219 @@
+//! The grid's axes taken from the framework, where the user asks for it: the framework's value
+//! part becomes impact and its cost part effort, each mapped onto 1–10 by a fixed rule that is
+//! stated beside the choice (never by the other initiatives' values).
+
+use super::{Direction, Framework, Initiative, InitiativeId, Roadmap, Score, score_inputs};
+
+/// The mapping in words, shown beside "Grid axes from the framework"; `None` for the grid's own.
+pub fn axes_mapping(framework: Framework) -> Option<&'static str> {
+    match framework {
+        Framework::EffortImpact => None,
+        Framework::Rice => Some(
+            "Impact: reach × RICE impact × confidence on a log scale, 1 at 1 and 10 at 100,000. \
+             Effort: person-months, 1 at 0.5 or less and 10 at 24 or more.",
+        ),
+        Framework::Ice => Some("Impact: ICE impact × confidence, 1 at 1 and 10 at 100. Effort: 11 − ease."),
+        Framework::Wsjf => Some(
+            "Impact: business value + time criticality + risk reduction, 1 at 3 and 10 at 60. \
+             Effort: job size, 1 at 1 and 10 at 20.",
+        ),
+        Framework::Weighted => Some(
+            "Impact: the benefit criteria's weighted score, 1 at none and 10 at all. \
+             Effort: the cost criteria's, likewise; without criteria of a kind, that axis stays as it is.",
+        ),
+    }
+}
+
+/// `value` placed linearly between `least` (1) and `most` (10).
+fn linear(value: f64, least: f64, most: f64) -> Score {
+    Score::from_fraction(((value - least) / (most - least)).clamp(0.0, 1.0))
+}
+
+/// Where the framework puts an initiative on the grid, as (effort, impact), with every input at
+/// its mean; `None` while inputs are missing, or under the grid's own framework.
+pub fn framework_axes(roadmap: &Roadmap, initiative: &Initiative) -> Option<(Score, Score)> {
+    if roadmap.framework == Framework::EffortImpact {
+        return None;
+    }
+    let values: Vec<f64> = score_inputs(roadmap, initiative)?
+        .iter()
+        .map(|input| input.estimate.mean())
+        .collect();
+    let axes = match roadmap.framework {
+        Framework::EffortImpact => return None,
+        Framework::Rice => {
+            let value = values[0] * values[1] * values[2] / 100.0;
+            let impact = Score::from_fraction((value.max(1.0).log10() / 5.0).clamp(0.0, 1.0));
+            (linear(values[3], 0.5, 24.0), impact)
+        }
+        Framework::Ice => (
+            Score::from_fraction(1.0 - ((values[2] - 1.0) / 9.0).clamp(0.0, 1.0)),
+            linear(values[0] * values[1], 1.0, 100.0),
+        ),
+        Framework::Wsjf => (
+            linear(values[3], 1.0, 20.0),
+            linear(values[0] + values[1] + values[2], 3.0, 60.0),
+        ),
+        Framework::Weighted => {
+            let part = |direction: Direction| {
+                let mut weight = 0.0;
+                let mut sum = 0.0;
+                for (criterion, value) in roadmap.criteria.iter().zip(&values) {
+                    if criterion.direction == direction {
+                        let share = criterion.weight.max(0.0);
+                        weight += share;
+                        sum += share * criterion.scale.fraction(*value);
+                    }
+                }
+                (weight > 0.0).then(|| Score::from_fraction(sum / weight))
+            };
+            (
+                part(Direction::Cost).unwrap_or(initiative.effort),
+                part(Direction::Benefit).unwrap_or(initiative.impact),
+            )
+        }
+    };
+    Some(axes)
+}
+
+impl Roadmap {
+    /// Puts the initiatives with the framework's inputs where the framework says, while the
+    /// grid's axes come from it; returns how many moved.
+    pub fn follow_framework_axes(&mut self) -> usize {
+        if !self.axes_from_framework {
+            return 0;
+        }
+        let placed: Vec<(InitiativeId, (Score, Score))> = self
+            .initiatives
+            .iter()
+            .filter_map(|initiative| {
+                let axes = framework_axes(self, initiative)?;
+                (axes != (initiative.effort, initiative.impact)).then(|| (initiative.id.clone(), axes))
+            })
+            .collect();
+        for (id, (effort, impact)) in &placed {
+            self.place(id, *effort, *impact);
+        }
+        placed.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Confidence, CriterionScale, Estimate, JobSize, RiceImpact};
+
+    fn one(framework: Framework, set: impl FnOnce(&mut Initiative)) -> Roadmap {
+        let mut roadmap = Roadmap::new("Axes");
+        roadmap.framework = framework;
+        let id = roadmap.add_initiative("Lakehouse");
+        roadmap.update_initiative(&id, set);
+        roadmap
+    }
+
+    fn axes(roadmap: &Roadmap) -> Option<(f64, f64)> {
+        framework_axes(roadmap, &roadmap.initiatives[0])
+            .map(|(effort, impact)| (effort.value(), impact.value()))
+    }
+
+    #[test]
+    fn rice_maps_its_value_on_a_log_scale_and_person_months_linearly() {
+        let roadmap = one(Framework::Rice, |initiative| {
+            initiative.rice.reach = Some(Estimate::point(1250.0));
+            initiative.rice.impact = Some(RiceImpact::High);
+            initiative.rice.confidence = Some(Confidence::High);
+            initiative.rice.effort = Some(Estimate::point(12.25));
+        });
+        // 1,250 × 2 × 0.8 = 2,000: log10 3.3 of 5 → 1 + 9 × 0.66 = 6.9; 12.25 months is halfway.
+        assert_eq!(axes(&roadmap), Some((5.5, 6.9)));
+    }
+
+    #[test]
+    fn ice_and_wsjf_map_onto_their_fixed_ranges() {
+        let ice = one(Framework::Ice, |initiative| {
+            initiative.ice.impact = Some(Estimate::point(10.0));
+            initiative.ice.confidence = Some(Estimate::point(10.0));
+            initiative.ice.ease = Some(Estimate::point(10.0));
+        });
+        assert_eq!(axes(&ice), Some((1.0, 10.0)));
+        let wsjf = one(Framework::Wsjf, |initiative| {
+            initiative.wsjf.business_value = Some(Estimate::point(1.0));
+            initiative.wsjf.time_criticality = Some(Estimate::point(1.0));
+            initiative.wsjf.risk_reduction = Some(Estimate::point(1.0));
+            initiative.wsjf.job_size = JobSize::new(20.0);
+        });
+        assert_eq!(axes(&wsjf), Some((10.0, 1.0)));
+    }
+
+    #[test]
+    fn weighted_criteria_split_into_benefits_and_costs_and_a_missing_kind_keeps_its_axis() {
+        let mut roadmap = one(Framework::Weighted, |_| {});
+        let fit = roadmap.add_criterion();
+        let id = roadmap.initiatives[0].id.clone();
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.criteria.insert(fit.clone(), Estimate::point(10.0));
+        });
+        assert_eq!(
+            axes(&roadmap),
+            Some((5.5, 10.0)),
+            "no cost criterion: effort stays"
+        );
+        let cost = roadmap.add_criterion();
+        roadmap.update_criterion(&cost, |criterion| {
+            criterion.direction = Direction::Cost;
+            criterion.scale = CriterionScale::Percent;
+        });
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.criteria.insert(cost.clone(), Estimate::point(0.0));
+        });
+        assert_eq!(axes(&roadmap), Some((1.0, 10.0)));
+    }
+
+    #[test]
+    fn missing_inputs_or_the_grids_own_framework_give_no_axes() {
+        assert_eq!(axes(&one(Framework::Rice, |_| {})), None);
+        assert_eq!(axes(&one(Framework::EffortImpact, |_| {})), None);
+        assert!(axes_mapping(Framework::EffortImpact).is_none());
+        assert!(
+            Framework::ALL[1..]
+                .iter()
+                .all(|framework| axes_mapping(*framework).is_some())
+        );
+    }
+
+    #[test]
+    fn following_the_axes_moves_only_while_asked_and_only_the_scored() {
+        let mut roadmap = one(Framework::Ice, |initiative| {
+            initiative.ice.impact = Some(Estimate::point(10.0));
+            initiative.ice.confidence = Some(Estimate::point(10.0));
+            initiative.ice.ease = Some(Estimate::point(10.0));
+        });
+        roadmap.add_initiative("Unscored");
+        assert_eq!(roadmap.follow_framework_axes(), 0, "not asked");
+        roadmap.axes_from_framework = true;
+        assert_eq!(roadmap.follow_framework_axes(), 1);
+        assert_eq!(
+            (
+                roadmap.initiatives[0].effort.value(),
+                roadmap.initiatives[0].impact.value()
+            ),
+            (1.0, 10.0)
+        );
+        assert_eq!(roadmap.initiatives[1].effort, Score::CENTRE);
+        assert_eq!(roadmap.follow_framework_axes(), 0, "already in place");
+    }
+
+    #[test]
+    fn the_file_keeps_the_choice_and_leaves_it_out_while_false() {
+        let mut roadmap = one(Framework::Ice, |_| {});
+        let before = crate::model::export(&roadmap);
+        assert!(!before.contains("axes_from_framework"));
+        roadmap.axes_from_framework = true;
+        let text = crate::model::export(&roadmap);
+        assert!(
+            text.contains("\"axes_from_framework\": true,\n  \"phases\""),
+            "{text}"
+        );
+        assert_eq!(crate::model::import(&text).expect("imports"), roadmap);
+    }
+}
