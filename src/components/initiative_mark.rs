@@ -157,13 +157,7 @@ fn MarkLabel(placed: PlacedLabel, title: impl Fn() -> String + Send + Sync + 'st
         let style = format!("left:{x1}px;top:{y1}px;width:{length}px;transform:rotate({angle}deg)");
         view! { <span class="mark-leader" style=style aria-hidden="true"></span> }
     });
-    let style = format!(
-        "left:{}px;top:{}px;width:{}px;height:{}px",
-        rect.left,
-        rect.top,
-        rect.width(),
-        rect.height()
-    );
+    let style = super::rect_style(&rect);
     view! {
         {leader}
         <span class="mark-label" style=style aria-hidden="true">{title}</span>

@@ -396,10 +396,8 @@ fn BoardCard(id: InitiativeId) -> impl IntoView {
     let on_keydown = {
         let id = id.clone();
         move |event: web_sys::KeyboardEvent| {
-            let offset = match event.key().as_str() {
-                "ArrowLeft" => -1,
-                "ArrowRight" => 1,
-                _ => return,
+            let Some(offset) = super::phase_step(&event) else {
+                return;
             };
             event.prevent_default();
             // Selected, the card stays in view in its new column however long that is.

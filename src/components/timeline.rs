@@ -533,15 +533,7 @@ fn BarHandle(
         let (dx, dy) = offset();
         place.get().map_or_else(
             || "display:none".to_string(),
-            |(rect, _)| {
-                format!(
-                    "left:{}px;top:{}px;width:{}px;height:{}px;transform:translate({dx}px,{dy}px)",
-                    rect.left,
-                    rect.top,
-                    rect.width(),
-                    rect.height()
-                )
-            },
+            |(rect, _)| format!("{};transform:translate({dx}px,{dy}px)", super::rect_style(&rect)),
         )
     };
     let selected = {
@@ -551,10 +543,8 @@ fn BarHandle(
     let on_keydown = {
         let id = id.clone();
         move |event: web_sys::KeyboardEvent| {
-            let offset = match event.key().as_str() {
-                "ArrowLeft" => -1,
-                "ArrowRight" => 1,
-                _ => return,
+            let Some(offset) = super::phase_step(&event) else {
+                return;
             };
             event.prevent_default();
             planner.select(Some(id.clone()));
@@ -686,13 +676,7 @@ fn DropGhost(timeline: TimelineView) -> impl IntoView {
     };
     move || {
         ghost().map(|(rect, caption)| {
-            let style = format!(
-                "left:{}px;top:{}px;width:{}px;height:{}px",
-                rect.left,
-                rect.top,
-                rect.width(),
-                rect.height()
-            );
+            let style = super::rect_style(&rect);
             view! {
                 <div class="timeline-ghost" style=style aria-hidden="true">
                     {caption.map(|caption| view! { <span class="timeline-ghost-date">{caption}</span> })}
