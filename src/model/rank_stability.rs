@@ -903,4 +903,66 @@ mod tests {
         );
         assert_eq!(triangular(&Estimate::point(4.0), 0.9), 4.0);
     }
+
+    /// One initiative with inputs under every framework (ranges included), and two criteria.
+    fn every_framework() -> Roadmap {
+        let mut roadmap = Roadmap::new("Every framework");
+        let fit = roadmap.add_criterion();
+        let cost = roadmap.add_criterion();
+        roadmap.update_criterion(&fit, |criterion| criterion.weight = 30.0);
+        roadmap.update_criterion(&cost, |criterion| {
+            criterion.weight = 70.0;
+            criterion.direction = Direction::Cost;
+            criterion.scale = CriterionScale::Percent;
+        });
+        let id = roadmap.add_initiative("Lakehouse");
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.rice.reach = Some(Estimate::new(900.0, 1300.0, 2500.0).expect("ordered"));
+            initiative.rice.impact = Some(RiceImpact::Low);
+            initiative.rice.confidence = Some(Confidence::Medium);
+            initiative.rice.effort = Some(Estimate::new(2.0, 3.0, 7.0).expect("ordered"));
+            initiative.ice.impact = Some(Estimate::point(7.0));
+            initiative.ice.confidence = Some(Estimate::new(3.0, 4.0, 8.0).expect("ordered"));
+            initiative.ice.ease = Some(Estimate::point(6.0));
+            initiative.wsjf.business_value = Some(Estimate::point(8.0));
+            initiative.wsjf.time_criticality = Some(Estimate::new(2.0, 5.0, 11.0).expect("ordered"));
+            initiative.wsjf.risk_reduction = Some(Estimate::point(3.0));
+            initiative.wsjf.job_size = crate::model::JobSize::new(13.0);
+            initiative.criteria.insert(fit.clone(), Estimate::point(7.0));
+            initiative
+                .criteria
+                .insert(cost.clone(), Estimate::new(10.0, 30.0, 80.0).expect("ordered"));
+        });
+        roadmap
+    }
+
+    #[test]
+    fn the_simulated_score_at_the_means_is_the_frameworks_own_score() {
+        let mut roadmap = every_framework();
+        for (framework, average) in [
+            (Framework::EffortImpact, false),
+            (Framework::Rice, false),
+            (Framework::Ice, false),
+            (Framework::Ice, true),
+            (Framework::Wsjf, false),
+            (Framework::Weighted, false),
+        ] {
+            roadmap.framework = framework;
+            roadmap.ice_average = average;
+            let initiative = &roadmap.initiatives[0];
+            let means: Vec<f64> = score_inputs(&roadmap, initiative)
+                .expect("every input is given")
+                .iter()
+                .map(|input| input.estimate.mean())
+                .collect();
+            let simulated = Formula::of(&roadmap).score(&means);
+            let own = crate::model::framework_score(&roadmap, initiative)
+                .expect("scored")
+                .value;
+            assert!(
+                (simulated - own).abs() < 1e-9,
+                "{framework:?} (average {average}): {simulated} against {own}"
+            );
+        }
+    }
 }
