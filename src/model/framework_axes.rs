@@ -146,6 +146,46 @@ mod tests {
     }
 
     #[test]
+    fn ice_and_wsjf_place_values_inside_their_ranges_by_the_stated_rules() {
+        let ice = one(Framework::Ice, |initiative| {
+            initiative.ice.impact = Some(Estimate::point(5.0));
+            initiative.ice.confidence = Some(Estimate::point(4.0));
+            initiative.ice.ease = Some(Estimate::point(4.0));
+        });
+        // 5 × 4 = 20: 1 + 9 × 19 ÷ 99 = 2.7; effort 11 − 4 = 7.
+        assert_eq!(axes(&ice), Some((7.0, 2.7)));
+        let wsjf = one(Framework::Wsjf, |initiative| {
+            initiative.wsjf.business_value = Some(Estimate::point(13.0));
+            initiative.wsjf.time_criticality = Some(Estimate::point(8.0));
+            initiative.wsjf.risk_reduction = Some(Estimate::point(5.0));
+            initiative.wsjf.job_size = JobSize::new(8.0);
+        });
+        // 13 + 8 + 5 = 26: 1 + 9 × 23 ÷ 57 = 4.6; job size 8: 1 + 9 × 7 ÷ 19 = 4.3.
+        assert_eq!(axes(&wsjf), Some((4.3, 4.6)));
+    }
+
+    #[test]
+    fn weighted_parts_weigh_their_own_criteria_only() {
+        let mut roadmap = one(Framework::Weighted, |_| {});
+        let ids: Vec<_> = (0..3).map(|_| roadmap.add_criterion()).collect();
+        roadmap.update_criterion(&ids[0], |criterion| criterion.weight = 30.0);
+        roadmap.update_criterion(&ids[1], |criterion| criterion.weight = 10.0);
+        roadmap.update_criterion(&ids[2], |criterion| {
+            criterion.weight = 50.0;
+            criterion.direction = Direction::Cost;
+            criterion.scale = CriterionScale::Percent;
+        });
+        let id = roadmap.initiatives[0].id.clone();
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.criteria.insert(ids[0].clone(), Estimate::point(10.0));
+            initiative.criteria.insert(ids[1].clone(), Estimate::point(1.0));
+            initiative.criteria.insert(ids[2].clone(), Estimate::point(40.0));
+        });
+        // Benefits: (30 × 1 + 10 × 0) ÷ 40 = 0.75 → 7.75 → 7.8; cost: 0.4 → 4.6.
+        assert_eq!(axes(&roadmap), Some((4.6, 7.8)));
+    }
+
+    #[test]
     fn weighted_criteria_split_into_benefits_and_costs_and_a_missing_kind_keeps_its_axis() {
         let mut roadmap = one(Framework::Weighted, |_| {});
         let fit = roadmap.add_criterion();
