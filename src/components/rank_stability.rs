@@ -216,13 +216,12 @@ fn StabilityBody() -> impl IntoView {
     let planner = use_planner();
     let canvas_ref = NodeRef::<Canvas>::new();
     let simulation = Simulation::new(planner, first_seen(canvas_ref));
+    // The K chosen, or the default: never the finished run's (held to the initiatives scored),
+    // which would overwrite what is being typed when a run ends.
     let top_k_text = move || {
-        simulation.finished.with(|finished| {
-            finished
-                .as_ref()
-                .map(|finished| finished.stability.top_k.to_string())
-                .unwrap_or_else(|| simulation.top_k().to_string())
-        })
+        simulation.chosen_k.track();
+        planner.track_membership();
+        simulation.top_k().to_string()
     };
     view! {
         <div class="panel-head">
