@@ -111,12 +111,7 @@ impl fmt::Display for Conflict {
 /// in the order they are listed. An unphased initiative has no conflicts of its own: it is not
 /// planned yet. One pass over the initiatives and their dependencies.
 pub fn conflicts(roadmap: &Roadmap) -> Vec<Conflict> {
-    let phase_index: HashMap<_, _> = roadmap
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(index, phase)| (&phase.id, index))
-        .collect();
+    let phase_index = roadmap.phase_positions();
     let placed = |initiative: &Initiative| {
         initiative
             .phase

@@ -296,11 +296,7 @@ impl<'a> Priority<'a> {
 /// priority first (Kahn's algorithm with a priority queue).
 fn planning_order(roadmap: &Roadmap, priority: &Priority) -> Vec<usize> {
     let initiatives = &roadmap.initiatives;
-    let index: HashMap<&InitiativeId, usize> = initiatives
-        .iter()
-        .enumerate()
-        .map(|(position, initiative)| (&initiative.id, position))
-        .collect();
+    let index = roadmap.initiative_positions();
     let mut waiting_on = vec![0usize; initiatives.len()];
     let mut dependants: Vec<Vec<usize>> = vec![Vec::new(); initiatives.len()];
     for (position, initiative) in initiatives.iter().enumerate() {
@@ -478,18 +474,8 @@ struct Planning<'a> {
 impl<'a> Planning<'a> {
     /// Nothing planned yet: every phase's room reserved for its current initiatives.
     fn new(roadmap: &'a Roadmap) -> Planning<'a> {
-        let phase_index: HashMap<&PhaseId, usize> = roadmap
-            .phases
-            .iter()
-            .enumerate()
-            .map(|(index, phase)| (&phase.id, index))
-            .collect();
-        let index_of: HashMap<&InitiativeId, usize> = roadmap
-            .initiatives
-            .iter()
-            .enumerate()
-            .map(|(position, initiative)| (&initiative.id, position))
-            .collect();
+        let phase_index = roadmap.phase_positions();
+        let index_of = roadmap.initiative_positions();
         let current: Vec<Option<usize>> = roadmap
             .initiatives
             .iter()

@@ -292,6 +292,24 @@ impl Roadmap {
 
     // ---- phases ----
 
+    /// Where each phase stands in the order, by id: one lookup per initiative's phase.
+    pub fn phase_positions(&self) -> HashMap<&PhaseId, usize> {
+        self.phases
+            .iter()
+            .enumerate()
+            .map(|(position, phase)| (&phase.id, position))
+            .collect()
+    }
+
+    /// Where each initiative stands in `initiatives`, by id.
+    pub fn initiative_positions(&self) -> HashMap<&InitiativeId, usize> {
+        self.initiatives
+            .iter()
+            .enumerate()
+            .map(|(position, initiative)| (&initiative.id, position))
+            .collect()
+    }
+
     pub fn phase(&self, id: &PhaseId) -> Option<&Phase> {
         self.phases.iter().find(|phase| &phase.id == id)
     }
