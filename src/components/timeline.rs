@@ -14,7 +14,7 @@ use super::table_of;
 use crate::canvas;
 use crate::charts::{Scale, Theme};
 use crate::model::{
-    DueDate, InitiativeId, PhaseId, Rect, Roadmap, TimelinePlan, conflicts, plan_timeline, timeline_height,
+    Conflict, DueDate, InitiativeId, PhaseId, Rect, Roadmap, TimelinePlan, conflicts, plan_timeline_fitted,
 };
 use crate::state::{Planner, Tone, use_planner};
 use crate::timeline_chart::{EXPORT_SCALE, EXPORT_WIDTH, draw_timeline, export_size, timeline_svg};
@@ -86,9 +86,7 @@ impl TimelineView {
             let width = width.get();
             (seen.get() && width > 0.0).then(|| {
                 canvas::mark("timeline-plan");
-                planner.with_roadmap(|roadmap| {
-                    plan_timeline(roadmap, today(), (width, timeline_height(roadmap)))
-                })
+                planner.with_roadmap(|roadmap| plan_timeline_fitted(roadmap, today(), width))
             })
         });
         let view = TimelineView {
@@ -195,6 +193,11 @@ fn TimelineFigure() -> impl IntoView {
             .plan
             .with(|plan| plan.as_ref().map_or(0.0, |plan| plan.size.1))
     };
+    // The list and the table read one pass over the roadmap's conflicts.
+    let found = Memo::new(move |_| {
+        timeline.settled.track();
+        planner.with_roadmap(conflicts)
+    });
     view! {
         <div class="timeline-figure">
             <div class="timeline-stage" node_ref=stage style:height=move || format!("{}px", height())>
@@ -204,8 +207,8 @@ fn TimelineFigure() -> impl IntoView {
                 <DropGhost timeline/>
             </div>
             <div class="timeline-aside">
-                <ConflictList timeline/>
-                <PhaseDatesTable timeline/>
+                <ConflictList found/>
+                <PhaseDatesTable timeline found/>
             </div>
         </div>
     }
@@ -688,12 +691,7 @@ fn DropGhost(timeline: TimelineView) -> impl IntoView {
 
 /// The conflicts in words: "Churn model is due 2027-03-31 but its phase ends 2027-06-30".
 #[component]
-fn ConflictList(timeline: TimelineView) -> impl IntoView {
-    let planner = timeline.planner;
-    let found = Memo::new(move |_| {
-        timeline.settled.track();
-        planner.with_roadmap(conflicts)
-    });
+fn ConflictList(found: Memo<Vec<Conflict>>) -> impl IntoView {
     move || {
         found.with(|found| {
             if found.is_empty() {
@@ -728,47 +726,50 @@ fn ConflictList(timeline: TimelineView) -> impl IntoView {
 
 /// The phases' dates, counts and conflicts as a table, the chart's text alternative.
 #[component]
-fn PhaseDatesTable(timeline: TimelineView) -> impl IntoView {
+fn PhaseDatesTable(timeline: TimelineView, found: Memo<Vec<Conflict>>) -> impl IntoView {
     let planner = timeline.planner;
     let rows = move || {
+        // Dates and counts change without the conflicts changing.
         timeline.settled.track();
-        planner.with_roadmap(|roadmap| {
-            let found = conflicts(roadmap);
-            let mut conflicts_in: HashMap<&PhaseId, usize> = HashMap::new();
-            for conflict in &found {
-                if let Some(phase) = roadmap
-                    .initiative(conflict.initiative())
-                    .and_then(|initiative| initiative.phase.as_ref())
-                {
-                    *conflicts_in.entry(phase).or_default() += 1;
-                }
-            }
-            let mut counts: HashMap<&PhaseId, usize> = HashMap::new();
-            for phase in roadmap
-                .initiatives
-                .iter()
-                .filter_map(|initiative| initiative.phase.as_ref())
-            {
-                *counts.entry(phase).or_default() += 1;
-            }
-            roadmap
-                .phases
-                .iter()
-                .map(|phase| {
-                    let day = |day: Option<DueDate>| {
-                        day.map_or_else(|| "undated".to_string(), |day| day.to_string())
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{phase.display_name().to_string()}</th>
-                            <td>{day(phase.start)}</td>
-                            <td>{day(phase.end)}</td>
-                            <td>{counts.get(&phase.id).copied().unwrap_or(0)}</td>
-                            <td>{conflicts_in.get(&phase.id).copied().unwrap_or(0)}</td>
-                        </tr>
+        found.with(|found| {
+            planner.with_roadmap(|roadmap| {
+                let positions = roadmap.initiative_positions();
+                let mut conflicts_in: HashMap<&PhaseId, usize> = HashMap::new();
+                for conflict in found {
+                    if let Some(phase) = positions
+                        .get(conflict.initiative())
+                        .and_then(|&position| roadmap.initiatives[position].phase.as_ref())
+                    {
+                        *conflicts_in.entry(phase).or_default() += 1;
                     }
-                })
-                .collect_view()
+                }
+                let mut counts: HashMap<&PhaseId, usize> = HashMap::new();
+                for phase in roadmap
+                    .initiatives
+                    .iter()
+                    .filter_map(|initiative| initiative.phase.as_ref())
+                {
+                    *counts.entry(phase).or_default() += 1;
+                }
+                roadmap
+                    .phases
+                    .iter()
+                    .map(|phase| {
+                        let day = |day: Option<DueDate>| {
+                            day.map_or_else(|| "undated".to_string(), |day| day.to_string())
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{phase.display_name().to_string()}</th>
+                                <td>{day(phase.start)}</td>
+                                <td>{day(phase.end)}</td>
+                                <td>{counts.get(&phase.id).copied().unwrap_or(0)}</td>
+                                <td>{conflicts_in.get(&phase.id).copied().unwrap_or(0)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     table_of(
@@ -781,7 +782,7 @@ fn PhaseDatesTable(timeline: TimelineView) -> impl IntoView {
 
 /// The timeline laid out for export: 800 CSS pixels wide, drawn at twice that.
 fn export_plan(planner: Planner) -> TimelinePlan {
-    planner.with_roadmap(|roadmap| plan_timeline(roadmap, today(), (EXPORT_WIDTH, timeline_height(roadmap))))
+    planner.with_roadmap(|roadmap| plan_timeline_fitted(roadmap, today(), EXPORT_WIDTH))
 }
 
 fn export_png(planner: Planner) {

@@ -235,12 +235,7 @@ fn dated_in_order(roadmap: &Roadmap) -> Vec<(usize, (DueDate, DueDate))> {
 
 /// Each phase's initiatives (positions in `roadmap.initiatives`), in planning priority.
 fn members(roadmap: &Roadmap) -> Vec<Vec<usize>> {
-    let phase_index: HashMap<_, _> = roadmap
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(index, phase)| (&phase.id, index))
-        .collect();
+    let phase_index = roadmap.phase_positions();
     let mut members = vec![Vec::new(); roadmap.phases.len()];
     for (position, initiative) in roadmap.initiatives.iter().enumerate() {
         if let Some(&phase) = initiative.phase.as_ref().and_then(|phase| phase_index.get(phase)) {
@@ -256,9 +251,7 @@ fn members(roadmap: &Roadmap) -> Vec<Vec<usize>> {
 
 /// The height, between [`HEIGHT_LEAST`] and [`HEIGHT_MOST`], at which every bar gets a
 /// readable row where it can.
-pub fn timeline_height(roadmap: &Roadmap) -> f64 {
-    let members = members(roadmap);
-    let tracks = tracks(roadmap, &members);
+fn fitted_height(tracks: &Tracks) -> f64 {
     let rows: usize = tracks.rows.iter().sum();
     let wanted =
         AXIS_HEIGHT + tracks.rows.len() as f64 * (BAND_HEAD + TRACK_GAP) + rows as f64 * ROW_MOST + GAP;
@@ -268,9 +261,27 @@ pub fn timeline_height(roadmap: &Roadmap) -> f64 {
 /// Lays the roadmap out in a `size` picture (CSS pixels); `today` draws its line when it is
 /// near the planned range. O(n log n) in initiatives plus dependencies.
 pub fn plan_timeline(roadmap: &Roadmap, today: Option<DueDate>, size: (f64, f64)) -> TimelinePlan {
-    let (width, height) = (size.0.max(1.0), size.1.max(1.0));
     let members = members(roadmap);
     let tracks = tracks(roadmap, &members);
+    lay_out(roadmap, today, size, &members, &tracks)
+}
+
+/// Lays the roadmap out `width` pixels wide and as tall as its rows ask (between
+/// [`HEIGHT_LEAST`] and [`HEIGHT_MOST`]): the page's picture and the exports.
+pub fn plan_timeline_fitted(roadmap: &Roadmap, today: Option<DueDate>, width: f64) -> TimelinePlan {
+    let members = members(roadmap);
+    let tracks = tracks(roadmap, &members);
+    lay_out(roadmap, today, (width, fitted_height(&tracks)), &members, &tracks)
+}
+
+fn lay_out(
+    roadmap: &Roadmap,
+    today: Option<DueDate>,
+    size: (f64, f64),
+    members: &[Vec<usize>],
+    tracks: &Tracks,
+) -> TimelinePlan {
+    let (width, height) = (size.0.max(1.0), size.1.max(1.0));
     let track_count = tracks.rows.len();
     let total_rows: usize = tracks.rows.iter().sum();
     let room = (height - AXIS_HEIGHT - GAP - track_count as f64 * (BAND_HEAD + TRACK_GAP)).max(0.0);
@@ -294,7 +305,7 @@ pub fn plan_timeline(roadmap: &Roadmap, today: Option<DueDate>, size: (f64, f64)
         .filter(|&index| roadmap.phases[index].span().is_none())
         .collect();
     let dated = dated_in_order(roadmap);
-    let axis = time_axis(roadmap, &dated, &members, today, width, undated.len());
+    let axis = time_axis(roadmap, &dated, members, today, width, undated.len());
     let column_width = match axis {
         Some(axis) if !undated.is_empty() => (axis.left - GAP) / undated.len() as f64,
         Some(_) => 0.0,
@@ -341,7 +352,7 @@ pub fn plan_timeline(roadmap: &Roadmap, today: Option<DueDate>, size: (f64, f64)
         .map(Conflict::initiative)
         .collect();
     if !aggregated {
-        lay_bars(roadmap, &members, &late, &mut plan);
+        lay_bars(roadmap, members, &late, &mut plan);
     }
     plan.arrows = arrows(roadmap, &plan, &late);
     plan.today = match (axis, today) {
@@ -476,18 +487,8 @@ fn arrows(
     let bar_of: HashMap<usize, &TimelineBar> = plan.bars.iter().map(|bar| (bar.initiative, bar)).collect();
     let band_of_phase: HashMap<usize, &TimelineBand> =
         plan.bands.iter().map(|band| (band.phase, band)).collect();
-    let position: HashMap<&InitiativeId, usize> = roadmap
-        .initiatives
-        .iter()
-        .enumerate()
-        .map(|(position, initiative)| (&initiative.id, position))
-        .collect();
-    let phase_index: HashMap<_, _> = roadmap
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(index, phase)| (&phase.id, index))
-        .collect();
+    let position = roadmap.initiative_positions();
+    let phase_index = roadmap.phase_positions();
     let phase_of = |position: usize| {
         roadmap.initiatives[position]
             .phase
@@ -832,10 +833,11 @@ mod tests {
 
     #[test]
     fn the_height_grows_with_rows_within_its_bounds() {
-        assert_eq!(timeline_height(&Roadmap::new("Empty")), HEIGHT_LEAST);
-        let ten = timeline_height(&quarters(10));
+        let height = |roadmap: &Roadmap| plan_timeline_fitted(roadmap, None, SIZE.0).size.1;
+        assert_eq!(height(&Roadmap::new("Empty")), HEIGHT_LEAST);
+        let ten = height(&quarters(10));
         assert!(ten > HEIGHT_LEAST && ten < HEIGHT_MOST, "{ten}");
-        assert_eq!(timeline_height(&quarters(200)), HEIGHT_MOST);
+        assert_eq!(height(&quarters(200)), HEIGHT_MOST);
     }
 
     #[test]
