@@ -1,15 +1,14 @@
 //! The Insight region: the charts (plotters on canvases), each with a table of the same
 //! numbers beside it, and the effort-vs-impact chart's PNG and SVG exports.
 
-use std::time::Duration;
-
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use super::chart_canvas::{ChartArea, Look, redraw_on_change};
 use super::data_maturity::DataMaturity;
 use super::later::{Later, count_in_turns};
-use super::table_of;
+use super::pause::Pause;
+use super::{set_if_changed, table_of};
 use crate::canvas;
 use crate::charts::{self, Scale, Theme};
 use crate::model::{
@@ -72,24 +71,18 @@ impl InsightData {
             coverage: RwSignal::new(coverage),
             goals: RwSignal::new(planner.with_roadmap(goal_alignment)),
         };
-        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let pause = Pause::new(REDRAW_DELAY_MS);
         Effect::new(move |first: Option<()>| {
             planner.track_roadmap();
             planner.catalog().track();
             if first.is_none() {
                 return;
             }
-            if let Some(handle) = pending.get_value() {
-                handle.clear();
-            }
-            let refresh = move || {
-                pending.set_value(None);
+            pause.restart(move || {
                 planner
                     .catalog()
                     .with_untracked(|outline| planner.with_roadmap(|roadmap| data.refresh(outline, roadmap)));
-            };
-            let handle = set_timeout_with_handle(refresh, Duration::from_millis(REDRAW_DELAY_MS)).ok();
-            pending.set_value(handle);
+            });
         });
         data
     }
@@ -101,12 +94,6 @@ impl InsightData {
         set_if_changed(self.matrix, MatrixData::of(roadmap));
         set_if_changed(self.phases, phase_figures(roadmap));
         set_if_changed(self.counts, counts(roadmap));
-    }
-}
-
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|current| current != &value) {
-        signal.set(value);
     }
 }
 

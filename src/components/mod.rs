@@ -21,6 +21,7 @@ mod map_columns;
 mod modal;
 mod move_menu;
 mod notices;
+mod pause;
 mod phase_board;
 mod phase_dates;
 mod phase_suggestion;
@@ -94,6 +95,13 @@ pub(crate) fn phase_step(event: &web_sys::KeyboardEvent) -> Option<isize> {
         "ArrowLeft" => Some(-1),
         "ArrowRight" => Some(1),
         _ => None,
+    }
+}
+
+/// Sets `signal` only when `value` differs, so what reads it wakes only for a real change.
+pub(crate) fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| current != &value) {
+        signal.set(value);
     }
 }
 

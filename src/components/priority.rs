@@ -2,7 +2,8 @@
 //! criteria settings, and every initiative ranked with its score and its formula with numbers,
 //! sortable by column and reachable by keyboard.
 
-use std::time::Duration;
+use super::pause::Pause;
+use super::set_if_changed;
 
 use leptos::prelude::*;
 
@@ -104,23 +105,12 @@ fn ranked_rows(planner: Planner) -> RwSignal<Vec<PriorityRow>> {
         rows
     };
     let rows = RwSignal::new(rank());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pause = Pause::new(RANK_DELAY_MS);
     Effect::new(move |first: Option<()>| {
         planner.track_roadmap();
-        if first.is_none() {
-            return;
+        if first.is_some() {
+            pause.restart(move || set_if_changed(rows, rank()));
         }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let refresh = move || {
-            pending.set_value(None);
-            let now = rank();
-            if rows.with_untracked(|rows| rows != &now) {
-                rows.set(now);
-            }
-        };
-        pending.set_value(set_timeout_with_handle(refresh, Duration::from_millis(RANK_DELAY_MS)).ok());
     });
     rows
 }

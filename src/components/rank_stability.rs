@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::chart_canvas::{Look, first_seen};
 use super::later::{Later, count_in_turns};
+use super::pause::Pause;
 use super::table_of;
 use crate::canvas;
 use crate::charts::Theme;
@@ -47,7 +48,7 @@ struct Simulation {
     finished: RwSignal<Option<Finished>>,
     /// Bumped by every new run: a slice of an older run stops when it sees a newer one.
     generation: StoredValue<u64>,
-    pending: StoredValue<Option<TimeoutHandle>>,
+    pause: Pause,
 }
 
 impl Simulation {
@@ -60,7 +61,7 @@ impl Simulation {
             progress: RwSignal::new(None),
             finished: RwSignal::new(None),
             generation: StoredValue::new(0),
-            pending: StoredValue::new(None),
+            pause: Pause::new(RUN_DELAY_MS),
         };
         Effect::new(move |ran: Option<bool>| {
             planner.track_roadmap();
@@ -88,15 +89,11 @@ impl Simulation {
     fn start_later(self) {
         // An edit cancels the run in progress at once, and a new one starts once edits pause.
         self.generation.update_value(|generation| *generation += 1);
-        if let Some(handle) = self.pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(move || self.start(), Duration::from_millis(RUN_DELAY_MS)).ok();
-        self.pending.set_value(handle);
+        self.pause.restart(move || self.start());
     }
 
     fn start(self) {
-        self.pending.set_value(None);
+        self.pause.cancel();
         self.generation.update_value(|generation| *generation += 1);
         let generation = self.generation.get_value();
         let top_k = self.top_k();

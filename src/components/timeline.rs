@@ -3,13 +3,13 @@
 //! the same), the conflicts in words, a table of the phases, and PNG and SVG exports.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
 use super::chart_canvas::{Look, first_seen};
 use super::later::{Later, count_in_turns};
+use super::pause::Pause;
 use super::table_of;
 use crate::canvas;
 use crate::charts::{Scale, Theme};
@@ -70,7 +70,7 @@ struct TimelineView {
     planner: Planner,
     /// Bumped once edits pause (or at once after the timeline's own edits).
     settled: RwSignal<u64>,
-    pending: StoredValue<Option<TimeoutHandle>>,
+    pause: Pause,
     width: RwSignal<f64>,
     plan: Memo<Option<TimelinePlan>>,
     preview: RwSignal<Option<Preview>>,
@@ -92,7 +92,7 @@ impl TimelineView {
         let view = TimelineView {
             planner,
             settled,
-            pending: StoredValue::new(None),
+            pause: Pause::new(REDRAW_DELAY_MS),
             width,
             plan,
             preview: RwSignal::new(None),
@@ -108,28 +108,14 @@ impl TimelineView {
 
     /// Redraws once edits pause.
     fn settle_later(self) {
-        if let Some(handle) = self.pending.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                self.pending.set_value(None);
-                self.settled.update(|tick| *tick += 1);
-            },
-            Duration::from_millis(REDRAW_DELAY_MS),
-        )
-        .ok();
-        self.pending.set_value(handle);
+        self.pause.restart(move || self.settled.update(|tick| *tick += 1));
     }
 
     /// Makes an edit of the timeline's own and redraws at once, so the handle the user moved
     /// never jumps back while the picture catches up.
     fn edit(self, change: impl FnOnce(&mut Roadmap)) {
         self.planner.edit(change);
-        if let Some(handle) = self.pending.get_value() {
-            handle.clear();
-        }
-        self.pending.set_value(None);
+        self.pause.cancel();
         self.settled.update(|tick| *tick += 1);
         self.preview.set(None);
     }
