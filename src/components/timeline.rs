@@ -15,6 +15,7 @@ use crate::canvas;
 use crate::charts::{Scale, Theme};
 use crate::model::{
     Conflict, DueDate, InitiativeId, PhaseId, Rect, Roadmap, TimelinePlan, conflicts, plan_timeline_fitted,
+    timeline_height,
 };
 use crate::state::{Planner, Tone, use_planner};
 use crate::timeline_chart::{EXPORT_SCALE, EXPORT_WIDTH, draw_timeline, export_size, timeline_svg};
@@ -174,11 +175,12 @@ fn TimelineFigure() -> impl IntoView {
     let look = Look::of_page();
     follow_width(timeline, stage, look);
     draw_on_change(timeline, canvas_ref, look);
-    let height = move || {
-        timeline
-            .plan
-            .with(|plan| plan.as_ref().map_or(0.0, |plan| plan.size.1))
-    };
+    // The picture's room is kept from the start, before the plan exists (it waits to be
+    // seen): the regions below never jump when the timeline is first drawn.
+    let height = Memo::new(move |_| {
+        timeline.settled.track();
+        planner.with_roadmap(timeline_height)
+    });
     // The list and the table read one pass over the roadmap's conflicts.
     let found = Memo::new(move |_| {
         timeline.settled.track();
@@ -186,7 +188,7 @@ fn TimelineFigure() -> impl IntoView {
     });
     view! {
         <div class="timeline-figure">
-            <div class="timeline-stage" node_ref=stage style:height=move || format!("{}px", height())>
+            <div class="timeline-stage" node_ref=stage style:height=move || format!("{}px", height.get())>
                 <canvas node_ref=canvas_ref role="img" aria-label="Timeline chart"></canvas>
                 <EdgeHandles timeline stage/>
                 <BarHandles timeline stage/>

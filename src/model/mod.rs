@@ -90,7 +90,7 @@ pub use share::{
 pub use stored::{read_storage_text, storage_text};
 pub use timeline::{
     AXIS_HEIGHT, BAND_HEAD, DueTick, TimeAxis, TimelineArrow, TimelineBand, TimelineBar, TimelinePlan,
-    font_for_row, plan_timeline, plan_timeline_fitted,
+    font_for_row, plan_timeline, plan_timeline_fitted, timeline_height,
 };
 pub use urgency::{DueDate, DueDateError, Urgency};
 pub use workspace::{RoadmapEntry, RoadmapId, Workspace};

@@ -202,7 +202,7 @@ struct Tracks {
 
 /// Undated phases share the first track (the strip places them side by side); dated ones take
 /// the first track that is free by their start, in order of start.
-fn tracks(roadmap: &Roadmap, members: &[Vec<usize>]) -> Tracks {
+fn tracks(roadmap: &Roadmap, counts: &[usize]) -> Tracks {
     let mut track_of = vec![0; roadmap.phases.len()];
     let mut ends: Vec<Option<DueDate>> = vec![None];
     for (index, (start, end)) in dated_in_order(roadmap) {
@@ -216,7 +216,7 @@ fn tracks(roadmap: &Roadmap, members: &[Vec<usize>]) -> Tracks {
     }
     let mut rows = vec![1; ends.len()];
     for (phase, track) in track_of.iter().enumerate() {
-        rows[*track] = rows[*track].max(members[phase].len());
+        rows[*track] = rows[*track].max(counts[phase]);
     }
     Tracks { track_of, rows }
 }
@@ -231,6 +231,26 @@ fn dated_in_order(roadmap: &Roadmap) -> Vec<(usize, (DueDate, DueDate))> {
         .collect();
     dated.sort_by_key(|&(index, (start, _))| (start, index));
     dated
+}
+
+/// How many initiatives each phase holds: all the height needs, without ordering them.
+fn counts(roadmap: &Roadmap) -> Vec<usize> {
+    let phase_index = roadmap.phase_positions();
+    let mut counts = vec![0; roadmap.phases.len()];
+    for phase in roadmap
+        .initiatives
+        .iter()
+        .filter_map(|initiative| initiative.phase.as_ref())
+    {
+        if let Some(&index) = phase_index.get(phase) {
+            counts[index] += 1;
+        }
+    }
+    counts
+}
+
+fn counts_of(members: &[Vec<usize>]) -> Vec<usize> {
+    members.iter().map(Vec::len).collect()
 }
 
 /// Each phase's initiatives (positions in `roadmap.initiatives`), in planning priority.
@@ -250,7 +270,11 @@ fn members(roadmap: &Roadmap) -> Vec<Vec<usize>> {
 }
 
 /// The height, between [`HEIGHT_LEAST`] and [`HEIGHT_MOST`], at which every bar gets a
-/// readable row where it can.
+/// readable row where it can: O(n), so the page can keep the picture's room before it is drawn.
+pub fn timeline_height(roadmap: &Roadmap) -> f64 {
+    fitted_height(&tracks(roadmap, &counts(roadmap)))
+}
+
 fn fitted_height(tracks: &Tracks) -> f64 {
     let rows: usize = tracks.rows.iter().sum();
     let wanted =
@@ -262,7 +286,7 @@ fn fitted_height(tracks: &Tracks) -> f64 {
 /// near the planned range. O(n log n) in initiatives plus dependencies.
 pub fn plan_timeline(roadmap: &Roadmap, today: Option<DueDate>, size: (f64, f64)) -> TimelinePlan {
     let members = members(roadmap);
-    let tracks = tracks(roadmap, &members);
+    let tracks = tracks(roadmap, &counts_of(&members));
     lay_out(roadmap, today, size, &members, &tracks)
 }
 
@@ -270,7 +294,7 @@ pub fn plan_timeline(roadmap: &Roadmap, today: Option<DueDate>, size: (f64, f64)
 /// [`HEIGHT_LEAST`] and [`HEIGHT_MOST`]): the page's picture and the exports.
 pub fn plan_timeline_fitted(roadmap: &Roadmap, today: Option<DueDate>, width: f64) -> TimelinePlan {
     let members = members(roadmap);
-    let tracks = tracks(roadmap, &members);
+    let tracks = tracks(roadmap, &counts_of(&members));
     lay_out(roadmap, today, (width, fitted_height(&tracks)), &members, &tracks)
 }
 
@@ -833,7 +857,15 @@ mod tests {
 
     #[test]
     fn the_height_grows_with_rows_within_its_bounds() {
-        let height = |roadmap: &Roadmap| plan_timeline_fitted(roadmap, None, SIZE.0).size.1;
+        let height = |roadmap: &Roadmap| {
+            let planned = plan_timeline_fitted(roadmap, None, SIZE.0).size.1;
+            assert_eq!(
+                timeline_height(roadmap),
+                planned,
+                "the room kept is the room drawn"
+            );
+            planned
+        };
         assert_eq!(height(&Roadmap::new("Empty")), HEIGHT_LEAST);
         let ten = height(&quarters(10));
         assert!(ten > HEIGHT_LEAST && ten < HEIGHT_MOST, "{ten}");
