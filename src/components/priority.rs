@@ -127,10 +127,7 @@ pub(super) fn edit_scoring(planner: Planner, change: impl FnOnce(&mut Roadmap)) 
 #[component]
 pub fn Priority() -> impl IntoView {
     let planner = use_planner();
-    let framework = Memo::new(move |_| {
-        planner.track_roadmap();
-        planner.with_roadmap(|roadmap| roadmap.framework)
-    });
+    let framework = Memo::new(move |_| planner.with_scoring(|scoring| scoring.framework));
     view! {
         <section class="panel priority" role="region" aria-label="Priority">
             <div class="panel-head">
@@ -176,10 +173,7 @@ fn FrameworkSelect(framework: Memo<Framework>) -> impl IntoView {
 #[component]
 fn FrameworkAxes(framework: Memo<Framework>) -> impl IntoView {
     let planner = use_planner();
-    let following = Memo::new(move |_| {
-        planner.track_roadmap();
-        planner.with_roadmap(|roadmap| roadmap.axes_from_framework)
-    });
+    let following = Memo::new(move |_| planner.with_scoring(|scoring| scoring.axes_from_framework));
     view! {
         <div class="framework-axes">
             <label>
@@ -202,10 +196,7 @@ fn FrameworkAxes(framework: Memo<Framework>) -> impl IntoView {
 #[component]
 fn IceAverage() -> impl IntoView {
     let planner = use_planner();
-    let average = Memo::new(move |_| {
-        planner.track_roadmap();
-        planner.with_roadmap(|roadmap| roadmap.ice_average)
-    });
+    let average = Memo::new(move |_| planner.with_scoring(|scoring| scoring.ice_average));
     view! {
         <label class="ice-average">
             <input type="checkbox" prop:checked=move || average.get()
@@ -223,9 +214,8 @@ fn IceAverage() -> impl IntoView {
 fn CriteriaEditor() -> impl IntoView {
     let planner = use_planner();
     let criteria = Memo::new(move |_| {
-        planner.track_roadmap();
-        planner.with_roadmap(|roadmap| {
-            roadmap
+        planner.with_scoring(|scoring| {
+            scoring
                 .criteria
                 .iter()
                 .map(|criterion| criterion.id.clone())
@@ -286,9 +276,8 @@ fn CriterionRow(id: CriterionId) -> impl IntoView {
     let criterion = {
         let id = id.clone();
         Memo::new(move |_| {
-            planner.track_roadmap();
-            planner.with_roadmap(|roadmap| {
-                roadmap
+            planner.with_scoring(|scoring| {
+                scoring
                     .criteria
                     .iter()
                     .find(|criterion| criterion.id == id)

@@ -335,10 +335,8 @@ fn StabilityFigure(simulation: Simulation, canvas_ref: NodeRef<Canvas>) -> impl 
 #[component]
 fn CloseCalls(simulation: Simulation) -> impl IntoView {
     let planner = simulation.planner;
-    let weighted = Memo::new(move |_| {
-        planner.track_roadmap();
-        planner.with_roadmap(|roadmap| roadmap.framework == Framework::Weighted)
-    });
+    let weighted =
+        Memo::new(move |_| planner.with_scoring(|scoring| scoring.framework == Framework::Weighted));
     move || {
         simulation.finished.with(|finished| {
             let finished = finished.as_ref()?;

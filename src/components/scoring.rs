@@ -37,14 +37,8 @@ struct Settings {
 impl Settings {
     fn of(planner: Planner) -> Settings {
         Settings {
-            framework: Memo::new(move |_| {
-                planner.track_roadmap();
-                planner.with_roadmap(|roadmap| roadmap.framework)
-            }),
-            criteria: Memo::new(move |_| {
-                planner.track_roadmap();
-                planner.with_roadmap(|roadmap| roadmap.criteria.clone())
-            }),
+            framework: Memo::new(move |_| planner.with_scoring(|scoring| scoring.framework)),
+            criteria: Memo::new(move |_| planner.with_scoring(|scoring| scoring.criteria.clone())),
         }
     }
 }
@@ -66,8 +60,8 @@ const TWENTY: InputBounds = InputBounds {
 pub(super) fn ScoringFields(planner: Planner, current: Current) -> impl IntoView {
     let settings = Settings::of(planner);
     let formula = Memo::new(move |_| {
-        settings.framework.track();
-        settings.criteria.track();
+        // Every setting counts: ICE as an average changes the formula as much as the framework.
+        planner.with_scoring(|_| ());
         current.with(|initiative| {
             let initiative = initiative.as_deref()?;
             Some(

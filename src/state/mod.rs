@@ -28,8 +28,8 @@ use leptos::prelude::*;
 pub use backlog::{BacklogImport, BacklogTarget};
 pub(crate) use keyed::KeyedTriggers;
 pub use notices::{Confirmation, Notice, Rescue, Tone};
-pub use projection::InitiativeCell;
 use projection::Projection;
+pub use projection::{InitiativeCell, Scoring};
 
 use crate::model::{
     Consensus, History, InitiativeId, MODERN_STACKS, MaturityAspect, MaturityAudit, Outline, OutlineLibrary,
@@ -121,6 +121,11 @@ impl Planner {
     /// One score of the data-maturity audit; wakes only when the audit changes.
     pub fn maturity(&self, aspect: MaturityAspect) -> Option<u8> {
         self.view.maturity.with(|audit| audit.score(aspect))
+    }
+
+    /// The framework and its settings; wakes only when they change.
+    pub fn with_scoring<T>(&self, read: impl FnOnce(&Scoring) -> T) -> T {
+        self.view.scoring.with(|scoring| read(scoring))
     }
 
     pub fn with_maturity<T>(&self, read: impl FnOnce(&MaturityAudit) -> T) -> T {

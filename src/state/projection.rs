@@ -6,10 +6,33 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::{Initiative, InitiativeId, MaturityAudit, Phase, QuadrantSplit, Roadmap, RoadmapChanges};
+use crate::model::{
+    Criterion, Framework, Initiative, InitiativeId, MaturityAudit, Phase, QuadrantSplit, Roadmap,
+    RoadmapChanges,
+};
 
 /// One initiative as the views see it: its own signal, so a card wakes only for its own changes.
 pub type InitiativeCell = ArcRwSignal<Arc<Initiative>>;
+
+/// How the open roadmap scores its initiatives: the framework and its settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scoring {
+    pub framework: Framework,
+    pub ice_average: bool,
+    pub criteria: Vec<Criterion>,
+    pub axes_from_framework: bool,
+}
+
+impl Scoring {
+    fn of(roadmap: &Roadmap) -> Scoring {
+        Scoring {
+            framework: roadmap.framework,
+            ice_average: roadmap.ice_average,
+            criteria: roadmap.criteria.clone(),
+            axes_from_framework: roadmap.axes_from_framework,
+        }
+    }
+}
 
 /// The parts of the open roadmap that views subscribe to.
 #[derive(Clone, Copy)]
@@ -17,6 +40,7 @@ pub(super) struct Projection {
     pub(super) name: RwSignal<String>,
     pub(super) split: RwSignal<QuadrantSplit>,
     pub(super) maturity: RwSignal<MaturityAudit>,
+    pub(super) scoring: RwSignal<Scoring>,
     pub(super) phases: RwSignal<Vec<Phase>>,
     /// Initiative ids in roadmap order; changes only when initiatives come, go or reorder.
     pub(super) order: RwSignal<Vec<InitiativeId>>,
@@ -36,6 +60,7 @@ impl Projection {
             name: RwSignal::new(roadmap.name.clone()),
             split: RwSignal::new(roadmap.quadrant_split),
             maturity: RwSignal::new(roadmap.maturity.clone()),
+            scoring: RwSignal::new(Scoring::of(roadmap)),
             phases: RwSignal::new(roadmap.phases.clone()),
             order: RwSignal::new(ids_of(roadmap)),
             cells: StoredValue::new(cells_of(roadmap)),
@@ -58,6 +83,9 @@ impl Projection {
         }
         if changes.maturity {
             self.maturity.set(after.maturity.clone());
+        }
+        if changes.framework {
+            self.scoring.set(Scoring::of(after));
         }
         if changes.phases {
             self.phases.set(after.phases.clone());

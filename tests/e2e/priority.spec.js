@@ -115,6 +115,9 @@ test.describe('scoring frameworks', () => {
     await setNumber(page, 'ICE confidence', 6);
     await setNumber(page, 'Ease', 4);
     await expect(inspector(page).getByText('ICE (average) = (8 + 6 + 4) ÷ 3 = 6', { exact: true })).toBeVisible();
+    // The setting alone changes the formula shown.
+    await priority(page).getByRole('checkbox', { name: /average of its inputs/ }).uncheck();
+    await expect(inspector(page).getByText('ICE = 8 × 6 × 4 = 192', { exact: true })).toBeVisible();
   });
 
   test('weighted criteria score on their fixed scales, costs counting the other way', async ({ page }) => {
