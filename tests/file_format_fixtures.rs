@@ -9,7 +9,7 @@
 use stackplan::model::{
     CURRENT_VERSION, CatalogOrigin, Confidence, Criterion, CriterionId, CriterionScale, Direction, DueDate,
     Estimate, Framework, IceInputs, InitiativeId, JobSize, MaturityAspect, PhaseId, QuadrantSplit,
-    RiceImpact, RiceInputs, Roadmap, Score, Urgency, WsjfInputs, export, import,
+    RiceImpact, RiceInputs, Roadmap, Score, ScoreRange, Urgency, WsjfInputs, export, import,
 };
 
 const V1: &str = include_str!("fixtures/roadmap-v1.json");
@@ -460,6 +460,13 @@ fn framed_roadmap() -> Roadmap {
             initiative.criteria = criteria;
         }));
     }
+    // The data lake's grid scores carry a merge's spread.
+    assert!(
+        roadmap.update_initiative(&InitiativeId("i1".into()), |initiative| {
+            initiative.effort_range = ScoreRange::around(initiative.effort, score(5.0), score(9.5));
+            initiative.impact_range = ScoreRange::around(initiative.impact, score(7.0), score(10.0));
+        })
+    );
     roadmap
 }
 
@@ -509,6 +516,7 @@ fn v1_frameworks_fixture_holds_every_input_every_step_and_ranges() {
         "\"kind\": \"t_shirt\"",
         "\"direction\": \"cost\"",
         "\"c2\": 40000.5",
+        "\"effort_range\": {\n        \"low\": 5.0,\n        \"high\": 9.5\n      },",
     ] {
         assert!(V1_FRAMEWORKS.contains(key), "the fixture should contain {key}");
     }
@@ -531,6 +539,8 @@ fn a_roadmap_without_frameworks_writes_the_file_as_before_they_existed() {
         initiative.ice = IceInputs::default();
         initiative.wsjf = WsjfInputs::default();
         initiative.criteria.clear();
+        initiative.effort_range = None;
+        initiative.impact_range = None;
     }
     assert_eq!(export(&roadmap), V1);
 }

@@ -7,8 +7,8 @@ use proptest::sample::Index;
 use stackplan::model::{
     CatalogOrigin, Confidence, Criterion, CriterionId, CriterionScale, Direction, DueDate, Estimate, FORMAT,
     Framework, IceInputs, ImportError, Initiative, InitiativeId, JobSize, MATURITY_MAX, MaturityAspect,
-    MaturityAudit, Phase, PhaseId, QuadrantSplit, RiceImpact, RiceInputs, Roadmap, Score, Urgency,
-    WSJF_SCALE, WsjfInputs, export, import, is_share_fragment, read_share_fragment, share_fragment,
+    MaturityAudit, Phase, PhaseId, QuadrantSplit, RiceImpact, RiceInputs, Roadmap, Score, ScoreRange,
+    Urgency, WSJF_SCALE, WsjfInputs, export, import, is_share_fragment, read_share_fragment, share_fragment,
     to_storage_text,
 };
 
@@ -40,6 +40,18 @@ fn text() -> impl Strategy<Value = String> {
 
 fn score() -> impl Strategy<Value = Score> {
     (10u8..=100).prop_map(|tenths| Score::exact(f64::from(tenths) / 10.0).expect("1.0–10.0"))
+}
+
+/// A grid score, alone or with a range around it.
+fn scored() -> impl Strategy<Value = (Score, Option<ScoreRange>)> {
+    prop_oneof![
+        score().prop_map(|score| (score, None)),
+        [score(), score(), score()].prop_map(|mut ends| {
+            ends.sort();
+            let [low, score, high] = ends;
+            (score, ScoreRange::around(score, low, high))
+        }),
+    ]
 }
 
 fn due() -> impl Strategy<Value = Option<DueDate>> {
@@ -195,7 +207,7 @@ struct Draft {
 }
 
 fn draft(index: usize) -> impl Strategy<Value = Draft> {
-    let words = (id("i", index), text(), text(), score(), score(), any::<bool>());
+    let words = (id("i", index), text(), text(), scored(), scored(), any::<bool>());
     let plan = (
         prop::sample::select(Urgency::ALL.to_vec()),
         due(),
@@ -218,7 +230,7 @@ fn draft(index: usize) -> impl Strategy<Value = Draft> {
     );
     (words, plan, lists, frameworks).prop_map(
         |(
-            (id, title, description, effort, impact, quick_win),
+            (id, title, description, (effort, effort_range), (impact, impact_range), quick_win),
             (urgency, due, phase, origin, owner),
             (stakeholders, goals, budget, earlier, tags),
             (rice, ice, wsjf, criteria),
@@ -229,6 +241,8 @@ fn draft(index: usize) -> impl Strategy<Value = Draft> {
                 description,
                 effort,
                 impact,
+                effort_range,
+                impact_range,
                 quick_win,
                 urgency,
                 due,

@@ -14,6 +14,7 @@ const ROWS_SHOWN: usize = 200;
 fn keep_value(keep: &Keep) -> String {
     match keep {
         Keep::Median => "median".to_string(),
+        Keep::MedianAndSpread => "spread".to_string(),
         Keep::Mean => "mean".to_string(),
         Keep::Participant(index) => format!("p{index}"),
     }
@@ -22,6 +23,7 @@ fn keep_value(keep: &Keep) -> String {
 fn keep_of(value: &str) -> Keep {
     match value {
         "mean" => Keep::Mean,
+        "spread" => Keep::MedianAndSpread,
         other => other
             .strip_prefix('p')
             .and_then(|index| index.parse().ok())
@@ -29,10 +31,12 @@ fn keep_of(value: &str) -> Keep {
     }
 }
 
-/// The choices of what to keep: median, mean, then each participant's scores.
+/// The choices of what to keep: median (alone, or with the lowest to highest as its range),
+/// mean, then each participant's scores.
 fn keep_options(participants: &[String], chosen: Keep) -> impl IntoView + use<> {
     let options: Vec<(Keep, String)> = [
         (Keep::Median, "Median".to_string()),
+        (Keep::MedianAndSpread, "Median, spread as range".to_string()),
         (Keep::Mean, "Mean".to_string()),
     ]
     .into_iter()

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{InitiativeId, Roadmap, Score};
+use super::{InitiativeId, Roadmap, Score, ScoreRange};
 
 /// One participant's file, already read and checked like any import.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +56,11 @@ impl Spread {
         }
     }
 
+    /// The participants' lowest to highest around the median; `None` where they all agree.
+    pub fn as_range(&self) -> Option<ScoreRange> {
+        ScoreRange::around(self.median, self.min, self.max)
+    }
+
     /// Maximum minus minimum, in score points.
     pub fn range(&self) -> f64 {
         ((self.max.value() - self.min.value()) * 10.0).round() / 10.0
@@ -85,6 +90,8 @@ impl InitiativeConsensus {
 pub enum Keep {
     #[default]
     Median,
+    /// The median, with the participants' lowest and highest as its range.
+    MedianAndSpread,
     Mean,
     /// One participant's scores, by index into `Consensus::participants`.
     Participant(usize),
@@ -243,7 +250,7 @@ impl Consensus {
     /// The scores `keep` picks for one initiative.
     pub fn kept(&self, initiative: &InitiativeConsensus, keep: &Keep) -> Scored {
         match keep {
-            Keep::Median => Scored {
+            Keep::Median | Keep::MedianAndSpread => Scored {
                 effort: initiative.effort.median,
                 impact: initiative.impact.median,
             },
@@ -261,10 +268,15 @@ impl Consensus {
     /// Sets every merged initiative's scores to what `keep` picks for it.
     pub fn apply(&self, roadmap: &mut Roadmap, keep: impl Fn(&InitiativeId) -> Keep) {
         for initiative in &self.initiatives {
-            let scored = self.kept(initiative, &keep(&initiative.id));
+            let keep = keep(&initiative.id);
+            let scored = self.kept(initiative, &keep);
             roadmap.update_initiative(&initiative.id, |target| {
                 target.effort = scored.effort;
                 target.impact = scored.impact;
+                if keep == Keep::MedianAndSpread {
+                    target.effort_range = initiative.effort.as_range();
+                    target.impact_range = initiative.impact.as_range();
+                }
             });
         }
     }
@@ -456,6 +468,42 @@ mod tests {
         assert_eq!(scores(&lake), (7.0, 8.0));
         assert_eq!(scores(&catalog), (4.0, 6.5));
         assert_eq!(scores(&ledger), (8.8, 1.2));
+    }
+
+    #[test]
+    fn the_spread_can_be_kept_as_the_range_around_the_median() {
+        let (mut roadmap, [lake, catalog, _]) = base();
+        let consensus = merge_scores(&roadmap, &three(&roadmap));
+        consensus.apply(&mut roadmap, |id| {
+            if *id == lake {
+                Keep::MedianAndSpread
+            } else {
+                Keep::Median
+            }
+        });
+        let lake = roadmap.initiative(&lake).expect("present");
+        let at = Score::clamped;
+        assert_eq!((lake.effort, lake.impact), (at(7.0), at(8.0)));
+        assert_eq!(
+            lake.effort_range,
+            Some(ScoreRange {
+                low: at(3.0),
+                high: at(8.0)
+            })
+        );
+        assert_eq!(
+            lake.impact_range,
+            Some(ScoreRange {
+                low: at(2.0),
+                high: at(9.0)
+            })
+        );
+        let catalog = roadmap.initiative(&catalog).expect("present");
+        assert_eq!(
+            (catalog.effort_range, catalog.impact_range),
+            (None, None),
+            "the median alone"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The initiative list as CSV, for spreadsheet users.
 
 use super::{
-    FrameworkInput, Initiative, RankedInitiative, Roadmap, framework_inputs, number, rank_initiatives,
+    FrameworkInput, Initiative, RankedInitiative, Roadmap, ScoreRange, framework_inputs, number,
+    rank_initiatives,
 };
 
 /// Stackplan's CSV columns, in order; the backlog import recognises its own export by them.
@@ -30,6 +31,10 @@ pub(crate) const COLUMNS: [&str; 17] = [
 /// numbers (or what it needs) and the inputs, ranges as low–likely–high.
 pub(crate) const FRAMEWORK_COLUMNS: [&str; 5] = ["framework", "score", "rank", "formula", "inputs"];
 
+/// Columns after [`COLUMNS`] while any initiative's effort or impact has a range: each range's
+/// ends, blank where a score is a single point.
+pub(crate) const RANGE_COLUMNS: [&str; 4] = ["effort_low", "effort_high", "impact_low", "impact_high"];
+
 /// What a spreadsheet runs as a formula when a cell starts with it (and the tab and carriage
 /// return that some of them skip before looking).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -42,8 +47,8 @@ pub(crate) fn looks_defused(cell: &str) -> bool {
 }
 
 /// One row per initiative, RFC 4180 quoting, CRLF line ends; list fields are joined with "; ".
-/// Under effort vs impact the columns are [`COLUMNS`], as they always were; under another
-/// framework [`FRAMEWORK_COLUMNS`] follow.
+/// Under effort vs impact the columns are [`COLUMNS`], as they always were; [`RANGE_COLUMNS`]
+/// follow while any score has a range, and [`FRAMEWORK_COLUMNS`] under another framework.
 pub fn to_csv(roadmap: &Roadmap) -> String {
     let mut rows: Vec<Vec<String>> = roadmap
         .initiatives
@@ -51,6 +56,21 @@ pub fn to_csv(roadmap: &Roadmap) -> String {
         .map(|initiative| initiative_row(roadmap, initiative))
         .collect();
     let mut columns: Vec<String> = COLUMNS.map(String::from).to_vec();
+    let ranged =
+        |initiative: &Initiative| initiative.effort_range.is_some() || initiative.impact_range.is_some();
+    if roadmap.initiatives.iter().any(|initiative| ranged(initiative)) {
+        columns.extend(RANGE_COLUMNS.map(String::from));
+        for (row, initiative) in rows.iter_mut().zip(roadmap.initiatives.iter()) {
+            let ends = |range: Option<ScoreRange>| {
+                range.map_or_else(
+                    || [String::new(), String::new()],
+                    |range| [range.low, range.high].map(|end| end.to_string()),
+                )
+            };
+            row.extend(ends(initiative.effort_range));
+            row.extend(ends(initiative.impact_range));
+        }
+    }
     if !roadmap.framework.is_default() {
         columns.extend(FRAMEWORK_COLUMNS.map(String::from));
         for line in rank_initiatives(roadmap) {
@@ -159,7 +179,7 @@ fn cell_text(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Confidence, Estimate, Framework, RiceImpact, RiceInputs, Score, Urgency};
+    use crate::model::{Confidence, Estimate, Framework, RiceImpact, RiceInputs, Score, ScoreRange, Urgency};
 
     #[test]
     fn csv_has_a_header_and_one_row_per_initiative() {
@@ -201,6 +221,25 @@ mod tests {
                 .map(|line| line.split(',').count()),
             Some(17)
         );
+    }
+
+    #[test]
+    fn ranges_add_their_ends_after_the_columns_blank_where_a_score_is_a_point() {
+        let mut roadmap = Roadmap::default();
+        let lake = roadmap.add_initiative("Data lake");
+        roadmap.add_initiative("Data catalog");
+        roadmap.update_initiative(&lake, |initiative| {
+            initiative.impact_range =
+                ScoreRange::around(initiative.impact, Score::clamped(3.0), Score::clamped(8.5));
+        });
+        let csv = to_csv(&roadmap);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(
+            lines[0].ends_with(",description,effort_low,effort_high,impact_low,impact_high"),
+            "{csv}"
+        );
+        assert!(lines[1].ends_with(",,,3.0,8.5"), "{csv}");
+        assert!(lines[2].ends_with(",,,,"), "{csv}");
     }
 
     #[test]

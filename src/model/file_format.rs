@@ -516,6 +516,34 @@ fn check_criteria(roadmap: &Roadmap) -> Result<HashMap<&CriterionId, &Criterion>
         .collect())
 }
 
+/// Checks that each grid score's range is a range and holds its score ("effort_range": low 3,
+/// high 7 around effort 5).
+fn check_score_ranges(path: &str, initiative: &Initiative) -> Result<(), ImportError> {
+    for (name, score, range) in [
+        ("effort", initiative.effort, initiative.effort_range),
+        ("impact", initiative.impact, initiative.impact_range),
+    ] {
+        let Some(range) = range else { continue };
+        let path = format!("{path}.{name}_range");
+        if range.low >= range.high {
+            return Err(invalid(
+                path,
+                format!("low ({}) must be below high ({})", range.low, range.high),
+            ));
+        }
+        if !range.contains(score) {
+            return Err(invalid(
+                path,
+                format!(
+                    "the range {}–{} must hold the {name} itself ({score})",
+                    range.low, range.high
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks the framework inputs of the initiative at `path` lie on their scales, and that its
 /// criterion values name criteria in the file (`criteria`) and lie on theirs.
 fn check_framework_inputs(
@@ -699,6 +727,7 @@ fn check_initiatives<'a>(
                 ),
             ));
         }
+        check_score_ranges(&path, initiative)?;
         check_framework_inputs(&path, initiative, criteria)?;
     }
     Ok(initiative_ids)
@@ -1886,6 +1915,37 @@ mod tests {
             let text = framed_edited(|file| file["initiatives"][0][framework][field] = value);
             assert_invalid(&text, path, words);
         }
+    }
+
+    #[test]
+    fn a_score_range_must_hold_its_score_and_be_a_range() {
+        let impact = framed().initiatives[0].impact.value();
+        for (range, words) in [
+            (
+                serde_json::json!({"low": 1.0, "high": 2.0}),
+                format!("the range 1.0–2.0 must hold the impact itself ({impact:.1})"),
+            ),
+            (
+                serde_json::json!({"low": impact, "high": impact}),
+                format!("low ({impact:.1}) must be below high ({impact:.1})"),
+            ),
+        ] {
+            let text = framed_edited(|file| file["initiatives"][0]["impact_range"] = range);
+            assert_eq!(
+                refused(&text).to_string(),
+                format!("At initiatives[0].impact_range: {words}.")
+            );
+        }
+        let text = framed_edited(|file| {
+            file["initiatives"][0]["effort_range"] = serde_json::json!({"low": 1.0, "high": 10.0})
+        });
+        assert_eq!(
+            import(&text).map(|roadmap| roadmap.initiatives[0].effort_range),
+            Ok(Some(crate::model::ScoreRange {
+                low: Score::MIN,
+                high: Score::MAX
+            }))
+        );
     }
 
     #[test]

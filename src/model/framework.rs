@@ -871,8 +871,8 @@ pub fn framework_inputs(roadmap: &Roadmap, initiative: &Initiative) -> Vec<Frame
     let estimate = |estimate: Option<Estimate>| estimate.map(|estimate| estimate.text());
     match roadmap.framework {
         Framework::EffortImpact => vec![
-            FrameworkInput::new("Impact", Some(number(initiative.impact.value()))),
-            FrameworkInput::new("Effort", Some(number(initiative.effort.value()))),
+            FrameworkInput::new("Impact", estimate(Some(initiative.impact_estimate()))),
+            FrameworkInput::new("Effort", estimate(Some(initiative.effort_estimate()))),
         ],
         Framework::Rice => {
             let inputs = &initiative.rice;

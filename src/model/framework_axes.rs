@@ -2,7 +2,9 @@
 //! part becomes impact and its cost part effort, each mapped onto 1–10 by a fixed rule that is
 //! stated beside the choice (never by the other initiatives' values).
 
-use super::{Direction, Framework, Initiative, InitiativeId, Roadmap, Score, score_inputs};
+use super::{
+    Direction, Estimate, Framework, Initiative, InitiativeId, Roadmap, Score, ScoreRange, score_inputs,
+};
 
 /// The mapping in words, shown beside "Grid axes from the framework"; `None` for the grid's own.
 pub fn axes_mapping(framework: Framework) -> Option<&'static str> {
@@ -32,15 +34,65 @@ fn linear(value: f64, least: f64, most: f64) -> Score {
 /// Where the framework puts an initiative on the grid, as (effort, impact), with every input at
 /// its mean; `None` while inputs are missing, or under the grid's own framework.
 pub fn framework_axes(roadmap: &Roadmap, initiative: &Initiative) -> Option<(Score, Score)> {
+    framework_values(roadmap, initiative, Estimate::mean).map(|values| axes_at(roadmap, initiative, &values))
+}
+
+/// How far the framework's ranges spread an initiative on the grid: its place with every input
+/// at its low end and at its high end (each axis moves one way with each of its inputs, so
+/// these are its corners), as ranges around its place at the means.
+pub fn framework_axis_ranges(
+    roadmap: &Roadmap,
+    initiative: &Initiative,
+) -> Option<(Option<ScoreRange>, Option<ScoreRange>)> {
+    let (effort, impact) = framework_axes(roadmap, initiative)?;
+    let at = |end: fn(&Estimate) -> f64| {
+        framework_values(roadmap, initiative, end).map(|values| axes_at(roadmap, initiative, &values))
+    };
+    let ((low_effort, low_impact), (high_effort, high_impact)) = (at(|e| e.low)?, at(|e| e.high)?);
+    // An axis weighted criteria leave as it is keeps its own range too.
+    let own = |direction: Direction| {
+        roadmap.framework == Framework::Weighted
+            && !roadmap
+                .criteria
+                .iter()
+                .any(|criterion| criterion.direction == direction && criterion.weight > 0.0)
+    };
+    Some((
+        if own(Direction::Cost) {
+            initiative.effort_range
+        } else {
+            ScoreRange::around(effort, low_effort, high_effort)
+        },
+        if own(Direction::Benefit) {
+            initiative.impact_range
+        } else {
+            ScoreRange::around(impact, low_impact, high_impact)
+        },
+    ))
+}
+
+/// The framework's inputs, each taken by `end`; `None` under the grid's own framework or while
+/// inputs are missing.
+fn framework_values(
+    roadmap: &Roadmap,
+    initiative: &Initiative,
+    end: fn(&Estimate) -> f64,
+) -> Option<Vec<f64>> {
     if roadmap.framework == Framework::EffortImpact {
         return None;
     }
-    let values: Vec<f64> = score_inputs(roadmap, initiative)?
-        .iter()
-        .map(|input| input.estimate.mean())
-        .collect();
-    let axes = match roadmap.framework {
-        Framework::EffortImpact => return None,
+    Some(
+        score_inputs(roadmap, initiative)?
+            .iter()
+            .map(|input| end(&input.estimate))
+            .collect(),
+    )
+}
+
+/// Where the framework's inputs `values` (in the formula's order) put an initiative.
+fn axes_at(roadmap: &Roadmap, initiative: &Initiative, values: &[f64]) -> (Score, Score) {
+    match roadmap.framework {
+        Framework::EffortImpact => (initiative.effort, initiative.impact),
         Framework::Rice => {
             let value = values[0] * values[1] * values[2] / 100.0;
             let impact = Score::from_fraction((value.max(1.0).log10() / 5.0).clamp(0.0, 1.0));
@@ -58,7 +110,7 @@ pub fn framework_axes(roadmap: &Roadmap, initiative: &Initiative) -> Option<(Sco
             let part = |direction: Direction| {
                 let mut weight = 0.0;
                 let mut sum = 0.0;
-                for (criterion, value) in roadmap.criteria.iter().zip(&values) {
+                for (criterion, value) in roadmap.criteria.iter().zip(values) {
                     if criterion.direction == direction {
                         let share = criterion.weight.max(0.0);
                         weight += share;
@@ -72,9 +124,11 @@ pub fn framework_axes(roadmap: &Roadmap, initiative: &Initiative) -> Option<(Sco
                 part(Direction::Benefit).unwrap_or(initiative.impact),
             )
         }
-    };
-    Some(axes)
+    }
 }
+
+/// Scores and their ranges: (effort, impact, effort range, impact range).
+type Placed = (Score, Score, Option<ScoreRange>, Option<ScoreRange>);
 
 impl Roadmap {
     /// Puts the initiatives with the framework's inputs where the framework says, while the
@@ -83,16 +137,23 @@ impl Roadmap {
         if !self.axes_from_framework {
             return 0;
         }
-        let placed: Vec<(InitiativeId, (Score, Score))> = self
+        let placed: Vec<(InitiativeId, Placed)> = self
             .initiatives
             .iter()
             .filter_map(|initiative| {
-                let axes = framework_axes(self, initiative)?;
-                (axes != (initiative.effort, initiative.impact)).then(|| (initiative.id.clone(), axes))
+                let (effort, impact) = framework_axes(self, initiative)?;
+                let (effort_range, impact_range) = framework_axis_ranges(self, initiative)?;
+                let placed = (effort, impact, effort_range, impact_range);
+                (placed != initiative.scores_and_ranges()).then(|| (initiative.id.clone(), placed))
             })
             .collect();
-        for (id, (effort, impact)) in &placed {
-            self.place(id, *effort, *impact);
+        for (id, (effort, impact, effort_range, impact_range)) in &placed {
+            self.update_initiative(id, |initiative| {
+                initiative.effort = *effort;
+                initiative.impact = *impact;
+                initiative.effort_range = *effort_range;
+                initiative.impact_range = *impact_range;
+            });
         }
         placed.len()
     }
@@ -255,5 +316,82 @@ mod tests {
             "{text}"
         );
         assert_eq!(crate::model::import(&text).expect("imports"), roadmap);
+    }
+
+    fn at(value: f64) -> Score {
+        Score::clamped(value)
+    }
+
+    #[test]
+    fn ranged_inputs_spread_the_place_into_ranges_on_both_axes() {
+        let mut roadmap = one(Framework::Ice, |initiative| {
+            initiative.ice.impact = Estimate::new(2.0, 5.0, 8.0).ok();
+            initiative.ice.confidence = Some(Estimate::point(4.0));
+            initiative.ice.ease = Estimate::new(2.0, 4.0, 6.0).ok();
+        });
+        roadmap.axes_from_framework = true;
+        assert_eq!(roadmap.follow_framework_axes(), 1);
+        let initiative = &roadmap.initiatives[0];
+        // Impact 2 × 4 = 8 → 1.6 and 8 × 4 = 32 → 3.8 around 5 × 4 = 20 → 2.7; easier is
+        // less effort, so ease 6 gives the low end 5 and ease 2 the high end 9.
+        assert_eq!((initiative.effort, initiative.impact), (at(7.0), at(2.7)));
+        assert_eq!(
+            initiative.impact_range,
+            Some(ScoreRange {
+                low: at(1.6),
+                high: at(3.8)
+            })
+        );
+        assert_eq!(
+            initiative.effort_range,
+            Some(ScoreRange {
+                low: at(5.0),
+                high: at(9.0)
+            })
+        );
+        assert_eq!(
+            roadmap.follow_framework_axes(),
+            0,
+            "already where the framework puts it"
+        );
+    }
+
+    #[test]
+    fn point_inputs_leave_no_range_and_an_axis_left_as_it_is_keeps_its_own() {
+        let mut rice = one(Framework::Rice, |initiative| {
+            initiative.effort_range = ScoreRange::around(at(5.5), at(3.0), at(8.0));
+            initiative.rice.reach = Some(Estimate::point(1250.0));
+            initiative.rice.impact = Some(RiceImpact::High);
+            initiative.rice.confidence = Some(Confidence::High);
+            initiative.rice.effort = Some(Estimate::point(12.25));
+        });
+        rice.axes_from_framework = true;
+        rice.follow_framework_axes();
+        assert_eq!(
+            (rice.initiatives[0].effort_range, rice.initiatives[0].impact_range),
+            (None, None)
+        );
+
+        let mut weighted = one(Framework::Weighted, |initiative| {
+            initiative.effort_range = ScoreRange::around(at(5.5), at(3.0), at(8.0));
+        });
+        let benefit = weighted.add_criterion();
+        let id = weighted.initiatives[0].id.clone();
+        weighted.update_initiative(&id, |initiative| {
+            initiative
+                .criteria
+                .insert(benefit.clone(), Estimate::new(1.0, 5.5, 10.0).expect("ordered"));
+        });
+        weighted.axes_from_framework = true;
+        weighted.follow_framework_axes();
+        let initiative = &weighted.initiatives[0];
+        assert_eq!(
+            initiative.effort_range,
+            ScoreRange::around(at(5.5), at(3.0), at(8.0))
+        );
+        assert_eq!(
+            initiative.impact_range,
+            ScoreRange::around(at(5.5), at(1.0), at(10.0))
+        );
     }
 }

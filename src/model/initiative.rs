@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CriterionId, DueDate, Estimate, IceInputs, PhaseId, Quadrant, QuadrantSplit, RiceInputs, Score, Urgency,
-    WsjfInputs,
+    CriterionId, DueDate, Estimate, IceInputs, PhaseId, Quadrant, QuadrantSplit, RiceInputs, Score,
+    ScoreRange, Urgency, WsjfInputs,
 };
 
 /// Stable identifier of an initiative inside its roadmap (`i1`, `i2`, …).
@@ -60,6 +60,13 @@ pub struct Initiative {
     pub description: String,
     pub effort: Score,
     pub impact: Score,
+    /// How far effort and impact could lie either side of their scores (a merge's spread, the
+    /// framework's ranges, or typed in); optional in format version 1 and left out while a
+    /// score is a single point, so files without ranges stay as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort_range: Option<ScoreRange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact_range: Option<ScoreRange>,
     pub quick_win: bool,
     pub urgency: Urgency,
     pub due: Option<DueDate>,
@@ -106,6 +113,8 @@ impl Initiative {
             description: String::new(),
             effort: Score::CENTRE,
             impact: Score::CENTRE,
+            effort_range: None,
+            impact_range: None,
             quick_win: false,
             urgency: Urgency::None,
             due: None,
@@ -138,6 +147,39 @@ impl Initiative {
         }
     }
 
+    /// Keeps the ranges around their scores after `change` ran on an initiative that was
+    /// `before`: a range the change left alone moves with its score; one it set stays, unless it
+    /// leaves its score outside.
+    pub(crate) fn hold_ranges(&mut self, before: (Score, Score, Option<ScoreRange>, Option<ScoreRange>)) {
+        let (effort, impact, effort_range, impact_range) = before;
+        self.effort_range = held(self.effort_range, effort_range, effort, self.effort);
+        self.impact_range = held(self.impact_range, impact_range, impact, self.impact);
+    }
+
+    /// Effort as an estimate: its score as the likely value, with its range if it has one.
+    pub fn effort_estimate(&self) -> Estimate {
+        scored(self.effort, self.effort_range)
+    }
+
+    /// Impact as an estimate, like `effort_estimate`.
+    pub fn impact_estimate(&self) -> Estimate {
+        scored(self.impact, self.impact_range)
+    }
+
+    /// Effort as the exports write it: "7.5", or "7.5 (5.0–9.0)" with its range.
+    pub fn effort_text(&self) -> String {
+        score_text(self.effort, self.effort_range)
+    }
+
+    /// Impact as the exports write it, like `effort_text`.
+    pub fn impact_text(&self) -> String {
+        score_text(self.impact, self.impact_range)
+    }
+
+    pub(crate) fn scores_and_ranges(&self) -> (Score, Score, Option<ScoreRange>, Option<ScoreRange>) {
+        (self.effort, self.impact, self.effort_range, self.impact_range)
+    }
+
     /// Title shown to people; an untitled initiative still needs a readable name.
     pub fn display_title(&self) -> &str {
         let title = self.title.trim();
@@ -146,6 +188,27 @@ impl Initiative {
         } else {
             title
         }
+    }
+}
+
+fn score_text(score: Score, range: Option<ScoreRange>) -> String {
+    match range {
+        Some(range) => format!("{score} ({}–{})", range.low, range.high),
+        None => score.to_string(),
+    }
+}
+
+fn scored(score: Score, range: Option<ScoreRange>) -> Estimate {
+    range.map_or_else(|| Estimate::point(score.value()), |range| range.estimate(score))
+}
+
+/// A range after its score moved from `from` to `to` (see `Initiative::hold_ranges`).
+fn held(range: Option<ScoreRange>, before: Option<ScoreRange>, from: Score, to: Score) -> Option<ScoreRange> {
+    let range = range?;
+    if before == Some(range) && from != to {
+        range.carried(from, to)
+    } else {
+        range.contains(to).then_some(range)
     }
 }
 

@@ -89,8 +89,8 @@ fn starts_entity(rest: &[char]) -> bool {
 /// The facts of one initiative in a phase list, after its title.
 fn facts(initiative: &Initiative) -> String {
     let mut facts = vec![
-        format!("effort {}", initiative.effort),
-        format!("impact {}", initiative.impact),
+        format!("effort {}", initiative.effort_text()),
+        format!("impact {}", initiative.impact_text()),
     ];
     if initiative.urgency != Urgency::None {
         facts.push(format!("urgency {}", initiative.urgency.as_str()));
@@ -180,8 +180,8 @@ pub fn to_markdown(roadmap: &Roadmap) -> String {
             markdown,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             escape_markdown(initiative.display_title()),
-            initiative.effort,
-            initiative.impact,
+            initiative.effort_text(),
+            initiative.impact_text(),
             initiative.quadrant(&roadmap.quadrant_split).label(),
             initiative.urgency.as_str(),
             initiative.due.map(|due| due.to_string()).unwrap_or_default(),
@@ -240,7 +240,7 @@ mod tests {
     use super::*;
     use crate::model::{
         Criterion, CriterionId, CriterionScale, Direction, DueDate, Estimate, Framework, JobSize, Score,
-        WsjfInputs,
+        ScoreRange, WsjfInputs,
     };
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -299,6 +299,25 @@ mod tests {
         });
         roadmap.add_initiative("Ledger archive");
         roadmap
+    }
+
+    #[test]
+    fn a_ranged_score_shows_its_range_beside_it() {
+        let mut roadmap = sample();
+        let lake = roadmap.initiatives[0].id.clone();
+        roadmap.update_initiative(&lake, |initiative| {
+            initiative.effort_range =
+                ScoreRange::around(initiative.effort, Score::clamped(5.0), Score::clamped(9.0));
+        });
+        let markdown = to_markdown(&roadmap);
+        assert!(
+            markdown.contains("- **Data Lake** — effort 7.5 (5.0–9.0) · impact 9.0 · urgency high"),
+            "{markdown}"
+        );
+        assert!(
+            markdown.contains("| Data Lake | 7.5 (5.0–9.0) | 9.0 | Big bets |"),
+            "{markdown}"
+        );
     }
 
     #[test]

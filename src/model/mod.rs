@@ -82,7 +82,7 @@ pub use rank_stability::{
     weight_sensitivity,
 };
 pub use roadmap::{NUDGE_BIG_STEP, NUDGE_STEP, Nudge, Roadmap};
-pub use score::{Score, ScoreError};
+pub use score::{Score, ScoreError, ScoreRange};
 pub use share::{
     LONG_LINK_CHARS, SHARE_LINK_VERSION, ShareError, is_share_fragment, link_length_note,
     read_share_fragment, share_fragment,

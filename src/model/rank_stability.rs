@@ -117,8 +117,8 @@ pub fn score_inputs(roadmap: &Roadmap, initiative: &Initiative) -> Option<Vec<Sc
     let point = |value: f64| Some(Estimate::point(value));
     let inputs: Vec<Option<ScoreInput>> = match roadmap.framework {
         Framework::EffortImpact => vec![
-            input("Impact", point(initiative.impact.value())),
-            input("Effort", point(initiative.effort.value())),
+            input("Impact", Some(initiative.impact_estimate())),
+            input("Effort", Some(initiative.effort_estimate())),
         ],
         Framework::Rice => {
             let rice = &initiative.rice;

@@ -100,7 +100,10 @@ impl Roadmap {
             .find(|initiative| &initiative.id == id)
         {
             Some(initiative) => {
-                change(Arc::make_mut(initiative));
+                let initiative = Arc::make_mut(initiative);
+                let before = initiative.scores_and_ranges();
+                change(initiative);
+                initiative.hold_ranges(before);
                 true
             }
             None => false,
@@ -465,6 +468,7 @@ fn highest_number<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ScoreRange;
 
     fn score(value: f64) -> Score {
         Score::clamped(value)
@@ -804,5 +808,51 @@ mod tests {
         let empty = roadmap.phases[1].id.clone();
         assert_eq!(roadmap.phase_loads()[&empty].count, 0);
         assert_eq!(roadmap.initiatives_in(None).count(), 0);
+    }
+
+    #[test]
+    fn a_range_moves_with_its_score_and_one_set_beside_it_must_hold_it() {
+        let at = Score::clamped;
+        let mut roadmap = Roadmap::new("Ranges");
+        let id = roadmap.add_initiative("Lakehouse");
+        let effort_range = |roadmap: &Roadmap| roadmap.initiatives[0].effort_range;
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.effort = at(5.0);
+            initiative.effort_range = ScoreRange::around(at(5.0), at(3.0), at(7.0));
+        });
+        roadmap.place(&id, at(6.0), at(5.5));
+        assert_eq!(
+            effort_range(&roadmap),
+            ScoreRange::around(at(6.0), at(4.0), at(8.0))
+        );
+        roadmap.nudge(&id, Nudge::MoreEffort, 1.0);
+        assert_eq!(
+            effort_range(&roadmap),
+            ScoreRange::around(at(7.0), at(5.0), at(9.0))
+        );
+        roadmap.nudge(&id, Nudge::MoreImpact, 1.0);
+        assert_eq!(
+            effort_range(&roadmap),
+            ScoreRange::around(at(7.0), at(5.0), at(9.0))
+        );
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.effort = at(2.0);
+            initiative.effort_range = ScoreRange::around(at(2.0), at(1.0), at(4.0));
+        });
+        assert_eq!(
+            effort_range(&roadmap),
+            ScoreRange::around(at(2.0), at(1.0), at(4.0))
+        );
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.effort_range = Some(ScoreRange {
+                low: at(8.0),
+                high: at(9.0),
+            });
+        });
+        assert_eq!(
+            effort_range(&roadmap),
+            None,
+            "a range away from its score is no range of it"
+        );
     }
 }

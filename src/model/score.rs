@@ -97,6 +97,49 @@ impl<'de> Deserialize<'de> for Score {
     }
 }
 
+/// How far a grid score could lie either side of the initiative's own: low ≤ score ≤ high.
+/// Kept beside the score (not in place of it), so files without ranges stay as they were.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreRange {
+    pub low: Score,
+    pub high: Score,
+}
+
+impl ScoreRange {
+    /// The range around `score` with ends `low` and `high` in either order; `None` when it is a
+    /// single point or leaves `score` outside (a range says where the score could be).
+    pub fn around(score: Score, low: Score, high: Score) -> Option<ScoreRange> {
+        let (low, high) = (low.min(high), low.max(high));
+        (low < high && low <= score && score <= high).then_some(ScoreRange { low, high })
+    }
+
+    pub fn contains(self, score: Score) -> bool {
+        self.low <= score && score <= self.high
+    }
+
+    /// The range carried along when its score moves from `from` to `to`: shifted by the same
+    /// amount, then held inside 1–10 (a range pushed against an edge narrows rather than leave
+    /// the grid or its score).
+    pub fn carried(self, from: Score, to: Score) -> Option<ScoreRange> {
+        let delta = to.value() - from.value();
+        ScoreRange::around(
+            to,
+            self.low.moved_by(delta).min(to),
+            self.high.moved_by(delta).max(to),
+        )
+    }
+
+    /// The range as an estimate whose likely value is `score`.
+    pub fn estimate(self, score: Score) -> crate::model::Estimate {
+        crate::model::Estimate {
+            low: self.low.value().min(score.value()),
+            likely: score.value(),
+            high: self.high.value().max(score.value()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +196,58 @@ mod tests {
     #[test]
     fn displays_with_one_decimal() {
         assert_eq!(Score::MAX.to_string(), "10.0");
+    }
+
+    fn at(value: f64) -> Score {
+        Score::clamped(value)
+    }
+
+    #[test]
+    fn a_range_holds_its_score_and_is_never_a_point() {
+        let range = ScoreRange::around(at(5.0), at(7.0), at(3.0));
+        assert_eq!(
+            range,
+            Some(ScoreRange {
+                low: at(3.0),
+                high: at(7.0)
+            })
+        );
+        assert_eq!(ScoreRange::around(at(5.0), at(5.0), at(5.0)), None);
+        assert_eq!(ScoreRange::around(at(8.0), at(3.0), at(7.0)), None);
+        assert!(range.is_some_and(|range| range.contains(at(3.0)) && range.contains(at(7.0))));
+        assert!(range.is_some_and(|range| !range.contains(at(7.1)) && !range.contains(at(2.9))));
+    }
+
+    #[test]
+    fn a_range_moves_with_its_score_and_narrows_at_the_edge() {
+        let range = ScoreRange {
+            low: at(3.0),
+            high: at(7.0),
+        };
+        assert_eq!(
+            range.carried(at(5.0), at(6.0)),
+            Some(ScoreRange {
+                low: at(4.0),
+                high: at(8.0)
+            })
+        );
+        assert_eq!(
+            range.carried(at(5.0), at(9.0)),
+            Some(ScoreRange {
+                low: at(7.0),
+                high: at(10.0)
+            })
+        );
+        assert_eq!(
+            ScoreRange {
+                low: at(9.0),
+                high: at(10.0)
+            }
+            .carried(at(9.0), at(10.0)),
+            None,
+            "pushed onto the edge it is a point, so no range"
+        );
+        let estimate = range.estimate(at(4.0));
+        assert_eq!((estimate.low, estimate.likely, estimate.high), (3.0, 4.0, 7.0));
     }
 }
