@@ -12,6 +12,7 @@ use super::board_room::{GUESSED_GEOMETRY, LabelRuler, Room, measured_room};
 use super::cluster_chip::{ClusterChip, OpenCluster};
 use super::initiative_mark::{CardHeld, InitiativeMark, MarkPlace};
 use super::move_menu::MarkMoveMenu;
+use super::score_ranges::{RangeChoice, RangeStyle, ScoreRanges};
 use crate::model::{
     BoardGeometry, BoardItem, BoardMark, DependencyLine, InitiativeId, Quadrant, QuickWinStatus, Rect,
     Roadmap, Score, conflicts, plan_board, route_dependency, short_label,
@@ -126,9 +127,10 @@ pub fn Grid() -> impl IntoView {
     let layout = board_layout(planner, room);
     let count = move || planner.with_ids(<[InitiativeId]>::len);
     let show_dependencies = RwSignal::new(false);
+    let range_style = RwSignal::new(RangeStyle::default());
     view! {
         <section class="panel grid-panel" role="region" aria-label="Effort vs impact">
-            <GridHead count show_dependencies/>
+            <GridHead count show_dependencies range_style/>
             <div class="grid-frame">
                 <span class="axis-label axis-y" aria-hidden="true">"Impact ↑"</span>
                 <div class="field" style=move || format!("--inset:{}px", geometry.get().inset)>
@@ -136,6 +138,7 @@ pub fn Grid() -> impl IntoView {
                     <div class="plot" node_ref=plot>
                         <QuadrantTints/>
                         <AxisTicks axis=Axis::Impact/>
+                        <ScoreRanges geometry style=range_style/>
                         <DependencyLines layout geometry shown=show_dependencies/>
                         <span class="mark-probe" aria-hidden="true"></span>
                         <span class="mark-label label-probe" aria-hidden="true">"Probe"</span>
@@ -159,6 +162,7 @@ pub fn Grid() -> impl IntoView {
 fn GridHead(
     count: impl Fn() -> usize + Send + Sync + 'static,
     show_dependencies: RwSignal<bool>,
+    range_style: RwSignal<RangeStyle>,
 ) -> impl IntoView {
     view! {
         <div class="panel-head">
@@ -175,6 +179,7 @@ fn GridHead(
                     on:change=move |event| show_dependencies.set(event_target_checked(&event))/>
                 "Show dependencies"
             </label>
+            <RangeChoice style=range_style/>
             <SplitSettings/>
         </div>
     }

@@ -11,8 +11,8 @@ use super::DomId;
 use super::scoring::ScoringFields;
 use crate::model::{
     Choices, DependencyChoices, DueDate, FieldError, Initiative, InitiativeField, InitiativeId,
-    OUTLINE_GOALS, PhaseId, QuickWinStatus, Urgency, dependency_choices, parse_budget, parse_score,
-    split_list,
+    OUTLINE_GOALS, PhaseId, QuickWinStatus, Score, ScoreRange, Urgency, dependency_choices, parse_budget,
+    parse_score, parse_score_range, split_list,
 };
 use crate::state::{EditKey, Planner, use_planner};
 
@@ -112,10 +112,8 @@ pub fn Inspector() -> impl IntoView {
             <div class="inspector-form">
                 <TextField selected field=InitiativeField::Title id=DomId::InspectorTitle placeholder="Name this initiative"/>
                 <Origin selected/>
-                <div class="field-row">
-                    <ScoreField selected field=InitiativeField::Effort/>
-                    <ScoreField selected field=InitiativeField::Impact/>
-                </div>
+                <ScoreField selected field=InitiativeField::Effort/>
+                <ScoreField selected field=InitiativeField::Impact/>
                 <ScoringFields planner current/>
                 <QuickWin selected/>
                 <div class="field-row">
@@ -229,48 +227,96 @@ fn Origin(selected: Selected) -> impl IntoView {
     }
 }
 
-/// Effort or impact as a number from 1 to 10.
+/// Effort or impact as a number from 1 to 10, with its range's low and high ends beside it
+/// (blank for a single point).
 #[component]
 fn ScoreField(selected: Selected, field: InitiativeField) -> impl IntoView {
     let is_effort = field == InitiativeField::Effort;
+    let score = move |initiative: &Initiative| {
+        if is_effort {
+            initiative.effort
+        } else {
+            initiative.impact
+        }
+    };
+    let range = move |initiative: &Initiative| {
+        if is_effort {
+            initiative.effort_range
+        } else {
+            initiative.impact_range
+        }
+    };
     // A drag shows its scores beside the mark as it goes; this field follows on the drop, so
     // that a pointer move lays out and repaints nothing but the mark.
-    let value = move || {
-        selected.read(|initiative| {
-            Some(
-                if is_effort {
-                    initiative.effort
-                } else {
-                    initiative.impact
-                }
-                .to_string(),
-            )
+    let value = move || selected.read(|initiative| Some(score(initiative).to_string()));
+    // An end at the score itself shows blank, as it is typed: a range given one end at a time
+    // never fills the other end under the user's cursor.
+    let end = move |pick: fn(ScoreRange) -> Score| {
+        selected.read(move |initiative| {
+            let end = pick(range(initiative)?);
+            (end != score(initiative)).then(|| end.to_string())
         })
     };
+    let (low, high) = (
+        NodeRef::<leptos::html::Input>::new(),
+        NodeRef::<leptos::html::Input>::new(),
+    );
+    let take_range = move |_| {
+        let typed = [low, high].map(|input| {
+            input
+                .get_untracked()
+                .map(|input| input.value())
+                .unwrap_or_default()
+        });
+        let Some(current) = selected
+            .current
+            .with_untracked(|initiative| initiative.as_deref().map(score))
+        else {
+            return;
+        };
+        let parsed = parse_score_range(&typed[0], &typed[1], current, field);
+        selected.take(field, parsed, |initiative, range| {
+            if is_effort {
+                initiative.effort_range = range;
+            } else {
+                initiative.impact_range = range;
+            }
+        });
+    };
+    let label = field.label();
     view! {
-        <label class="field score-field">
-            <span class="field-label">{field.label()}</span>
-            <input
-                type="number"
-                min="1"
-                max="10"
-                step="0.1"
-                inputmode="decimal"
-                aria-invalid=move || selected.error(field).is_some().to_string()
-                prop:value=value
-                on:change=move |event| {
-                    let parsed = parse_score(&event_target_value(&event), field);
-                    selected.take(field, parsed, |initiative, score| {
-                        if is_effort {
-                            initiative.effort = score;
-                        } else {
-                            initiative.impact = score;
-                        }
-                    });
-                }
-            />
+        <div class="field score-field">
+            <span class="field-label">{label}</span>
+            <div class="estimate-inputs">
+                <input
+                    type="number"
+                    min="1"
+                    max="10"
+                    step="0.1"
+                    inputmode="decimal"
+                    aria-label=label
+                    aria-invalid=move || selected.error(field).is_some().to_string()
+                    prop:value=value
+                    on:change=move |event| {
+                        let parsed = parse_score(&event_target_value(&event), field);
+                        selected.take(field, parsed, |initiative, score| {
+                            if is_effort {
+                                initiative.effort = score;
+                            } else {
+                                initiative.impact = score;
+                            }
+                        });
+                    }
+                />
+                <input node_ref=low class="range-end" type="number" min="1" max="10" step="0.1" inputmode="decimal"
+                    aria-label=format!("{label} low") placeholder="low"
+                    prop:value=move || end(|range| range.low) on:change=take_range/>
+                <input node_ref=high class="range-end" type="number" min="1" max="10" step="0.1" inputmode="decimal"
+                    aria-label=format!("{label} high") placeholder="high"
+                    prop:value=move || end(|range| range.high) on:change=take_range/>
+            </div>
             <FieldMessage selected field/>
-        </label>
+        </div>
     }
 }
 

@@ -29,6 +29,7 @@ mod print_table;
 mod priority;
 mod quick_dates;
 mod rank_stability;
+mod score_ranges;
 mod scoring;
 mod timeline;
 mod toolbar;

@@ -6,7 +6,7 @@
 
 use std::cmp::Ordering;
 
-use super::{Score, Urgency};
+use super::{Score, ScoreRange, Urgency};
 
 /// A rectangle in pixels relative to the plot's top-left corner.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -131,6 +131,23 @@ impl BoardGeometry {
             Score::from_fraction(fraction(x - inset, across)),
             Score::from_fraction(1.0 - fraction(y - inset, down)),
         )
+    }
+
+    /// The box a ranged initiative's effort and impact ranges span on the plot (flat on an
+    /// axis without a range); `None` without ranges.
+    pub fn range_span(
+        &self,
+        (effort, impact): (Score, Score),
+        (effort_range, impact_range): (Option<ScoreRange>, Option<ScoreRange>),
+    ) -> Option<Rect> {
+        if effort_range.is_none() && impact_range.is_none() {
+            return None;
+        }
+        let effort_ends = effort_range.map_or((effort, effort), |range| (range.low, range.high));
+        let impact_ends = impact_range.map_or((impact, impact), |range| (range.low, range.high));
+        let (left, bottom) = self.point(effort_ends.0, impact_ends.0);
+        let (right, top) = self.point(effort_ends.1, impact_ends.1);
+        Some(Rect::new(left, top, right, bottom))
     }
 
     /// The radius of a cluster chip's disc.
@@ -588,6 +605,24 @@ mod tests {
             label_height: 16.0,
             gap: 4.0,
         }
+    }
+
+    #[test]
+    fn a_range_spans_its_ends_on_the_plot_and_lies_flat_on_an_axis_without_one() {
+        let geometry = geometry();
+        let (centre, whole) = (
+            Score::CENTRE,
+            ScoreRange::around(Score::CENTRE, Score::MIN, Score::MAX),
+        );
+        assert_eq!(geometry.range_span((centre, centre), (None, None)), None);
+        assert_eq!(
+            geometry.range_span((centre, centre), (whole, None)),
+            Some(Rect::new(12.0, 280.0, 888.0, 280.0))
+        );
+        assert_eq!(
+            geometry.range_span((centre, centre), (None, whole)),
+            Some(Rect::new(450.0, 12.0, 450.0, 548.0))
+        );
     }
 
     fn mark(label: &str, effort: f64, impact: f64) -> BoardMark<'_> {

@@ -30,7 +30,7 @@ pub struct RoadmapChanges {
     /// Catalog origins changed: which outline headings are on the roadmap.
     pub origins: bool,
     /// What the board's layout is made of changed: scores, titles (label widths), urgency or
-    /// quick-win marks (which labels go first).
+    /// quick-win marks (which labels go first); also the scores' ranges, drawn under the marks.
     pub board: bool,
 }
 
@@ -69,8 +69,7 @@ impl RoadmapChanges {
             changes.scores |= old.effort != new.effort || old.impact != new.impact;
             changes.links |= old.title != new.title || old.dependencies != new.dependencies;
             changes.origins |= old.origin != new.origin;
-            changes.board |= old.effort != new.effort
-                || old.impact != new.impact
+            changes.board |= old.scores_and_ranges() != new.scores_and_ranges()
                 || old.title != new.title
                 || old.urgency != new.urgency
                 || old.quick_win != new.quick_win;

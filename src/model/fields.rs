@@ -4,7 +4,8 @@
 use std::fmt;
 
 use super::{
-    Estimate, Initiative, InitiativeId, QuadrantSplit, QuickWinStatus, Roadmap, Score, Urgency, number,
+    Estimate, Initiative, InitiativeId, QuadrantSplit, QuickWinStatus, Roadmap, Score, ScoreRange, Urgency,
+    number,
 };
 
 /// A field of an initiative that the user edits.
@@ -39,6 +40,8 @@ impl InitiativeField {
 pub enum FieldError {
     ScoreNotANumber(InitiativeField),
     ScoreOutOfRange(InitiativeField),
+    /// A range's ends that are not scores, or leave the field's score (the second) outside.
+    RangeInvalid(InitiativeField, Score),
     BudgetInvalid,
     DueDateInvalid,
 }
@@ -50,6 +53,11 @@ impl fmt::Display for FieldError {
                 write!(f, "{} must be a number from 1 to 10.", field.label())
             }
             FieldError::ScoreOutOfRange(field) => write!(f, "{} must be between 1 and 10.", field.label()),
+            FieldError::RangeInvalid(field, score) => write!(
+                f,
+                "{} low and high must be from 1 to 10, low at most {score} and high at least {score}.",
+                field.label()
+            ),
             FieldError::BudgetInvalid => f.write_str("Budget must be an amount of zero or more, like 25000."),
             FieldError::DueDateInvalid => f.write_str("Due date must be a real day, like 2027-03-31."),
         }
@@ -66,6 +74,28 @@ pub fn parse_score(text: &str, field: InitiativeField) -> Result<Score, FieldErr
         .parse()
         .map_err(|_| FieldError::ScoreNotANumber(field))?;
     Score::rounded(number).map_err(|_| FieldError::ScoreOutOfRange(field))
+}
+
+/// A score's range typed as its two ends around `score`: both blank for none, one blank for
+/// the score itself at that end.
+pub fn parse_score_range(
+    low: &str,
+    high: &str,
+    score: Score,
+    field: InitiativeField,
+) -> Result<Option<ScoreRange>, FieldError> {
+    let end = |text: &str| {
+        if text.trim().is_empty() {
+            Ok(score)
+        } else {
+            parse_score(text, field).map_err(|_| FieldError::RangeInvalid(field, score))
+        }
+    };
+    let (low, high) = (end(low)?, end(high)?);
+    if low > score || high < score {
+        return Err(FieldError::RangeInvalid(field, score));
+    }
+    Ok(ScoreRange::around(score, low, high))
 }
 
 /// A typed budget: blank for none, else an amount of zero or more ("25,000" and "25 000" too).
@@ -168,8 +198,8 @@ pub fn card_label(initiative: &Initiative, split: &QuadrantSplit) -> String {
     let mut label = format!(
         "{}, effort {}, impact {}, {}",
         initiative.display_title(),
-        initiative.effort,
-        initiative.impact,
+        initiative.effort_text(),
+        initiative.impact_text(),
         initiative.quadrant(split).label()
     );
     if initiative.urgency != Urgency::None {
@@ -302,6 +332,33 @@ mod tests {
             Ok(Score::clamped(6.3))
         );
         assert_eq!(parse_score("10", InitiativeField::Impact), Ok(Score::MAX));
+    }
+
+    #[test]
+    fn a_score_range_is_typed_as_its_ends_a_blank_end_being_the_score() {
+        let (at, field) = (Score::clamped, InitiativeField::Impact);
+        assert_eq!(parse_score_range("", " ", at(5.0), field), Ok(None));
+        assert_eq!(
+            parse_score_range("3", "7,5", at(5.0), field),
+            Ok(ScoreRange::around(at(5.0), at(3.0), at(7.5)))
+        );
+        assert_eq!(
+            parse_score_range("", "8", at(5.0), field),
+            Ok(ScoreRange::around(at(5.0), at(5.0), at(8.0)))
+        );
+        assert_eq!(parse_score_range("5", "5", at(5.0), field), Ok(None));
+        for (low, high) in [("6", "8"), ("2", "4"), ("0", "8"), ("x", "8"), ("3", "11")] {
+            let refused = parse_score_range(low, high, at(5.0), field);
+            assert_eq!(
+                refused,
+                Err(FieldError::RangeInvalid(field, at(5.0))),
+                "{low}–{high}"
+            );
+        }
+        assert_eq!(
+            FieldError::RangeInvalid(field, at(5.0)).to_string(),
+            "Impact low and high must be from 1 to 10, low at most 5.0 and high at least 5.0."
+        );
     }
 
     #[test]

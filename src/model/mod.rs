@@ -44,7 +44,7 @@ pub use dependency_lines::{DependencyLine, route_dependency};
 pub use fields::{
     Choices, DependencyChoices, EstimateInputError, FieldError, InitiativeField, InputBounds,
     LABEL_CHARACTERS, card_label, dependency_choices, import_summary, parse_budget, parse_estimate,
-    parse_score, short_label,
+    parse_score, parse_score_range, short_label,
 };
 pub use file_format::{
     CURRENT_VERSION, FORMAT, ImportError, MAX_FILE_BYTES, MIGRATIONS, Migration, STORAGE_LIMIT_CHARS, export,

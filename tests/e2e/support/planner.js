@@ -109,8 +109,8 @@ class Inspector {
     this.page = page;
     this.region = page.getByRole('region', { name: 'Inspector' });
     this.title = this.region.getByRole('textbox', { name: 'Title' });
-    this.effort = this.region.getByRole('spinbutton', { name: 'Effort' });
-    this.impact = this.region.getByRole('spinbutton', { name: 'Impact' });
+    this.effort = this.region.getByRole('spinbutton', { name: 'Effort', exact: true });
+    this.impact = this.region.getByRole('spinbutton', { name: 'Impact', exact: true });
     this.urgency = this.region.getByRole('combobox', { name: 'Urgency' });
     this.dueDate = this.region.getByLabel('Due date');
     this.quickWin = this.region.getByRole('checkbox', { name: 'Quick win' });
