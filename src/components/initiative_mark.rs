@@ -164,6 +164,32 @@ fn MarkLabel(placed: PlacedLabel, title: impl Fn() -> String + Send + Sync + 'st
     }
 }
 
+/// How long a drag's animation could hold a mark: far longer than any drag (it is cancelled
+/// on the drop).
+const HELD_MS: f64 = 86_400_000.0;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// An element as `Element.animate` sees it; web-sys offers that only behind its unstable APIs.
+    #[wasm_bindgen(extends = web_sys::Element)]
+    type Animatable;
+
+    #[wasm_bindgen(method)]
+    fn animate(this: &Animatable, keyframes: &js_sys::Object, duration: f64) -> web_sys::Animation;
+}
+
+/// Keyframes that hold a mark moved by `(dx, dy)` pixels from where it rests.
+fn held_at(dx: f64, dy: f64) -> js_sys::Object {
+    let transform = wasm_bindgen::JsValue::from_str(&format!("translate({dx}px,{dy}px)"));
+    let keyframe = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &keyframe,
+        &wasm_bindgen::JsValue::from_str("transform"),
+        &transform,
+    );
+    js_sys::Array::of2(&keyframe, &keyframe).into()
+}
+
 /// What a mark's pointer handlers share.
 #[derive(Clone)]
 struct Dragging {
@@ -176,6 +202,8 @@ struct Dragging {
     plot: NodeRef<html::Div>,
     geometry: Signal<BoardGeometry>,
     rest: Signal<(f64, f64)>,
+    /// The animation that holds the mark where the drag has taken it (see `show_at`).
+    shown: StoredValue<Option<web_sys::Animation>, LocalStorage>,
 }
 
 impl Dragging {
@@ -282,24 +310,41 @@ impl Dragging {
         self.show_at(effort, impact);
     }
 
-    /// Moves the mark to these scores by its own transform. Written to the one element, not
-    /// through the views: a step re-runs no view and lays out or repaints nothing (the
-    /// Inspector's fields follow on the drop).
+    /// Moves the mark to these scores by its own transform, held by a Web Animation rather than
+    /// an inline style: the compositor takes a running animation's new keyframes as they are,
+    /// where a changed style makes the browser sort the plot's layers again on every move.
+    /// Written to the one element, not through the views: a step re-runs no view and lays out
+    /// or repaints nothing (the Inspector's fields follow on the drop).
     fn show_at(&self, effort: Score, impact: Score) {
         let (x, y) = self.rest.get_untracked();
         let (to_x, to_y) = self
             .geometry
             .with_untracked(|geometry| geometry.point(effort, impact));
-        if let Some(mark) = self.button.get_untracked() {
-            let moved = format!("translate({}px,{}px)", to_x - x, to_y - y);
-            let _ = web_sys::HtmlElement::style(&mark).set_property("transform", &moved);
+        let keyframes = held_at(to_x - x, to_y - y);
+        let effect = self.shown.with_value(|shown| {
+            shown
+                .as_ref()
+                .and_then(web_sys::Animation::effect)
+                .and_then(|effect| wasm_bindgen::JsCast::dyn_into::<web_sys::KeyframeEffect>(effect).ok())
+        });
+        match effect {
+            Some(effect) => {
+                let _ = effect.set_keyframes(Some(&keyframes));
+            }
+            None => {
+                if let Some(mark) = self.button.get_untracked() {
+                    let mark: &Animatable = wasm_bindgen::JsCast::unchecked_ref(&*mark);
+                    let animation = mark.animate(&keyframes, HELD_MS);
+                    self.shown.set_value(Some(animation));
+                }
+            }
         }
     }
 
     /// Back at rest: the layout places the mark at its (possibly new) scores.
     fn clear_shown(&self) {
-        if let Some(mark) = self.button.get_untracked() {
-            let _ = web_sys::HtmlElement::style(&mark).remove_property("transform");
+        if let Some(animation) = self.shown.try_update_value(Option::take).flatten() {
+            animation.cancel();
         }
     }
 
@@ -354,6 +399,7 @@ fn MarkButton(
         plot,
         geometry,
         rest,
+        shown: StoredValue::new_local(None),
     };
     let lifted = dragging.lifted;
     let selected = {
