@@ -502,6 +502,11 @@ pub fn tornado(roadmap: &Roadmap, index: usize) -> Vec<TornadoBar> {
     else {
         return Vec::new();
     };
+    // Without a ranged input nothing moves its rank: the others need not be scored (a selection
+    // among 10,000 stays cheap).
+    if !inputs.iter().any(|input| input.estimate.is_range()) {
+        return Vec::new();
+    }
     let title = |index: usize| roadmap.initiatives[index].display_title();
     let others: Vec<(usize, f64)> = roadmap
         .initiatives
