@@ -669,7 +669,11 @@ const JOB_SIZE: &str = "Job size";
 pub fn framework_score(roadmap: &Roadmap, initiative: &Initiative) -> Result<FrameworkScore, MissingInputs> {
     match roadmap.framework {
         Framework::EffortImpact => {
-            let (impact, effort) = (initiative.impact.value(), initiative.effort.value());
+            // A ranged score counts by its PERT mean, as every ranged input does.
+            let (impact, effort) = (
+                initiative.impact_estimate().mean(),
+                initiative.effort_estimate().mean(),
+            );
             let value = impact / effort;
             Ok(FrameworkScore {
                 value,
@@ -968,7 +972,7 @@ pub fn rank_initiatives(roadmap: &Roadmap) -> Vec<RankedInitiative> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DueDate, InitiativeId, Score};
+    use crate::model::{DueDate, InitiativeId, Score, ScoreRange};
 
     fn range(low: f64, likely: f64, high: f64) -> Estimate {
         Estimate::new(low, likely, high).expect("an ordered range")
@@ -1035,6 +1039,20 @@ mod tests {
         }));
         assert_eq!(value, 1.2);
         assert_eq!(formula, "Impact ÷ Effort = 9 ÷ 7.5 = 1.2");
+    }
+
+    #[test]
+    fn a_ranged_effort_counts_by_its_pert_mean() {
+        let mut roadmap = roadmap(Framework::EffortImpact, &[]);
+        let (value, formula) = value_and_formula(scored(&mut roadmap, |initiative| {
+            initiative.impact = Score::clamped(9.0);
+            initiative.effort = Score::clamped(7.5);
+            // (3 + 4 × 7.5 + 9) ÷ 6 = 7
+            initiative.effort_range =
+                ScoreRange::around(initiative.effort, Score::clamped(3.0), Score::clamped(9.0));
+        }));
+        assert!((value - 9.0 / 7.0).abs() < 1e-9, "{value}");
+        assert_eq!(formula, "Impact ÷ Effort = 9 ÷ 7 = 1.29");
     }
 
     #[test]

@@ -694,7 +694,7 @@ pub fn weight_sensitivity(roadmap: &Roadmap, top_k: usize) -> Vec<Option<WeightT
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Confidence, CriterionScale, RiceImpact};
+    use crate::model::{Confidence, CriterionScale, RiceImpact, Score, ScoreRange};
 
     /// A RICE roadmap: each initiative's reach as (low, likely, high), the rest alike.
     fn rice(reaches: &[(f64, f64, f64)]) -> Roadmap {
@@ -937,6 +937,8 @@ mod tests {
             initiative
                 .criteria
                 .insert(cost.clone(), Estimate::new(10.0, 30.0, 80.0).expect("ordered"));
+            initiative.effort_range =
+                ScoreRange::around(initiative.effort, Score::clamped(3.0), Score::clamped(9.5));
         });
         roadmap
     }
