@@ -299,6 +299,8 @@ fn initiative_from(
         description: draft.description.clone(),
         effort: draft.effort,
         impact: draft.impact,
+        effort_range: draft.effort_range,
+        impact_range: draft.impact_range,
         quick_win: draft.quick_win,
         urgency: draft.urgency,
         due: draft.due,

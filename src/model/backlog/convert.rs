@@ -11,7 +11,7 @@ use super::scale::{Range, range_of, read_scale_value};
 use super::values::{self, guess_urgency, is_blank, push_entries, quoted, read_yes_no};
 use super::{Row, Table};
 use crate::model::file_format::MAX_TEXT_CHARS;
-use crate::model::{CatalogOrigin, DueDate, Score, Urgency};
+use crate::model::{CatalogOrigin, DueDate, Score, ScoreRange, Urgency};
 
 /// One row read as an initiative, not yet on any roadmap: phase and dependencies are still
 /// names (and keys), resolved when the drafts are added.
@@ -24,6 +24,8 @@ pub struct Draft {
     pub description: String,
     pub effort: Score,
     pub impact: Score,
+    pub effort_range: Option<ScoreRange>,
+    pub impact_range: Option<ScoreRange>,
     pub urgency: Urgency,
     pub due: Option<DueDate>,
     pub phase: Option<String>,
@@ -77,6 +79,11 @@ pub enum CellProblem {
     NotASize {
         kept: Score,
     },
+    /// A range's end on the wrong side of its score (`above`: a low end above it).
+    RangeEndOutside {
+        score: Score,
+        above: bool,
+    },
     NotADate,
     NotYesOrNo,
     NotAnAmount,
@@ -92,6 +99,11 @@ impl fmt::Display for CellProblem {
             CellProblem::NotASize { kept } => {
                 write!(f, "is not a T-shirt size (XS–XL), so it stays at {kept}")
             }
+            CellProblem::RangeEndOutside { score, above } => write!(
+                f,
+                "is {} the score {score}, so no range is kept",
+                if *above { "above" } else { "below" }
+            ),
             CellProblem::NotADate => f.write_str("is not a date, so it is left empty"),
             CellProblem::NotYesOrNo => f.write_str("is not yes or no, so it is left unmarked"),
             CellProblem::NotAnAmount => f.write_str("is not an amount, so it is left empty"),
@@ -260,13 +272,17 @@ impl<'a> Reader<'a> {
         };
         let key = Some(self.cell(row, Field::Key).trim()).filter(|key| !key.is_empty());
         let phase = Some(self.cell(row, Field::Phase).trim()).filter(|phase| !phase.is_empty());
+        let effort = self.score(row, Field::Effort, &mut cells);
+        let impact = self.score(row, Field::Impact, &mut cells);
         Ok(Draft {
             row: row.number,
             key: key.map(|key| cells.text(Field::Key, key)),
             title: cells.text(Field::Title, &one_line(title)),
             description: cells.text(Field::Description, self.cell(row, Field::Description)),
-            effort: self.score(row, Field::Effort, &mut cells),
-            impact: self.score(row, Field::Impact, &mut cells),
+            effort,
+            impact,
+            effort_range: self.range(row, effort, [Field::EffortLow, Field::EffortHigh], &mut cells),
+            impact_range: self.range(row, impact, [Field::ImpactLow, Field::ImpactHigh], &mut cells),
             urgency: self.urgency(row),
             due: self.due(row, &mut cells),
             phase: phase.map(|phase| cells.text(Field::Phase, phase)),
@@ -283,22 +299,50 @@ impl<'a> Reader<'a> {
 
     /// Effort or impact by its scale rule; an empty cell is the centre without a word.
     fn score(&self, row: &'a Row, field: Field, cells: &mut Cells<'_>) -> Score {
+        self.scaled(row, field, Score::CENTRE, cells)
+            .unwrap_or(Score::CENTRE)
+    }
+
+    /// A cell on Effort's or Impact's scale: `None` when blank, `kept` when unreadable.
+    fn scaled(&self, row: &'a Row, field: Field, kept: Score, cells: &mut Cells<'_>) -> Option<Score> {
         let cell = self.cell(row, field);
         if is_blank(cell) {
-            return Score::CENTRE;
+            return None;
         }
-        let (rule, range) = match field {
-            Field::Effort => (self.mapping.effort_scale, self.effort_range),
+        let (rule, range) = match field.scored_as() {
+            Some(Field::Effort) => (self.mapping.effort_scale, self.effort_range),
             _ => (self.mapping.impact_scale, self.impact_range),
         };
-        let kept = Score::CENTRE;
-        match read_scale_value(cell) {
+        Some(match read_scale_value(cell) {
             Some(amount) => match rule.score(amount, range) {
                 Some(score) => score,
                 None => cells.warn(field, cell, CellProblem::NotASize { kept }),
             },
             None => cells.warn(field, cell, CellProblem::NotANumber { kept }),
+        })
+    }
+
+    /// The range around `score` from its low and high ends' cells (a blank end is the score
+    /// itself); none when both are blank, or when an end lies on the wrong side of the score.
+    fn range(
+        &self,
+        row: &'a Row,
+        score: Score,
+        [low, high]: [Field; 2],
+        cells: &mut Cells<'_>,
+    ) -> Option<ScoreRange> {
+        let low_end = self.scaled(row, low, score, cells);
+        let high_end = self.scaled(row, high, score, cells);
+        for (field, end, above) in [(low, low_end, true), (high, high_end, false)] {
+            if end.is_some_and(|end| if above { end > score } else { end < score }) {
+                return cells.warn(
+                    field,
+                    self.cell(row, field),
+                    CellProblem::RangeEndOutside { score, above },
+                );
+            }
         }
+        ScoreRange::around(score, low_end.unwrap_or(score), high_end.unwrap_or(score))
     }
 
     fn urgency(&self, row: &'a Row) -> Urgency {

@@ -14,6 +14,11 @@ pub enum Field {
     Description,
     Effort,
     Impact,
+    /// A range's ends around Effort and Impact, read on the same scale as the score.
+    EffortLow,
+    EffortHigh,
+    ImpactLow,
+    ImpactHigh,
     Urgency,
     Due,
     Phase,
@@ -28,12 +33,16 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order the mapping dialog lists them.
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 19] = [
         Field::Title,
         Field::Key,
         Field::Description,
         Field::Effort,
         Field::Impact,
+        Field::EffortLow,
+        Field::EffortHigh,
+        Field::ImpactLow,
+        Field::ImpactHigh,
         Field::Urgency,
         Field::Due,
         Field::Phase,
@@ -54,6 +63,10 @@ impl Field {
             Field::Description => "Description",
             Field::Effort => "Effort",
             Field::Impact => "Impact",
+            Field::EffortLow => "Effort low",
+            Field::EffortHigh => "Effort high",
+            Field::ImpactLow => "Impact low",
+            Field::ImpactHigh => "Impact high",
             Field::Urgency => "Urgency",
             Field::Due => "Due date",
             Field::Phase => "Phase",
@@ -70,6 +83,15 @@ impl Field {
     /// Where the field sits in [`Field::ALL`]: the mapping keeps one column slot per field.
     pub(super) fn index(self) -> usize {
         self as usize
+    }
+
+    /// The score a field reads on the scale of (Effort's range ends on Effort's), if any.
+    pub fn scored_as(self) -> Option<Field> {
+        match self {
+            Field::Effort | Field::EffortLow | Field::EffortHigh => Some(Field::Effort),
+            Field::Impact | Field::ImpactLow | Field::ImpactHigh => Some(Field::Impact),
+            _ => None,
+        }
     }
 
     /// Whether a cell holds several entries (split by the list separator, repeats joined).
@@ -103,6 +125,10 @@ mod tests {
                 "Description",
                 "Effort",
                 "Impact",
+                "Effort low",
+                "Effort high",
+                "Impact low",
+                "Impact high",
                 "Urgency",
                 "Due date",
                 "Phase",

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::model::{
-    CatalogOrigin, DueDate, Estimate, Framework, Initiative, InitiativeId, JobSize, Roadmap, Score, Urgency,
-    export, import, to_csv,
+    CatalogOrigin, DueDate, Estimate, Framework, Initiative, InitiativeId, JobSize, Roadmap, Score,
+    ScoreRange, Urgency, export, import, to_csv,
 };
 
 /// A table from CSV text, read as a file is.
@@ -362,6 +362,10 @@ fn a_plain_spreadsheet_gets_columns_from_common_names() {
             Some("Notes"),
             Some("Size"),
             Some("Business value"),
+            None,
+            None,
+            None,
+            None,
             Some("Priority"),
             Some("Deadline"),
             Some("Quarter"),
@@ -424,6 +428,10 @@ fn rich_roadmap() -> Roadmap {
         initiative.goals = vec!["Market expansion".into(), "Product development".into()];
         initiative.budget = Some(12_500.5);
         initiative.tags = vec!["data".into(), "platform".into()];
+        initiative.effort_range =
+            ScoreRange::around(initiative.effort, Score::clamped(2.0), Score::clamped(6.5));
+        initiative.impact_range =
+            ScoreRange::around(initiative.impact, Score::clamped(8.0), Score::clamped(9.5));
     });
     roadmap.update_initiative(&formula, |initiative| {
         initiative.description = "-starts with a minus".into();
@@ -433,6 +441,7 @@ fn rich_roadmap() -> Roadmap {
         initiative.urgency = Urgency::Critical;
         initiative.effort = Score::MIN;
         initiative.impact = Score::MAX;
+        initiative.impact_range = ScoreRange::around(initiative.impact, Score::clamped(7.0), Score::MAX);
     });
     roadmap.update_initiative(&unicode, |initiative| {
         initiative.urgency = Urgency::Low;
@@ -468,7 +477,7 @@ fn stackplan_csv_is_proposed_field_for_field() {
             Field::Key => "id",
             Field::Due => "due",
             Field::QuickWin => "quick_win",
-            other => &other.label().to_lowercase(),
+            other => &other.label().to_lowercase().replace(' ', "_"),
         };
         assert_eq!(mapped_name(&table, &mapping, field), Some(own), "{field:?}");
     }
@@ -534,7 +543,17 @@ fn stackplan_csv_with_a_frameworks_columns_is_still_recognised_and_round_trips()
     let table = table(&to_csv(&roadmap));
     assert_eq!(
         &table.columns[17..],
-        ["framework", "score", "rank", "formula", "inputs"]
+        [
+            "effort_low",
+            "effort_high",
+            "impact_low",
+            "impact_high",
+            "framework",
+            "score",
+            "rank",
+            "formula",
+            "inputs"
+        ]
     );
     let mapping = Mapping::propose(&table);
     assert_eq!(mapping.preset, Preset::Stackplan);
@@ -663,6 +682,61 @@ fn rows_without_a_title_are_skipped_and_summarised() {
         convert(&two, &Mapping::propose(&two)).summary(),
         "2 rows → 1 initiative; 1 skipped: row 3 is empty."
     );
+}
+
+#[test]
+fn range_ends_are_read_on_their_scores_scale_and_must_lie_on_their_side() {
+    let table = table(
+        "Title,Story points,Points min,Points max,Impact,Impact low\n\
+         A,5,3,8,6,4\n\
+         B,5,8,13,6,7\n\
+         C,5,,8,6,\n",
+    );
+    let mut mapping = Mapping::propose(&table);
+    mapping.set_column(&table, Field::EffortLow, Some(2));
+    mapping.set_column(&table, Field::EffortHigh, Some(3));
+    assert_eq!(
+        mapped_name(&table, &mapping, Field::ImpactLow),
+        Some("Impact low")
+    );
+    assert_eq!(mapping.effort_scale, ScaleRule::StoryPoints);
+    assert_eq!(
+        mapping.scale_note(&table, Field::EffortLow),
+        "Read on the Effort scale."
+    );
+    let conversion = convert(&table, &mapping);
+    let warnings: Vec<String> = conversion.warnings.iter().map(ToString::to_string).collect();
+    let story = |cell: &str| {
+        let amount = scale::read_scale_value(cell).expect("a number");
+        mapping.effort_scale.score(amount, None).expect("on the scale")
+    };
+    let b_effort = story("5");
+    assert_eq!(
+        warnings,
+        [
+            format!("row 3: Effort low “8” is above the score {b_effort}, so no range is kept"),
+            "row 3: Impact low “7” is above the score 6.0, so no range is kept".to_string(),
+        ]
+    );
+    let [a, b, c] = [0, 1, 2].map(|row| &conversion.drafts[row]);
+    assert_eq!(
+        a.effort_range,
+        ScoreRange::around(story("5"), story("3"), story("8"))
+    );
+    assert_eq!(
+        a.impact_range,
+        ScoreRange::around(Score::clamped(6.0), Score::clamped(4.0), Score::clamped(6.0))
+    );
+    assert_eq!(
+        (b.effort_range, b.impact_range),
+        (None, None),
+        "the impact low 7 lies above 6 too"
+    );
+    assert_eq!(
+        c.effort_range,
+        ScoreRange::around(story("5"), story("5"), story("8"))
+    );
+    assert_eq!(c.impact_range, None);
 }
 
 #[test]

@@ -70,7 +70,7 @@ pub struct Mapping {
     /// Proposed on: every preset's phase column names stages people plan by (statuses,
     /// lists, sections, milestones, releases).
     pub create_phases: bool,
-    columns: [Option<usize>; 15],
+    columns: [Option<usize>; Field::ALL.len()],
     due_format: Option<DateFormat>,
     /// Stackplan's own `catalog_path`, read into the catalog origin; no field of its own.
     origin_column: Option<usize>,
@@ -159,11 +159,15 @@ impl Mapping {
     }
 
     /// For Effort and Impact, the scale rule in words with its numbers ("Story points 1–21
-    /// onto 1–10: 1 → 1.0, 21 → 10.0"); empty for other fields or an unmapped one.
+    /// onto 1–10: 1 → 1.0, 21 → 10.0"), and that their ranges' ends follow it; empty for other
+    /// fields or an unmapped one.
     pub fn scale_note(&self, table: &Table, field: Field) -> String {
         let (rule, Some(column)) = (self.scale(field), self.column(field)) else {
             return String::new();
         };
+        if let Some(score) = field.scored_as().filter(|&score| score != field) {
+            return format!("Read on the {} scale.", score.label());
+        }
         match rule {
             Some(ScaleRule::ColumnRange) => ScaleRule::ColumnRange.note(range_of(cells(table, column))),
             Some(rule) => rule.note(None),
@@ -171,12 +175,11 @@ impl Mapping {
         }
     }
 
-    /// The scale rule of Effort or Impact.
+    /// The scale rule of Effort or Impact (and of their ranges' ends).
     pub(super) fn scale(&self, field: Field) -> Option<ScaleRule> {
-        match field {
+        match field.scored_as()? {
             Field::Effort => Some(self.effort_scale),
-            Field::Impact => Some(self.impact_scale),
-            _ => None,
+            _ => Some(self.impact_scale),
         }
     }
 
@@ -247,7 +250,7 @@ impl Mapping {
     /// (a name no longer there leaves its field unmapped), the chosen rules kept, and the
     /// urgency words and date format read again from this table's values.
     pub fn restore(saved: &SavedMapping, table: &Table) -> Mapping {
-        let mut columns = [None; 15];
+        let mut columns = [None; Field::ALL.len()];
         for (field, name) in &saved.columns {
             columns[field.index()] = column_named(&table.columns, name);
         }
@@ -342,7 +345,7 @@ fn column_named(columns: &[String], name: &str) -> Option<usize> {
 
 /// Each field's proposed column: the preset's own names first, then common names, each
 /// compared without case; a column fills at most one field, earlier fields choosing first.
-fn propose_columns(preset: Preset, columns: &[String]) -> [Option<usize>; 15] {
+fn propose_columns(preset: Preset, columns: &[String]) -> [Option<usize>; Field::ALL.len()] {
     let names: Vec<(String, Option<String>)> = columns
         .iter()
         .map(|name| {
@@ -355,7 +358,7 @@ fn propose_columns(preset: Preset, columns: &[String]) -> [Option<usize>; 15] {
         })
         .collect();
     let mut taken = vec![false; columns.len()];
-    let mut proposed = [None; 15];
+    let mut proposed = [None; Field::ALL.len()];
     for field in Field::ALL {
         let wanted = preset.names(field).iter().chain(generic_names(field));
         let found = wanted.into_iter().find_map(|wanted| {

@@ -298,6 +298,10 @@ fn stackplan_names(field: Field) -> &'static [&'static str] {
         Field::Description => &["description"],
         Field::Effort => &["effort"],
         Field::Impact => &["impact"],
+        Field::EffortLow => &["effort_low"],
+        Field::EffortHigh => &["effort_high"],
+        Field::ImpactLow => &["impact_low"],
+        Field::ImpactHigh => &["impact_high"],
         Field::Urgency => &["urgency"],
         Field::Due => &["due"],
         Field::Phase => &["phase"],
@@ -332,7 +336,13 @@ fn jira_names(preset: Preset, field: Field) -> &'static [&'static str] {
         Field::Goals => &["custom field (goal)", "custom field (goals)"],
         // "Inward issue link (Blocks)" lists the issues that block this one.
         Field::Dependencies => &["inward issue link (blocks)"],
-        Field::Stakeholders | Field::QuickWin | Field::Budget => &[],
+        Field::Stakeholders
+        | Field::QuickWin
+        | Field::Budget
+        | Field::EffortLow
+        | Field::EffortHigh
+        | Field::ImpactLow
+        | Field::ImpactHigh => &[],
     }
 }
 
@@ -438,7 +448,7 @@ fn airfocus_names(field: Field) -> &'static [&'static str] {
 
 /// Common names for each field in any table, preferred first (lowercased), in
 /// [`Field::ALL`] order. A Jira-style "Custom field (X)" column also answers to X.
-const GENERIC_NAMES: [(Field, &[&str]); 15] = [
+const GENERIC_NAMES: [(Field, &[&str]); 19] = [
     (
         Field::Title,
         &[
@@ -498,6 +508,34 @@ const GENERIC_NAMES: [(Field, &[&str]); 15] = [
     (
         Field::Impact,
         &["impact", "value", "business value", "benefit", "score", "reach"],
+    ),
+    (
+        Field::EffortLow,
+        &[
+            "effort low",
+            "effort_low",
+            "effort min",
+            "effort minimum",
+            "effort optimistic",
+        ],
+    ),
+    (
+        Field::EffortHigh,
+        &[
+            "effort high",
+            "effort_high",
+            "effort max",
+            "effort maximum",
+            "effort pessimistic",
+        ],
+    ),
+    (
+        Field::ImpactLow,
+        &["impact low", "impact_low", "impact min", "impact minimum"],
+    ),
+    (
+        Field::ImpactHigh,
+        &["impact high", "impact_high", "impact max", "impact maximum"],
     ),
     (Field::Urgency, &["urgency", "priority", "severity"]),
     (
