@@ -71,7 +71,8 @@ pub(super) fn RangeChoice(style: RwSignal<RangeStyle>) -> impl IntoView {
 
 /// Each ranged initiative's range around its mark: a whisker along each ranged axis with caps
 /// at its ends, or an ellipse through the ends. Laid out again only when the board changes
-/// (a drop, not a pointer move) or the plot is resized.
+/// (a drop, not a pointer move) or the plot is resized; a dragged mark's range hides until
+/// the drop.
 #[component]
 pub(super) fn ScoreRanges(geometry: Signal<BoardGeometry>, style: RwSignal<RangeStyle>) -> impl IntoView {
     let planner = use_planner();
@@ -89,7 +90,7 @@ pub(super) fn ScoreRanges(geometry: Signal<BoardGeometry>, style: RwSignal<Range
                     let scores = (initiative.effort, initiative.impact);
                     let span =
                         geometry.range_span(scores, (initiative.effort_range, initiative.impact_range))?;
-                    Some((geometry.point(scores.0, scores.1), span))
+                    Some((initiative.id.clone(), geometry.point(scores.0, scores.1), span))
                 })
                 .collect::<Vec<_>>()
         })
@@ -100,10 +101,15 @@ pub(super) fn ScoreRanges(geometry: Signal<BoardGeometry>, style: RwSignal<Range
         spans.with(|spans| {
             spans
                 .iter()
-                .map(|&(at, span)| match style {
-                    RangeStyle::Ellipses => ellipse(span, cap).into_any(),
-                    RangeStyle::Whiskers | RangeStyle::Hidden => {
-                        view! { <path d=whiskers(at, span, cap)></path> }.into_any()
+                .map(|(id, at, span)| {
+                    // A dragged mark leaves its range behind until the drop: hidden meanwhile.
+                    let id = id.clone();
+                    let hidden = move || planner.is_dragged(&id).then_some("hidden");
+                    match style {
+                        RangeStyle::Ellipses => ellipse(*span, cap, hidden).into_any(),
+                        RangeStyle::Whiskers | RangeStyle::Hidden => {
+                            view! { <path d=whiskers(*at, *span, cap) visibility=hidden></path> }.into_any()
+                        }
                     }
                 })
                 .collect_view()
@@ -117,10 +123,14 @@ pub(super) fn ScoreRanges(geometry: Signal<BoardGeometry>, style: RwSignal<Range
 }
 
 /// An ellipse through the range's ends, never thinner than a cap across an axis without one.
-fn ellipse(span: Rect, cap: f64) -> impl IntoView + use<> {
+fn ellipse(
+    span: Rect,
+    cap: f64,
+    hidden: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+) -> impl IntoView {
     let (cx, cy) = ((span.left + span.right) / 2.0, (span.top + span.bottom) / 2.0);
     let (rx, ry) = ((span.width() / 2.0).max(cap), (span.height() / 2.0).max(cap));
-    view! { <ellipse cx=format!("{cx:.1}") cy=format!("{cy:.1}") rx=format!("{rx:.1}") ry=format!("{ry:.1}")></ellipse> }
+    view! { <ellipse cx=format!("{cx:.1}") cy=format!("{cy:.1}") rx=format!("{rx:.1}") ry=format!("{ry:.1}") visibility=hidden></ellipse> }
 }
 
 /// A line along each ranged axis through the mark, with a cap across each end.

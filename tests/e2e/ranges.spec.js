@@ -77,11 +77,26 @@ test('a range typed beside a score is drawn as whiskers around the mark, moves w
   expect(catalog.impact_range).toBeUndefined();
   expect(exported.initiatives.filter((initiative) => initiative.effort_range)).toHaveLength(1);
 
+  // While the mark is dragged its range hides; the drop draws it around the new place.
+  await choice.selectOption({ label: 'Whiskers' });
+  await expect(whisker).toBeVisible();
+  const before = await whisker.getAttribute('d');
+  const start = await card.boundingBox();
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(start.x + start.width / 2 + 60, start.y + start.height / 2, { steps: 5 });
+  await expect(whisker).toHaveAttribute('visibility', 'hidden');
+  await page.mouse.up();
+  await expect(whisker).not.toHaveAttribute('visibility', 'hidden');
+  await expect(whisker).not.toHaveAttribute('d', before);
+  const moved = await centreIn(app.grid.plot, card);
+  expect(Math.abs(pathNumbers(await whisker.getAttribute('d'))[1] - moved.y)).toBeLessThan(1.5);
+
   // Blank ends make the score a single point again.
   await effortLow.fill('');
   await effortHigh.fill('');
   await effortHigh.press('Tab');
-  await expect(card).toHaveAccessibleName(/^Data Catalog, effort 4\.5, impact 6\.5, /);
+  await expect(card).toHaveAccessibleName(/^Data Catalog, effort \d+\.\d, impact 6\.5, /);
   await expect(choice).toBeHidden();
 });
 
