@@ -965,4 +965,37 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_money_scale_without_a_most_places_nothing_in_the_simulation_as_in_the_score() {
+        let mut roadmap = every_framework();
+        roadmap.framework = Framework::Weighted;
+        let budget = roadmap.add_criterion();
+        roadmap.update_criterion(&budget, |criterion| {
+            criterion.weight = 50.0;
+            criterion.direction = Direction::Cost;
+            criterion.scale = CriterionScale::Money { most: 0.0 };
+        });
+        let id = roadmap.initiatives[0].id.clone();
+        for value in [0.0, 5_000.0] {
+            roadmap.update_initiative(&id, |initiative| {
+                initiative.criteria.insert(budget.clone(), Estimate::point(value));
+            });
+            let initiative = &roadmap.initiatives[0];
+            let means: Vec<f64> = score_inputs(&roadmap, initiative)
+                .expect("every input is given")
+                .iter()
+                .map(|input| input.estimate.mean())
+                .collect();
+            let simulated = Formula::of(&roadmap).score(&means);
+            let own = crate::model::framework_score(&roadmap, initiative)
+                .expect("scored")
+                .value;
+            // The scale has no room, so the cost counts as none spent: its whole share.
+            assert!(
+                (simulated - own).abs() < 1e-9,
+                "budget {value}: {simulated} against {own}"
+            );
+        }
+    }
 }
