@@ -1065,14 +1065,17 @@ mod tests {
 
     #[test]
     fn a_triangular_draw_is_the_uniforms_quantile_of_the_triangle() {
-        let estimate = Estimate::new(2.0, 3.0, 10.0).expect("ordered");
-        // The peak at 3 has an eighth of the area below it.
+        let estimate = Estimate::new(3.0, 5.0, 11.0).expect("ordered");
+        // The peak at 5 has a quarter of the area below it: below, low + √(u × 8 × 2); above,
+        // high − √((1 − u) × 8 × 6).
         for (uniform, expected) in [
-            (0.0, 2.0),
-            (0.0625, 2.0 + 0.5_f64.sqrt()),
-            (0.125, 3.0),
-            (0.5, 10.0 - 28.0_f64.sqrt()),
-            (1.0, 10.0),
+            (0.0, 3.0),
+            (0.125, 3.0 + 2.0_f64.sqrt()),
+            (0.2, 3.0 + 3.2_f64.sqrt()),
+            (0.225, 3.0 + 3.6_f64.sqrt()),
+            (0.25, 5.0),
+            (0.5, 11.0 - 24.0_f64.sqrt()),
+            (1.0, 11.0),
         ] {
             let drawn = triangular(&estimate, uniform);
             assert!(
