@@ -1199,4 +1199,87 @@ mod tests {
         let roadmap = fit_and_cost(&[("Zebra", 9.0, 10.0), ("Alpha", 5.0, 60.0)]);
         assert_eq!(weight_sensitivity(&roadmap, 1), [None, None]);
     }
+
+    /// Initiative 0 with `reach` and `effort` ranges against initiative 1 scoring 740 (reach 925,
+    /// effort 2), for the top 1.
+    fn against_740(reach: (f64, f64, f64), effort: (f64, f64, f64)) -> Roadmap {
+        let mut roadmap = rice(&[reach, (925.0, 925.0, 925.0)]);
+        let id = roadmap.initiatives[0].id.clone();
+        roadmap.update_initiative(&id, |initiative| {
+            let (low, likely, high) = effort;
+            initiative.rice.effort = Some(Estimate::new(low, likely, high).expect("ordered"));
+        });
+        roadmap
+    }
+
+    fn settled(roadmap: &Roadmap) -> (f64, Option<(String, f64)>) {
+        let stability = rank_stability(roadmap, 1, DRAWS);
+        let call = stability
+            .close_calls
+            .iter()
+            .find(|call| call.index == 0)
+            .expect("a close call");
+        (call.top_chance, call.settled_by.clone())
+    }
+
+    #[test]
+    fn the_input_that_settles_a_close_call_is_named_wherever_it_is_listed() {
+        // A long tail of high effort makes it close; at its likely effort it always scores
+        // about 800, while its reach barely moves it.
+        let (chance, settled_by) = settled(&against_740((990.0, 1000.0, 1010.0), (1.95, 2.0, 3.0)));
+        assert!((0.25..0.45).contains(&chance), "{chance}");
+        assert_eq!(settled_by, Some(("Effort (person-months)".to_string(), 1.0)));
+        // A long tail of low reach, listed first, and an effort that barely moves it.
+        let (chance, settled_by) = settled(&against_740((400.0, 1000.0, 1000.0), (1.99, 2.0, 2.01)));
+        assert!((0.2..0.3).contains(&chance), "{chance}");
+        assert_eq!(settled_by, Some(("Reach".to_string(), 1.0)));
+    }
+
+    #[test]
+    fn inputs_that_cannot_move_the_score_settle_nothing_and_the_first_is_named() {
+        // Two ranged criteria of weight 0 beside the one that counts: narrowing either leaves
+        // the score and so the chance as they are.
+        let mut roadmap = Roadmap::new("Weighted");
+        roadmap.framework = Framework::Weighted;
+        let ids: Vec<_> = (0..3).map(|_| roadmap.add_criterion()).collect();
+        for (id, (name, weight)) in ids.iter().zip([("Fit", 10.0), ("Reuse", 0.0), ("Morale", 0.0)]) {
+            roadmap.update_criterion(id, |criterion| {
+                criterion.name = name.into();
+                criterion.weight = weight;
+            });
+        }
+        for (title, values) in [
+            (
+                "Fixed",
+                [
+                    Estimate::point(5.5),
+                    Estimate::new(1.0, 5.0, 10.0).expect("ordered"),
+                    Estimate::new(1.0, 5.0, 10.0).expect("ordered"),
+                ],
+            ),
+            (
+                "Spread",
+                [
+                    Estimate::new(1.0, 5.5, 10.0).expect("ordered"),
+                    Estimate::point(1.0),
+                    Estimate::point(1.0),
+                ],
+            ),
+        ] {
+            let id = roadmap.add_initiative(title);
+            roadmap.update_initiative(&id, |initiative| {
+                for (criterion, value) in ids.iter().zip(values) {
+                    initiative.criteria.insert(criterion.clone(), value);
+                }
+            });
+        }
+        let stability = rank_stability(&roadmap, 1, DRAWS);
+        let fixed = stability
+            .close_calls
+            .iter()
+            .find(|call| call.index == 0)
+            .expect("a close call");
+        assert!((0.4..0.6).contains(&fixed.top_chance), "{}", fixed.top_chance);
+        assert_eq!(fixed.settled_by, Some(("Reuse".to_string(), fixed.top_chance)));
+    }
 }
