@@ -1802,4 +1802,24 @@ mod tests {
     fn an_empty_roadmap_has_an_empty_ranked_list() {
         assert!(rank_initiatives(&roadmap(Framework::Rice, &[])).is_empty());
     }
+
+    #[test]
+    fn each_framework_is_labelled_by_its_own_name() {
+        let labels: Vec<&str> = Framework::ALL.into_iter().map(Framework::label).collect();
+        assert_eq!(
+            labels,
+            ["Effort vs impact", "RICE", "ICE", "WSJF", "Weighted criteria"]
+        );
+        let keys: Vec<&str> = Framework::ALL.into_iter().map(Framework::key).collect();
+        assert_eq!(keys, ["effort_impact", "rice", "ice", "wsjf", "weighted"]);
+    }
+
+    #[test]
+    fn a_negative_fraction_keeps_its_sign_and_a_number_past_hundredths_is_the_float_itself() {
+        assert_eq!(number(-0.5), "-0.5");
+        assert_eq!(number(-0.25), "-0.25");
+        assert_eq!(number(-0.004), "0");
+        // 10^28 is 10^30 hundredths, no longer below the limit: written as the float holds it.
+        assert_eq!(number(1e28), "9,999,999,999,999,999,583,119,736,832");
+    }
 }

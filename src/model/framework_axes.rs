@@ -394,4 +394,25 @@ mod tests {
             ScoreRange::around(at(5.5), at(1.0), at(10.0))
         );
     }
+
+    #[test]
+    fn weighted_criteria_of_a_kind_all_at_weight_zero_leave_that_axis_as_it_is() {
+        let mut roadmap = one(Framework::Weighted, |initiative| {
+            initiative.effort = Score::clamped(3.0);
+        });
+        let fit = roadmap.add_criterion();
+        let cost = roadmap.add_criterion();
+        roadmap.update_criterion(&cost, |criterion| {
+            criterion.weight = 0.0;
+            criterion.direction = Direction::Cost;
+            criterion.scale = CriterionScale::Percent;
+        });
+        let id = roadmap.initiatives[0].id.clone();
+        roadmap.update_initiative(&id, |initiative| {
+            initiative.criteria.insert(fit.clone(), Estimate::point(10.0));
+            initiative.criteria.insert(cost.clone(), Estimate::point(100.0));
+        });
+        // The cost criterion weighs nothing: effort keeps its 3 rather than a share of nothing.
+        assert_eq!(axes(&roadmap), Some((3.0, 10.0)));
+    }
 }

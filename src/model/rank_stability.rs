@@ -972,4 +972,321 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_money_scale_without_a_most_places_nothing_in_the_simulation_as_in_the_score() {
+        let mut roadmap = every_framework();
+        roadmap.framework = Framework::Weighted;
+        let budget = roadmap.add_criterion();
+        roadmap.update_criterion(&budget, |criterion| {
+            criterion.weight = 50.0;
+            criterion.direction = Direction::Cost;
+            criterion.scale = CriterionScale::Money { most: 0.0 };
+        });
+        let id = roadmap.initiatives[0].id.clone();
+        for value in [0.0, 5_000.0] {
+            roadmap.update_initiative(&id, |initiative| {
+                initiative.criteria.insert(budget.clone(), Estimate::point(value));
+            });
+            let initiative = &roadmap.initiatives[0];
+            let means: Vec<f64> = score_inputs(&roadmap, initiative)
+                .expect("every input is given")
+                .iter()
+                .map(|input| input.estimate.mean())
+                .collect();
+            let simulated = Formula::of(&roadmap).score(&means);
+            let own = crate::model::framework_score(&roadmap, initiative)
+                .expect("scored")
+                .value;
+            // The scale has no room, so the cost counts as none spent: its whole share.
+            assert!(
+                (simulated - own).abs() < 1e-9,
+                "budget {value}: {simulated} against {own}"
+            );
+        }
+    }
+
+    #[test]
+    fn progress_is_the_share_of_draws_done_and_a_run_of_no_draws_is_done_at_once() {
+        let roadmap = rice(&[(100.0, 500.0, 900.0), (300.0, 450.0, 600.0)]);
+        let mut run = StabilityRun::new(&roadmap, 1, 200);
+        assert_eq!((run.progress(), run.is_done()), (0.0, false));
+        run.step(50);
+        assert_eq!((run.progress(), run.is_done()), (0.25, false));
+        run.step(1_000);
+        assert_eq!((run.progress(), run.is_done()), (1.0, true));
+        assert_eq!(run.finish().draws, 200);
+        let none = StabilityRun::new(&roadmap, 1, 0);
+        assert_eq!((none.progress(), none.is_done()), (1.0, true));
+        let stability = none.finish();
+        assert_eq!((stability.draws, stability.intervals.len()), (0, 2));
+        // Without draws each stays at its likely rank, with no chance counted.
+        for interval in &stability.intervals {
+            assert_eq!(
+                (interval.low_rank, interval.high_rank, interval.top_chance),
+                (interval.likely_rank, interval.likely_rank, 0.0)
+            );
+        }
+        assert!(stability.close_calls.is_empty());
+    }
+
+    #[test]
+    fn with_a_handful_of_draws_the_interval_runs_from_the_best_to_the_worst_rank_drawn() {
+        let roadmap = rice(&[
+            (100.0, 500.0, 900.0),
+            (300.0, 450.0, 600.0),
+            (400.0, 420.0, 800.0),
+        ]);
+        let mut run = StabilityRun::new(&roadmap, 1, 4);
+        run.step(4);
+        let drawn: Vec<(usize, usize)> = run
+            .ranks
+            .iter()
+            .map(|ranks| {
+                let ranks = ranks.iter().map(|&rank| usize::from(rank));
+                (ranks.clone().min().expect("drawn"), ranks.max().expect("drawn"))
+            })
+            .collect();
+        assert!(drawn.iter().any(|(best, worst)| best != worst), "{drawn:?}");
+        let intervals: Vec<(usize, usize)> = run
+            .finish()
+            .intervals
+            .iter()
+            .map(|interval| (interval.low_rank, interval.high_rank))
+            .collect();
+        // Of four draws the 10th percentile is the first and the 90th the last.
+        assert_eq!(intervals, drawn);
+    }
+
+    #[test]
+    fn the_draws_are_splitmix64_so_every_machine_draws_the_same() {
+        // SplitMix64's published first outputs from seed 0 (0xe220a8397b1dcdaf, 0x6e789e6aa1b965f4,
+        // 0x06c45d188009454f), each as its top 53 bits over 2^53.
+        let mut random = Draws(0);
+        let drawn: Vec<f64> = (0..3).map(|_| random.next()).collect();
+        assert_eq!(
+            drawn,
+            [0.8833108082136426, 0.43152799704850997, 0.026433771592597743]
+        );
+    }
+
+    #[test]
+    fn a_triangular_draw_is_the_uniforms_quantile_of_the_triangle() {
+        let estimate = Estimate::new(3.0, 5.0, 11.0).expect("ordered");
+        // The peak at 5 has a quarter of the area below it: below, low + √(u × 8 × 2); above,
+        // high − √((1 − u) × 8 × 6).
+        for (uniform, expected) in [
+            (0.0, 3.0),
+            (0.125, 3.0 + 2.0_f64.sqrt()),
+            (0.2, 3.0 + 3.2_f64.sqrt()),
+            (0.225, 3.0 + 3.6_f64.sqrt()),
+            (0.25, 5.0),
+            (0.5, 11.0 - 24.0_f64.sqrt()),
+            (1.0, 11.0),
+        ] {
+            let drawn = triangular(&estimate, uniform);
+            assert!(
+                (drawn - expected).abs() < 1e-12,
+                "at {uniform}: {drawn} against {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn weighted_criteria_all_without_weight_give_nothing_to_simulate() {
+        let mut roadmap = every_framework();
+        roadmap.framework = Framework::Weighted;
+        assert!(score_inputs(&roadmap, &roadmap.initiatives[0]).is_some());
+        let ids: Vec<_> = roadmap
+            .criteria
+            .iter()
+            .map(|criterion| criterion.id.clone())
+            .collect();
+        roadmap.update_criterion(&ids[0], |criterion| criterion.weight = 0.0);
+        assert!(
+            score_inputs(&roadmap, &roadmap.initiatives[0]).is_some(),
+            "one weight is enough"
+        );
+        roadmap.update_criterion(&ids[1], |criterion| criterion.weight = 0.0);
+        assert_eq!(score_inputs(&roadmap, &roadmap.initiatives[0]), None);
+        assert!(rank_stability(&roadmap, 1, 100).intervals.is_empty());
+    }
+
+    #[test]
+    fn at_its_likely_value_a_tie_with_the_one_ahead_does_not_win_the_place() {
+        // Initiative 0's likely reach scores exactly what initiative 1 scores; its mean is lower.
+        let roadmap = rice(&[(300.0, 1000.0, 1500.0), (1000.0, 1000.0, 1000.0)]);
+        let stability = rank_stability(&roadmap, 1, DRAWS);
+        let call = |index: usize| {
+            stability
+                .close_calls
+                .iter()
+                .find(|call| call.index == index)
+                .cloned()
+                .expect("a close call")
+        };
+        let ranged = call(0);
+        assert!(
+            (ranged.top_chance - 5.0 / 12.0).abs() < 0.05,
+            "a reach above 1,000 is 5/12 of the triangle: {}",
+            ranged.top_chance
+        );
+        assert_eq!(ranged.settled_by, Some(("Reach".to_string(), 0.0)));
+        assert_eq!(call(1).settled_by, None, "nothing of its own is a range");
+    }
+
+    #[test]
+    fn the_tornado_breaks_a_tie_as_the_ranked_list_does() {
+        // At its low reach initiative 1 scores what initiative 0 does, whose title comes first.
+        let roadmap = rice(&[(450.0, 450.0, 450.0), (450.0, 500.0, 900.0)]);
+        let bars = tornado(&roadmap, 1);
+        assert_eq!(bars.len(), 1);
+        assert_eq!((bars[0].rank_at_low, bars[0].rank_at_high), (2, 1));
+    }
+
+    /// A weighted roadmap: "Strategy fit" (1–10, weight 30) and "Cost" (percent, weight 70), and
+    /// initiatives as (title, fit, cost).
+    fn fit_and_cost(initiatives: &[(&str, f64, f64)]) -> Roadmap {
+        let mut roadmap = Roadmap::new("Weighted");
+        roadmap.framework = Framework::Weighted;
+        let fit = roadmap.add_criterion();
+        let cost = roadmap.add_criterion();
+        roadmap.update_criterion(&fit, |criterion| {
+            criterion.name = "Strategy fit".into();
+            criterion.weight = 30.0;
+        });
+        roadmap.update_criterion(&cost, |criterion| {
+            criterion.name = "Cost".into();
+            criterion.weight = 70.0;
+            criterion.direction = Direction::Cost;
+            criterion.scale = CriterionScale::Percent;
+        });
+        for &(title, fit_value, cost_value) in initiatives {
+            let id = roadmap.add_initiative(title);
+            roadmap.update_initiative(&id, |initiative| {
+                initiative
+                    .criteria
+                    .insert(fit.clone(), Estimate::point(fit_value));
+                initiative
+                    .criteria
+                    .insert(cost.clone(), Estimate::point(cost_value));
+            });
+        }
+        roadmap
+    }
+
+    #[test]
+    fn weight_sensitivity_also_looks_down_and_says_lower() {
+        let roadmap = fit_and_cost(&[("Lakehouse", 10.0, 60.0), ("Data catalog", 2.0, 20.0)]);
+        let tipping = weight_sensitivity(&roadmap, 1);
+        let cost_tipping = tipping[1].clone().expect("lowering cost tips it");
+        // Cost at 68 % leaves strategy fit 32 %, past the 31 % where the two are equal.
+        assert_eq!((cost_tipping.share_now, cost_tipping.share_then), (70.0, 68.0));
+        assert_eq!(
+            cost_tipping.sentence(&roadmap, 1),
+            "Lower Cost from 70 % to 68 % and Lakehouse enters the top 1 and Data catalog leaves it"
+        );
+    }
+
+    #[test]
+    fn weight_sensitivity_reaches_a_whole_share_and_none_where_no_share_tips_it() {
+        // Equal fit: only with all of the weight on fit do the two tie, and the title decides.
+        let roadmap = fit_and_cost(&[("Zebra", 5.0, 10.0), ("Alpha", 5.0, 60.0)]);
+        let tipping = weight_sensitivity(&roadmap, 1);
+        let shares: Vec<Option<f64>> = tipping
+            .iter()
+            .map(|tipping| tipping.as_ref().map(|tipping| tipping.share_then))
+            .collect();
+        assert_eq!(shares, [Some(100.0), Some(0.0)]);
+        assert_eq!(
+            tipping[0].as_ref().map(|tipping| tipping.entering.clone()),
+            Some(vec![1])
+        );
+        // Better on both criteria: no share of either moves it from the top.
+        let roadmap = fit_and_cost(&[("Zebra", 9.0, 10.0), ("Alpha", 5.0, 60.0)]);
+        assert_eq!(weight_sensitivity(&roadmap, 1), [None, None]);
+    }
+
+    /// Initiative 0 with `reach` and `effort` ranges against initiative 1 scoring 740 (reach 925,
+    /// effort 2), for the top 1.
+    fn against_740(reach: (f64, f64, f64), effort: (f64, f64, f64)) -> Roadmap {
+        let mut roadmap = rice(&[reach, (925.0, 925.0, 925.0)]);
+        let id = roadmap.initiatives[0].id.clone();
+        roadmap.update_initiative(&id, |initiative| {
+            let (low, likely, high) = effort;
+            initiative.rice.effort = Some(Estimate::new(low, likely, high).expect("ordered"));
+        });
+        roadmap
+    }
+
+    fn settled(roadmap: &Roadmap) -> (f64, Option<(String, f64)>) {
+        let stability = rank_stability(roadmap, 1, DRAWS);
+        let call = stability
+            .close_calls
+            .iter()
+            .find(|call| call.index == 0)
+            .expect("a close call");
+        (call.top_chance, call.settled_by.clone())
+    }
+
+    #[test]
+    fn the_input_that_settles_a_close_call_is_named_wherever_it_is_listed() {
+        // A long tail of high effort makes it close; at its likely effort it always scores
+        // about 800, while its reach barely moves it.
+        let (chance, settled_by) = settled(&against_740((990.0, 1000.0, 1010.0), (1.95, 2.0, 3.0)));
+        assert!((0.25..0.45).contains(&chance), "{chance}");
+        assert_eq!(settled_by, Some(("Effort (person-months)".to_string(), 1.0)));
+        // A long tail of low reach, listed first, and an effort that barely moves it.
+        let (chance, settled_by) = settled(&against_740((400.0, 1000.0, 1000.0), (1.99, 2.0, 2.01)));
+        assert!((0.2..0.3).contains(&chance), "{chance}");
+        assert_eq!(settled_by, Some(("Reach".to_string(), 1.0)));
+    }
+
+    #[test]
+    fn inputs_that_cannot_move_the_score_settle_nothing_and_the_first_is_named() {
+        // Two ranged criteria of weight 0 beside the one that counts: narrowing either leaves
+        // the score and so the chance as they are.
+        let mut roadmap = Roadmap::new("Weighted");
+        roadmap.framework = Framework::Weighted;
+        let ids: Vec<_> = (0..3).map(|_| roadmap.add_criterion()).collect();
+        for (id, (name, weight)) in ids.iter().zip([("Fit", 10.0), ("Reuse", 0.0), ("Morale", 0.0)]) {
+            roadmap.update_criterion(id, |criterion| {
+                criterion.name = name.into();
+                criterion.weight = weight;
+            });
+        }
+        for (title, values) in [
+            (
+                "Fixed",
+                [
+                    Estimate::point(5.5),
+                    Estimate::new(1.0, 5.0, 10.0).expect("ordered"),
+                    Estimate::new(1.0, 5.0, 10.0).expect("ordered"),
+                ],
+            ),
+            (
+                "Spread",
+                [
+                    Estimate::new(1.0, 5.5, 10.0).expect("ordered"),
+                    Estimate::point(1.0),
+                    Estimate::point(1.0),
+                ],
+            ),
+        ] {
+            let id = roadmap.add_initiative(title);
+            roadmap.update_initiative(&id, |initiative| {
+                for (criterion, value) in ids.iter().zip(values) {
+                    initiative.criteria.insert(criterion.clone(), value);
+                }
+            });
+        }
+        let stability = rank_stability(&roadmap, 1, DRAWS);
+        let fixed = stability
+            .close_calls
+            .iter()
+            .find(|call| call.index == 0)
+            .expect("a close call");
+        assert!((0.4..0.6).contains(&fixed.top_chance), "{}", fixed.top_chance);
+        assert_eq!(fixed.settled_by, Some(("Reuse".to_string(), fixed.top_chance)));
+    }
 }
