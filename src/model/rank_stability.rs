@@ -308,7 +308,9 @@ impl StabilityRun {
             draws,
             done: 0,
             random: Draws(SEED),
-            ranks: vec![Vec::with_capacity(draws); count],
+            // One list per initiative, each room for every draw up front (`vec![v; n]` would
+            // clone without the room, and 10,000 lists would grow together mid-run).
+            ranks: (0..count).map(|_| Vec::with_capacity(draws)).collect(),
             thresholds: Vec::with_capacity(draws),
             narrowed_seed: SEED ^ 0xa5a5_a5a5,
             scores: vec![0.0; count],
