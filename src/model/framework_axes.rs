@@ -34,77 +34,68 @@ fn linear(value: f64, least: f64, most: f64) -> Score {
 /// Where the framework puts an initiative on the grid, as (effort, impact), with every input at
 /// its mean; `None` while inputs are missing, or under the grid's own framework.
 pub fn framework_axes(roadmap: &Roadmap, initiative: &Initiative) -> Option<(Score, Score)> {
-    framework_values(roadmap, initiative, Estimate::mean).map(|values| axes_at(roadmap, initiative, &values))
+    framework_place(roadmap, initiative).map(|(effort, impact, _, _)| (effort, impact))
 }
 
-/// How far the framework's ranges spread an initiative on the grid: its place with every input
-/// at its low end and at its high end (each axis moves one way with each of its inputs, so
-/// these are its corners), as ranges around its place at the means.
-pub fn framework_axis_ranges(
-    roadmap: &Roadmap,
-    initiative: &Initiative,
-) -> Option<(Option<ScoreRange>, Option<ScoreRange>)> {
-    let (effort, impact) = framework_axes(roadmap, initiative)?;
-    let at = |end: fn(&Estimate) -> f64| {
-        framework_values(roadmap, initiative, end).map(|values| axes_at(roadmap, initiative, &values))
-    };
-    let ((low_effort, low_impact), (high_effort, high_impact)) = (at(|e| e.low)?, at(|e| e.high)?);
-    // An axis weighted criteria leave as it is keeps its own range too.
-    let own = |direction: Direction| {
-        roadmap.framework == Framework::Weighted
-            && !roadmap
-                .criteria
-                .iter()
-                .any(|criterion| criterion.direction == direction && criterion.weight > 0.0)
-    };
-    Some((
-        if own(Direction::Cost) {
-            initiative.effort_range
-        } else {
-            ScoreRange::around(effort, low_effort, high_effort)
-        },
-        if own(Direction::Benefit) {
-            initiative.impact_range
-        } else {
-            ScoreRange::around(impact, low_impact, high_impact)
-        },
-    ))
-}
-
-/// The framework's inputs, each taken by `end`; `None` under the grid's own framework or while
-/// inputs are missing.
-fn framework_values(
-    roadmap: &Roadmap,
-    initiative: &Initiative,
-    end: fn(&Estimate) -> f64,
-) -> Option<Vec<f64>> {
+/// The framework's place for an initiative with the ranges around it: each axis at every input's
+/// mean, and from every input's low end to its high end (each axis moves one way with each of
+/// its inputs, so these are its corners). An axis the framework leaves as it is keeps the
+/// initiative's own score and range. `None` while inputs are missing, or under the grid's own
+/// framework.
+fn framework_place(roadmap: &Roadmap, initiative: &Initiative) -> Option<Placed> {
     if roadmap.framework == Framework::EffortImpact {
         return None;
     }
-    Some(
-        score_inputs(roadmap, initiative)?
-            .iter()
-            .map(|input| end(&input.estimate))
-            .collect(),
-    )
+    let inputs = score_inputs(roadmap, initiative)?;
+    let at = |end: fn(&Estimate) -> f64| {
+        let values: Vec<f64> = inputs.iter().map(|input| end(&input.estimate)).collect();
+        axes_at(roadmap, &values)
+    };
+    let ((effort, impact), (low_effort, low_impact), (high_effort, high_impact)) =
+        (at(Estimate::mean), at(|e| e.low), at(|e| e.high));
+    let axis = |at_mean: Option<Score>, low: Option<Score>, high: Option<Score>, own, own_range| match (
+        at_mean, low, high,
+    ) {
+        (Some(score), Some(low), Some(high)) => (score, ScoreRange::around(score, low, high)),
+        _ => (own, own_range),
+    };
+    let (effort, effort_range) = axis(
+        effort,
+        low_effort,
+        high_effort,
+        initiative.effort,
+        initiative.effort_range,
+    );
+    let (impact, impact_range) = axis(
+        impact,
+        low_impact,
+        high_impact,
+        initiative.impact,
+        initiative.impact_range,
+    );
+    Some((effort, impact, effort_range, impact_range))
 }
 
-/// Where the framework's inputs `values` (in the formula's order) put an initiative.
-fn axes_at(roadmap: &Roadmap, initiative: &Initiative, values: &[f64]) -> (Score, Score) {
+/// Where the framework's inputs `values` (in the formula's order) put an initiative, as
+/// (effort, impact); `None` for an axis the framework leaves as it is (weighted criteria with
+/// no weight on that side).
+fn axes_at(roadmap: &Roadmap, values: &[f64]) -> (Option<Score>, Option<Score>) {
     match roadmap.framework {
-        Framework::EffortImpact => (initiative.effort, initiative.impact),
+        Framework::EffortImpact => (None, None),
         Framework::Rice => {
             let value = values[0] * values[1] * values[2] / 100.0;
             let impact = Score::from_fraction((value.max(1.0).log10() / 5.0).clamp(0.0, 1.0));
-            (linear(values[3], 0.5, 24.0), impact)
+            (Some(linear(values[3], 0.5, 24.0)), Some(impact))
         }
         Framework::Ice => (
-            Score::from_fraction(1.0 - ((values[2] - 1.0) / 9.0).clamp(0.0, 1.0)),
-            linear(values[0] * values[1], 1.0, 100.0),
+            Some(Score::from_fraction(
+                1.0 - ((values[2] - 1.0) / 9.0).clamp(0.0, 1.0),
+            )),
+            Some(linear(values[0] * values[1], 1.0, 100.0)),
         ),
         Framework::Wsjf => (
-            linear(values[3], 1.0, 20.0),
-            linear(values[0] + values[1] + values[2], 3.0, 60.0),
+            Some(linear(values[3], 1.0, 20.0)),
+            Some(linear(values[0] + values[1] + values[2], 3.0, 60.0)),
         ),
         Framework::Weighted => {
             let part = |direction: Direction| {
@@ -119,10 +110,7 @@ fn axes_at(roadmap: &Roadmap, initiative: &Initiative, values: &[f64]) -> (Score
                 }
                 (weight > 0.0).then(|| Score::from_fraction(sum / weight))
             };
-            (
-                part(Direction::Cost).unwrap_or(initiative.effort),
-                part(Direction::Benefit).unwrap_or(initiative.impact),
-            )
+            (part(Direction::Cost), part(Direction::Benefit))
         }
     }
 }
@@ -141,9 +129,7 @@ impl Roadmap {
             .initiatives
             .iter()
             .filter_map(|initiative| {
-                let (effort, impact) = framework_axes(self, initiative)?;
-                let (effort_range, impact_range) = framework_axis_ranges(self, initiative)?;
-                let placed = (effort, impact, effort_range, impact_range);
+                let placed = framework_place(self, initiative)?;
                 (placed != initiative.scores_and_ranges()).then(|| (initiative.id.clone(), placed))
             })
             .collect();

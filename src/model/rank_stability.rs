@@ -945,6 +945,20 @@ mod tests {
         roadmap
     }
 
+    /// The first initiative's simulated score with every input at its mean, and its own score.
+    fn simulated_and_own(roadmap: &Roadmap) -> (f64, f64) {
+        let initiative = &roadmap.initiatives[0];
+        let means: Vec<f64> = score_inputs(roadmap, initiative)
+            .expect("every input is given")
+            .iter()
+            .map(|input| input.estimate.mean())
+            .collect();
+        let own = crate::model::framework_score(roadmap, initiative)
+            .expect("scored")
+            .value;
+        (Formula::of(roadmap).score(&means), own)
+    }
+
     #[test]
     fn the_simulated_score_at_the_means_is_the_frameworks_own_score() {
         let mut roadmap = every_framework();
@@ -958,16 +972,7 @@ mod tests {
         ] {
             roadmap.framework = framework;
             roadmap.ice_average = average;
-            let initiative = &roadmap.initiatives[0];
-            let means: Vec<f64> = score_inputs(&roadmap, initiative)
-                .expect("every input is given")
-                .iter()
-                .map(|input| input.estimate.mean())
-                .collect();
-            let simulated = Formula::of(&roadmap).score(&means);
-            let own = crate::model::framework_score(&roadmap, initiative)
-                .expect("scored")
-                .value;
+            let (simulated, own) = simulated_and_own(&roadmap);
             assert!(
                 (simulated - own).abs() < 1e-9,
                 "{framework:?} (average {average}): {simulated} against {own}"
@@ -990,16 +995,7 @@ mod tests {
             roadmap.update_initiative(&id, |initiative| {
                 initiative.criteria.insert(budget.clone(), Estimate::point(value));
             });
-            let initiative = &roadmap.initiatives[0];
-            let means: Vec<f64> = score_inputs(&roadmap, initiative)
-                .expect("every input is given")
-                .iter()
-                .map(|input| input.estimate.mean())
-                .collect();
-            let simulated = Formula::of(&roadmap).score(&means);
-            let own = crate::model::framework_score(&roadmap, initiative)
-                .expect("scored")
-                .value;
+            let (simulated, own) = simulated_and_own(&roadmap);
             // The scale has no room, so the cost counts as none spent: its whole share.
             assert!(
                 (simulated - own).abs() < 1e-9,
