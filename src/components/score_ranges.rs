@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{BoardGeometry, Initiative, Rect};
+use crate::model::{BoardGeometry, Rect};
 use crate::state::use_planner;
 
 /// How the board draws ranges.
@@ -36,17 +36,18 @@ impl RangeStyle {
     }
 }
 
-fn is_ranged(initiative: &Initiative) -> bool {
-    initiative.effort_range.is_some() || initiative.impact_range.is_some()
-}
-
 /// The select **Ranges**, shown while some initiative has a range.
 #[component]
 pub(super) fn RangeChoice(style: RwSignal<RangeStyle>) -> impl IntoView {
     let planner = use_planner();
     let ranged = Memo::new(move |_| {
         planner.track_board();
-        planner.with_roadmap(|roadmap| roadmap.initiatives.iter().any(|initiative| is_ranged(initiative)))
+        planner.with_roadmap(|roadmap| {
+            roadmap
+                .initiatives
+                .iter()
+                .any(|initiative| initiative.is_ranged())
+        })
     });
     let options = RangeStyle::ALL
         .map(|choice| view! { <option value=choice.key()>{choice.label()}</option> })

@@ -56,9 +56,11 @@ pub fn to_csv(roadmap: &Roadmap) -> String {
         .map(|initiative| initiative_row(roadmap, initiative))
         .collect();
     let mut columns: Vec<String> = COLUMNS.map(String::from).to_vec();
-    let ranged =
-        |initiative: &Initiative| initiative.effort_range.is_some() || initiative.impact_range.is_some();
-    if roadmap.initiatives.iter().any(|initiative| ranged(initiative)) {
+    if roadmap
+        .initiatives
+        .iter()
+        .any(|initiative| initiative.is_ranged())
+    {
         columns.extend(RANGE_COLUMNS.map(String::from));
         for (row, initiative) in rows.iter_mut().zip(roadmap.initiatives.iter()) {
             let ends = |range: Option<ScoreRange>| {

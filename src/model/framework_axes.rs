@@ -2,6 +2,7 @@
 //! part becomes impact and its cost part effort, each mapped onto 1–10 by a fixed rule that is
 //! stated beside the choice (never by the other initiatives' values).
 
+use super::initiative::ScoresAndRanges;
 use super::{
     Direction, Estimate, Framework, Initiative, InitiativeId, Roadmap, Score, ScoreRange, score_inputs,
 };
@@ -42,7 +43,7 @@ pub fn framework_axes(roadmap: &Roadmap, initiative: &Initiative) -> Option<(Sco
 /// its inputs, so these are its corners). An axis the framework leaves as it is keeps the
 /// initiative's own score and range. `None` while inputs are missing, or under the grid's own
 /// framework.
-fn framework_place(roadmap: &Roadmap, initiative: &Initiative) -> Option<Placed> {
+fn framework_place(roadmap: &Roadmap, initiative: &Initiative) -> Option<ScoresAndRanges> {
     if roadmap.framework == Framework::EffortImpact {
         return None;
     }
@@ -115,9 +116,6 @@ fn axes_at(roadmap: &Roadmap, values: &[f64]) -> (Option<Score>, Option<Score>) 
     }
 }
 
-/// Scores and their ranges: (effort, impact, effort range, impact range).
-type Placed = (Score, Score, Option<ScoreRange>, Option<ScoreRange>);
-
 impl Roadmap {
     /// Puts the initiatives with the framework's inputs where the framework says, while the
     /// grid's axes come from it; returns how many moved.
@@ -125,7 +123,7 @@ impl Roadmap {
         if !self.axes_from_framework {
             return 0;
         }
-        let placed: Vec<(InitiativeId, Placed)> = self
+        let placed: Vec<(InitiativeId, ScoresAndRanges)> = self
             .initiatives
             .iter()
             .filter_map(|initiative| {

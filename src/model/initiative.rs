@@ -91,6 +91,9 @@ pub struct Initiative {
     pub criteria: BTreeMap<CriterionId, Estimate>,
 }
 
+/// An initiative's grid scores and their ranges: (effort, impact, effort range, impact range).
+pub(crate) type ScoresAndRanges = (Score, Score, Option<ScoreRange>, Option<ScoreRange>);
+
 /// How the quick-win mark relates to where the card sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuickWinStatus {
@@ -150,10 +153,15 @@ impl Initiative {
     /// Keeps the ranges around their scores after `change` ran on an initiative that was
     /// `before`: a range the change left alone moves with its score; one it set stays, unless it
     /// leaves its score outside.
-    pub(crate) fn hold_ranges(&mut self, before: (Score, Score, Option<ScoreRange>, Option<ScoreRange>)) {
+    pub(crate) fn hold_ranges(&mut self, before: ScoresAndRanges) {
         let (effort, impact, effort_range, impact_range) = before;
         self.effort_range = held(self.effort_range, effort_range, effort, self.effort);
         self.impact_range = held(self.impact_range, impact_range, impact, self.impact);
+    }
+
+    /// Whether effort or impact has a range.
+    pub fn is_ranged(&self) -> bool {
+        self.effort_range.is_some() || self.impact_range.is_some()
     }
 
     /// Effort as an estimate: its score as the likely value, with its range if it has one.
@@ -176,7 +184,7 @@ impl Initiative {
         score_text(self.impact, self.impact_range)
     }
 
-    pub(crate) fn scores_and_ranges(&self) -> (Score, Score, Option<ScoreRange>, Option<ScoreRange>) {
+    pub(crate) fn scores_and_ranges(&self) -> ScoresAndRanges {
         (self.effort, self.impact, self.effort_range, self.impact_range)
     }
 
