@@ -232,20 +232,8 @@ fn Origin(selected: Selected) -> impl IntoView {
 #[component]
 fn ScoreField(selected: Selected, field: InitiativeField) -> impl IntoView {
     let is_effort = field == InitiativeField::Effort;
-    let score = move |initiative: &Initiative| {
-        if is_effort {
-            initiative.effort
-        } else {
-            initiative.impact
-        }
-    };
-    let range = move |initiative: &Initiative| {
-        if is_effort {
-            initiative.effort_range
-        } else {
-            initiative.impact_range
-        }
-    };
+    let score = move |initiative: &Initiative| scored(initiative, is_effort).0;
+    let range = move |initiative: &Initiative| scored(initiative, is_effort).1;
     // A drag shows its scores beside the mark as it goes; this field follows on the drop, so
     // that a pointer move lays out and repaints nothing but the mark.
     let value = move || selected.read(|initiative| Some(score(initiative).to_string()));
@@ -276,11 +264,7 @@ fn ScoreField(selected: Selected, field: InitiativeField) -> impl IntoView {
         };
         let parsed = parse_score_range(&typed[0], &typed[1], current, field);
         selected.take(field, parsed, |initiative, range| {
-            if is_effort {
-                initiative.effort_range = range;
-            } else {
-                initiative.impact_range = range;
-            }
+            *scored_mut(initiative, is_effort).1 = range
         });
     };
     let label = field.label();
@@ -299,13 +283,7 @@ fn ScoreField(selected: Selected, field: InitiativeField) -> impl IntoView {
                     prop:value=value
                     on:change=move |event| {
                         let parsed = parse_score(&event_target_value(&event), field);
-                        selected.take(field, parsed, |initiative, score| {
-                            if is_effort {
-                                initiative.effort = score;
-                            } else {
-                                initiative.impact = score;
-                            }
-                        });
+                        selected.take(field, parsed, |initiative, score| *scored_mut(initiative, is_effort).0 = score);
                     }
                 />
                 <input node_ref=low class="range-end" type="number" min="1" max="10" step="0.1" inputmode="decimal"
@@ -317,6 +295,24 @@ fn ScoreField(selected: Selected, field: InitiativeField) -> impl IntoView {
             </div>
             <FieldMessage selected field/>
         </div>
+    }
+}
+
+/// Effort (or impact) with its range.
+fn scored(initiative: &Initiative, is_effort: bool) -> (Score, Option<ScoreRange>) {
+    if is_effort {
+        (initiative.effort, initiative.effort_range)
+    } else {
+        (initiative.impact, initiative.impact_range)
+    }
+}
+
+/// Effort (or impact) and its range, to be changed.
+fn scored_mut(initiative: &mut Initiative, is_effort: bool) -> (&mut Score, &mut Option<ScoreRange>) {
+    if is_effort {
+        (&mut initiative.effort, &mut initiative.effort_range)
+    } else {
+        (&mut initiative.impact, &mut initiative.impact_range)
     }
 }
 
