@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::autosave::{Autosave, provide_autosave};
+use crate::components::later::{Later, count_in_turns};
 use crate::components::{
     CatalogTree, ConfirmDialog, ConsensusPanel, Grid, Insight, Inspector, MapColumnsDialog, Notices,
     PhaseBoard, PrintTable, Priority, RankStabilityPanel, Timeline, Toolbar,
@@ -19,27 +20,36 @@ pub fn App() -> impl IntoView {
     undo_shortcuts(planner);
     open_share_links(planner);
 
+    // The first paint shows the toolbar and the board; the rest is built in the next turns,
+    // the panels in view first, so that a cold load is interactive sooner.
+    let built = count_in_turns(4);
     view! {
         <div class="app">
             <Toolbar/>
             <Notices/>
             <SectionNav/>
             <main class="workspace">
-                <CatalogTree/>
+                <Later built at=1><CatalogTree/></Later>
                 <div class="board">
                     <ConsensusPanel/>
                     <Grid/>
-                    <PhaseBoard/>
-                    <Timeline/>
-                    <Priority/>
-                    <RankStabilityPanel/>
-                    <PrintTable/>
-                    <Insight/>
+                    <Later built at=2><PhaseBoard/></Later>
+                    <Later built at=3>
+                        <Timeline/>
+                        <Priority/>
+                        <RankStabilityPanel/>
+                    </Later>
+                    <Later built at=4>
+                        <PrintTable/>
+                        <Insight/>
+                    </Later>
                 </div>
-                <Inspector/>
+                <Later built at=1><Inspector/></Later>
             </main>
-            <MapColumnsDialog/>
-            <ConfirmDialog/>
+            <Later built at=4>
+                <MapColumnsDialog/>
+                <ConfirmDialog/>
+            </Later>
         </div>
     }
 }

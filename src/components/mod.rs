@@ -16,7 +16,7 @@ mod grid;
 mod initiative_mark;
 mod insight;
 mod inspector;
-mod later;
+pub(crate) mod later;
 mod map_columns;
 mod modal;
 mod move_menu;
