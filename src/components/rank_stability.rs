@@ -24,6 +24,10 @@ use crate::state::{Planner, use_planner};
 const RUN_DELAY_MS: u64 = 200;
 /// Each slice of a run stops after this much main-thread time.
 const SLICE_MS: f64 = 12.0;
+/// Initiatives ranked per step of a slice (draws × initiatives), so a step stays short.
+const DRAW_STEP_INITIATIVES: usize = 2_000;
+/// Initiatives summarised per step of a slice once the draws are done.
+const SUMMARY_STEP: usize = 32;
 /// Table rows shown before "Show all".
 const ROWS_SHOWN: usize = 20;
 
@@ -98,29 +102,38 @@ impl Simulation {
         let generation = self.generation.get_value();
         let top_k = self.top_k();
         canvas::mark("stability-start");
+        canvas::mark("stability-slice-start");
         let run = self
             .planner
             .with_roadmap(|roadmap| StabilityRun::new(roadmap, top_k, DRAWS));
+        canvas::measure("stability-slice", "stability-slice-start");
         self.progress.set(Some(0.0));
-        self.slice(run, generation);
+        set_timeout(move || self.slice(run, generation), Duration::ZERO);
     }
 
-    /// Runs draws for about [`SLICE_MS`], then yields to the page and goes on, unless a newer
-    /// run has started.
+    /// Runs draws, then summarises initiatives, for about [`SLICE_MS`], then yields to the
+    /// page and goes on, unless a newer run has started.
     fn slice(self, mut run: StabilityRun, generation: u64) {
         if self.generation.get_value() != generation {
             return;
         }
         let began = now();
         canvas::mark("stability-slice-start");
-        while !run.is_done() && now() - began < SLICE_MS {
-            run.step(8);
+        // A draw ranks every initiative: at 10,000 one draw is a step, at 100 eight are.
+        let draws = (DRAW_STEP_INITIATIVES / run.simulated_count().max(1)).clamp(1, 8);
+        while !run.is_summarised() && now() - began < SLICE_MS {
+            if run.is_done() {
+                run.summarise(SUMMARY_STEP);
+            } else {
+                run.step(draws);
+            }
         }
-        canvas::measure("stability-slice", "stability-slice-start");
-        if run.is_done() {
+        if run.is_summarised() {
             self.finish(run);
+            canvas::measure("stability-slice", "stability-slice-start");
             return;
         }
+        canvas::measure("stability-slice", "stability-slice-start");
         self.progress.set(Some(run.progress()));
         set_timeout(move || self.slice(run, generation), Duration::ZERO);
     }

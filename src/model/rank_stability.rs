@@ -251,8 +251,9 @@ pub struct RankStability {
     pub draws: usize,
 }
 
-/// A run of the simulation that can be done in slices: `step` a few draws at a time, then
-/// `finish`. The ranks of every draw are kept (2 bytes each) for the percentiles.
+/// A run of the simulation that can be done in slices: `step` a few draws at a time,
+/// `summarise` a few initiatives at a time once the draws are done, then `finish`. The ranks
+/// of every draw are kept (2 bytes each) for the percentiles.
 pub struct StabilityRun {
     simulated: Vec<Simulated>,
     formula: Formula,
@@ -269,6 +270,10 @@ pub struct StabilityRun {
     /// This draw's score of each simulated initiative, and their order.
     scores: Vec<f64>,
     order: Vec<u32>,
+    /// The summary so far, by likely rank: summarising 10,000 initiatives at once would hold
+    /// the page for a quarter of a second.
+    intervals: Vec<RankInterval>,
+    close_calls: Vec<CloseCall>,
 }
 
 /// The most initiatives a run ranks (ranks are kept in two bytes).
@@ -315,9 +320,16 @@ impl StabilityRun {
             narrowed_seed: SEED ^ 0xa5a5_a5a5,
             scores: vec![0.0; count],
             order: (0..count as u32).collect(),
+            intervals: Vec::with_capacity(count),
+            close_calls: Vec::new(),
             simulated,
             formula,
         }
+    }
+
+    /// How many initiatives the run ranks: those with a score.
+    pub fn simulated_count(&self) -> usize {
+        self.simulated.len()
     }
 
     /// Share of the draws done, 0–1.
@@ -331,6 +343,11 @@ impl StabilityRun {
 
     pub fn is_done(&self) -> bool {
         self.done >= self.draws
+    }
+
+    /// Whether every draw is done and every initiative summarised: `finish` is then quick.
+    pub fn is_summarised(&self) -> bool {
+        self.is_done() && self.intervals.len() == self.simulated.len()
     }
 
     /// Runs up to `draws` more draws.
@@ -367,53 +384,67 @@ impl StabilityRun {
         }
     }
 
-    /// The intervals and close calls (runs what is left first).
+    /// Summarises up to `count` more initiatives, in likely order: the rank interval, the
+    /// chance of the top K and, for a close call, what would settle it. Nothing to summarise
+    /// before every draw is done.
+    pub fn summarise(&mut self, count: usize) {
+        if !self.is_done() {
+            return;
+        }
+        let from = self.intervals.len();
+        let until = from.saturating_add(count).min(self.simulated.len());
+        for slot in from..until {
+            let interval = self.interval(slot);
+            if (CLOSE_LEAST..=CLOSE_MOST).contains(&interval.top_chance) {
+                self.close_calls.push(CloseCall {
+                    index: interval.index,
+                    top_chance: interval.top_chance,
+                    settled_by: self.settling_input(slot, interval.top_chance),
+                });
+            }
+            self.intervals.push(interval);
+        }
+    }
+
+    fn interval(&self, slot: usize) -> RankInterval {
+        // Two selections instead of a sort: O(draws) per initiative.
+        let mut ranks = self.ranks[slot].clone();
+        let mut percentile = |share: f64| {
+            if ranks.is_empty() {
+                return slot + 1;
+            }
+            let at = ((ranks.len() - 1) as f64 * share).round() as usize;
+            usize::from(*ranks.select_nth_unstable(at).1)
+        };
+        let (low_rank, high_rank) = (percentile(0.1), percentile(0.9));
+        let in_top = self.ranks[slot]
+            .iter()
+            .filter(|&&rank| usize::from(rank) <= self.top_k)
+            .count();
+        let top_chance = if self.done == 0 {
+            0.0
+        } else {
+            in_top as f64 / self.done as f64
+        };
+        RankInterval {
+            index: self.simulated[slot].index,
+            likely_rank: slot + 1,
+            low_rank,
+            high_rank,
+            top_chance,
+        }
+    }
+
+    /// The intervals and close calls (runs and summarises what is left first).
     pub fn finish(mut self) -> RankStability {
         if !self.is_done() {
             self.step(self.draws);
         }
-        let top_k = self.top_k;
-        let mut intervals = Vec::with_capacity(self.simulated.len());
-        let mut close_calls = Vec::new();
-        for (slot, initiative) in self.simulated.iter().enumerate() {
-            // Two selections instead of a sort: O(draws) per initiative.
-            let mut ranks = self.ranks[slot].clone();
-            let mut percentile = |share: f64| {
-                if ranks.is_empty() {
-                    return slot + 1;
-                }
-                let at = ((ranks.len() - 1) as f64 * share).round() as usize;
-                usize::from(*ranks.select_nth_unstable(at).1)
-            };
-            let (low_rank, high_rank) = (percentile(0.1), percentile(0.9));
-            let in_top = self.ranks[slot]
-                .iter()
-                .filter(|&&rank| usize::from(rank) <= top_k)
-                .count();
-            let top_chance = if self.done == 0 {
-                0.0
-            } else {
-                in_top as f64 / self.done as f64
-            };
-            intervals.push(RankInterval {
-                index: initiative.index,
-                likely_rank: slot + 1,
-                low_rank,
-                high_rank,
-                top_chance,
-            });
-            if (CLOSE_LEAST..=CLOSE_MOST).contains(&top_chance) {
-                close_calls.push(CloseCall {
-                    index: initiative.index,
-                    top_chance,
-                    settled_by: self.settling_input(slot, top_chance),
-                });
-            }
-        }
+        self.summarise(self.simulated.len());
         RankStability {
-            intervals,
-            close_calls,
-            top_k,
+            intervals: self.intervals,
+            close_calls: self.close_calls,
+            top_k: self.top_k,
             draws: self.done,
         }
     }
@@ -809,11 +840,26 @@ mod tests {
             (400.0, 420.0, 800.0),
         ]);
         let mut sliced = StabilityRun::new(&roadmap, 1, 300);
+        assert_eq!(sliced.simulated_count(), 3);
+        // Nothing to summarise while draws are left: a summary then would count too few.
+        sliced.summarise(3);
+        assert!(!sliced.is_summarised());
         while !sliced.is_done() {
             sliced.step(7);
         }
         assert_eq!(sliced.progress(), 1.0);
-        assert_eq!(sliced.finish(), rank_stability(&roadmap, 1, 300));
+        let mut summaries = 0;
+        while !sliced.is_summarised() {
+            sliced.summarise(2);
+            summaries += 1;
+        }
+        assert_eq!(summaries, 2, "two initiatives, then the last one");
+        let at_once = rank_stability(&roadmap, 1, 300);
+        assert!(
+            !at_once.close_calls.is_empty(),
+            "the example has a close call to settle"
+        );
+        assert_eq!(sliced.finish(), at_once);
     }
 
     #[test]
