@@ -20,8 +20,10 @@ pub fn App() -> impl IntoView {
     undo_shortcuts(planner);
     open_share_links(planner);
 
-    // The first paint shows the toolbar and the board; the rest is built in the next turns,
-    // the panels in view first, so that a cold load is interactive sooner.
+    // The first paint shows the toolbar, the catalog and the board; the rest is built in the
+    // next turns, the panels in view first, so that a cold load is interactive sooner. Only what
+    // comes after the board in every layout waits: on a phone the catalog stands above the
+    // board, and building it late would push the board down under the user.
     let built = count_in_turns(4);
     view! {
         <div class="app">
@@ -29,7 +31,7 @@ pub fn App() -> impl IntoView {
             <Notices/>
             <SectionNav/>
             <main class="workspace">
-                <Later built at=1><CatalogTree/></Later>
+                <CatalogTree/>
                 <div class="board">
                     <ConsensusPanel/>
                     <Grid/>

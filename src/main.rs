@@ -1,4 +1,8 @@
 fn main() {
     console_error_panic_hook::set_once();
+    // The page index.html shows while the app downloads gives way to the app in the same frame.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(stackplan::app::App);
 }

@@ -123,3 +123,25 @@ test.describe('light mode from the first paint', () => {
     expect(first.text).toBeLessThan(first.background);
   });
 });
+
+test('while the app downloads the page says what is coming, and the app takes its place', async ({ page }) => {
+  // Hold the wasm back until the page has been looked at: a slow line, without sleeping.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const app = new Planner(page);
+  await page.goto('/');
+  const note = page.getByRole('status').filter({ hasText: 'Opening your roadmaps' });
+  await expect(note).toBeVisible();
+  await expect(page.locator('#boot header')).toContainText('Stackplan');
+  await expect(app.grid.region).toHaveCount(0);
+  release();
+  await expect(app.grid.region).toBeVisible();
+  await expect(note).toHaveCount(0);
+  await expect(page.locator('#boot')).toHaveCount(0);
+});
