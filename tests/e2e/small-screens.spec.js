@@ -120,3 +120,28 @@ for (const screen of SCREENS) {
     });
   });
 }
+
+// Parts of the page are built after its first paint; none of them may push what is already
+// shown (a catalog built late once pushed the board down a whole screen on a phone).
+for (const screen of [SCREENS[0], SCREENS[3]]) {
+  test(`${screen.name}: the page builds without shifting what is on screen`, async ({ page }) => {
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const app = new Planner(page);
+    await app.goto();
+    // The last parts built: Insight and the dialogs' shells.
+    await expect(page.getByRole('region', { name: 'Insight' })).toBeAttached();
+    await expect(page.getByRole('region', { name: 'Inspector' })).toBeAttached();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const shifts = await page.evaluate(() => window.__shifts);
+    const total = shifts.reduce((sum, value) => sum + value, 0);
+    expect(total, `layout shifts: ${shifts.join(', ')}`).toBeLessThan(0.01);
+  });
+}
