@@ -406,23 +406,12 @@ fn MarkButton(
         let id = id.clone();
         Memo::new(move |_| planner.is_selected(&id))
     };
-    let look = look_class(planner, cell.clone());
-    // One class attribute, not one per state: each reactive attribute is an effect of its own,
-    // and a thousand marks are built at once when a roadmap opens.
-    let class = move || {
-        let tip_left = rest.get().0 > geometry.with(|geometry| geometry.width * 0.6);
-        let states = [
-            (selected.get(), " is-selected"),
-            (lifted.get(), " is-lifted"),
-            (is_dragged.get(), " is-dragged"),
-            (has_label.get(), " has-label"),
-            (tip_left, " tip-left"),
-        ];
-        states
-            .into_iter()
-            .filter(|(on, _)| *on)
-            .fold(look(), |class, (_, state)| class + state)
-    };
+    let class = mark_class(
+        look_class(planner, cell.clone()),
+        [selected.into(), lifted.into(), is_dragged, has_label],
+        rest,
+        geometry,
+    );
     let label = move || {
         let split = planner.split();
         cell.with(|initiative| card_label(initiative, &split))
@@ -460,6 +449,32 @@ fn MarkButton(
         >
             <span class="mark-tip" aria-hidden="true">{title}</span>
         </button>
+    }
+}
+
+/// The mark's whole class: its look, then whether it is selected, lifted, dragged and
+/// labelled, and whether its tip opens to the left. One class attribute, not one per state:
+/// each reactive attribute is an effect of its own, and a thousand marks are built at once
+/// when a roadmap opens.
+fn mark_class(
+    look: impl Fn() -> String + Send + Sync + 'static,
+    [selected, lifted, dragged, labelled]: [Signal<bool>; 4],
+    rest: Signal<(f64, f64)>,
+    geometry: Signal<BoardGeometry>,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        let tip_left = rest.get().0 > geometry.with(|geometry| geometry.width * 0.6);
+        let states = [
+            (selected.get(), " is-selected"),
+            (lifted.get(), " is-lifted"),
+            (dragged.get(), " is-dragged"),
+            (labelled.get(), " has-label"),
+            (tip_left, " tip-left"),
+        ];
+        states
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .fold(look(), |class, (_, state)| class + state)
     }
 }
 

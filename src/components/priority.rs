@@ -270,6 +270,8 @@ fn scale_from_key(key: &str, before: CriterionScale) -> Option<CriterionScale> {
     })
 }
 
+/// One criterion's settings; each change is one undo step, and a bad weight or amount is
+/// refused in words.
 #[component]
 fn CriterionRow(id: CriterionId) -> impl IntoView {
     let planner = use_planner();
@@ -289,83 +291,7 @@ fn CriterionRow(id: CriterionId) -> impl IntoView {
         criterion.with(|criterion| criterion.as_ref().map(field).unwrap_or_default())
     };
     let name = move || read(|criterion| criterion.display_name().to_string());
-    let update = {
-        let id = id.clone();
-        move |change: Box<dyn FnOnce(&mut Criterion)>| {
-            edit_scoring(planner, |roadmap| {
-                roadmap.update_criterion(&id, change);
-            });
-        }
-    };
-    let rename = {
-        let update = update.clone();
-        move |event: leptos::ev::Event| {
-            let typed = event_target_value(&event);
-            update(Box::new(move |criterion| criterion.name = typed));
-        }
-    };
-    let reweigh = {
-        let update = update.clone();
-        move |event: leptos::ev::Event| match event_target_value(&event)
-            .trim()
-            .replace(',', ".")
-            .parse::<f64>()
-        {
-            Ok(weight) if weight.is_finite() && weight >= 0.0 => {
-                update(Box::new(move |criterion| criterion.weight = weight))
-            }
-            _ => planner.tell(
-                Tone::Error,
-                format!("The weight of {} must be a number of 0 or more.", name()),
-            ),
-        }
-    };
-    let redirect = {
-        let update = update.clone();
-        move |event: leptos::ev::Event| {
-            let direction = if event_target_value(&event) == "cost" {
-                Direction::Cost
-            } else {
-                Direction::Benefit
-            };
-            update(Box::new(move |criterion| criterion.direction = direction));
-        }
-    };
-    let rescale = {
-        let update = update.clone();
-        move |event: leptos::ev::Event| {
-            let key = event_target_value(&event);
-            update(Box::new(move |criterion| {
-                if let Some(scale) = scale_from_key(&key, criterion.scale) {
-                    criterion.scale = scale;
-                }
-            }));
-        }
-    };
-    let remost = {
-        let update = update.clone();
-        move |event: leptos::ev::Event| match event_target_value(&event)
-            .trim()
-            .replace([',', ' '], "")
-            .parse::<f64>()
-        {
-            Ok(most) if most.is_finite() && most > 0.0 => update(Box::new(move |criterion| {
-                criterion.scale = CriterionScale::Money { most }
-            })),
-            _ => planner.tell(
-                Tone::Error,
-                format!("The most of {} must be an amount above 0.", name()),
-            ),
-        }
-    };
-    let remove = {
-        let id = id.clone();
-        move |_| {
-            edit_scoring(planner, |roadmap| {
-                roadmap.remove_criterion(&id);
-            });
-        }
-    };
+    let edit = CriterionEdit { planner, id };
     let money_most = move || {
         criterion.with(
             |criterion| match criterion.as_ref().map(|criterion| criterion.scale) {
@@ -374,47 +300,130 @@ fn CriterionRow(id: CriterionId) -> impl IntoView {
             },
         )
     };
-    let direction = move || {
-        read(|criterion| {
-            if criterion.direction == Direction::Cost {
-                "cost"
-            } else {
-                "benefit"
-            }
-            .to_string()
-        })
-    };
+    let direction = move || read(|criterion| direction_key(criterion.direction).to_string());
     let scale = move || read(|criterion| scale_key(criterion.scale).to_string());
+    let (rename, reweigh, redirect, rescale, remost, remove) = (
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit,
+    );
     view! {
         <li class="criterion">
-            <input type="text" aria-label=move || format!("Name of {}", name()) prop:value=move || read(|criterion| criterion.name.clone()) on:change=rename/>
+            <input type="text" aria-label=move || format!("Name of {}", name()) prop:value=move || read(|criterion| criterion.name.clone())
+                on:change=move |event| rename.rename(event_target_value(&event))/>
             <label class="criterion-weight">
                 <span>"Weight"</span>
                 <input type="number" min="0" step="1" aria-label=move || format!("{} weight", name())
-                    prop:value=move || read(|criterion| criterion.weight.to_string()) on:change=reweigh/>
+                    prop:value=move || read(|criterion| criterion.weight.to_string())
+                    on:change=move |event| reweigh.reweigh(&event_target_value(&event), &name())/>
             </label>
-            <select aria-label=move || format!("{} direction", name()) prop:value=direction on:change=redirect>
+            <select aria-label=move || format!("{} direction", name()) prop:value=direction
+                on:change=move |event| redirect.redirect(&event_target_value(&event))>
                 <option value="benefit" selected=move || direction() == "benefit">"Benefit"</option>
                 <option value="cost" selected=move || direction() == "cost">"Cost"</option>
             </select>
-            <select aria-label=move || format!("{} scale", name()) prop:value=scale on:change=rescale>
-                {[
-                    ("one_to_ten", "1–10"),
-                    ("percent", "Percent"),
-                    ("money", "Money"),
-                    ("t_shirt", "T-shirt XS–XL"),
-                    ("yes_no", "Yes/no"),
-                ]
-                    .map(|(key, label)| view! { <option value=key selected=move || scale() == key>{label}</option> })}
+            <select aria-label=move || format!("{} scale", name()) prop:value=scale
+                on:change=move |event| rescale.rescale(event_target_value(&event))>
+                {SCALES.map(|(key, label)| view! { <option value=key selected=move || scale() == key>{label}</option> })}
             </select>
-            {move || money_most().map(|most| view! {
-                <label class="criterion-weight">
-                    <span>"up to"</span>
-                    <input type="number" min="0" step="any" aria-label=format!("{} most", name()) prop:value=most.to_string() on:change=remost.clone()/>
-                </label>
+            {move || money_most().map(|most| {
+                let remost = remost.clone();
+                view! {
+                    <label class="criterion-weight">
+                        <span>"up to"</span>
+                        <input type="number" min="0" step="any" aria-label=format!("{} most", name()) prop:value=most.to_string()
+                            on:change=move |event| remost.remost(&event_target_value(&event), &name())/>
+                    </label>
+                }
             })}
-            <button type="button" class="icon danger-icon" aria-label=move || format!("Remove {}", name()) title="Remove criterion" on:click=remove>"×"</button>
+            <button type="button" class="icon danger-icon" aria-label=move || format!("Remove {}", name()) title="Remove criterion"
+                on:click=move |_| remove.remove()>"×"</button>
         </li>
+    }
+}
+
+/// The scales a criterion can have, as the scale select offers them.
+const SCALES: [(&str, &str); 5] = [
+    ("one_to_ten", "1–10"),
+    ("percent", "Percent"),
+    ("money", "Money"),
+    ("t_shirt", "T-shirt XS–XL"),
+    ("yes_no", "Yes/no"),
+];
+
+fn direction_key(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Cost => "cost",
+        Direction::Benefit => "benefit",
+    }
+}
+
+/// The changes a criterion's row makes, each one undo step.
+#[derive(Clone)]
+struct CriterionEdit {
+    planner: Planner,
+    id: CriterionId,
+}
+
+impl CriterionEdit {
+    fn update(&self, change: impl FnOnce(&mut Criterion)) {
+        edit_scoring(self.planner, |roadmap| {
+            roadmap.update_criterion(&self.id, change);
+        });
+    }
+
+    fn rename(&self, typed: String) {
+        self.update(move |criterion| criterion.name = typed);
+    }
+
+    fn reweigh(&self, typed: &str, name: &str) {
+        match typed.trim().replace(',', ".").parse::<f64>() {
+            Ok(weight) if weight.is_finite() && weight >= 0.0 => {
+                self.update(move |criterion| criterion.weight = weight)
+            }
+            _ => self.planner.tell(
+                Tone::Error,
+                format!("The weight of {name} must be a number of 0 or more."),
+            ),
+        }
+    }
+
+    fn redirect(&self, key: &str) {
+        let direction = if key == "cost" {
+            Direction::Cost
+        } else {
+            Direction::Benefit
+        };
+        self.update(move |criterion| criterion.direction = direction);
+    }
+
+    fn rescale(&self, key: String) {
+        self.update(move |criterion| {
+            if let Some(scale) = scale_from_key(&key, criterion.scale) {
+                criterion.scale = scale;
+            }
+        });
+    }
+
+    fn remost(&self, typed: &str, name: &str) {
+        match typed.trim().replace([',', ' '], "").parse::<f64>() {
+            Ok(most) if most.is_finite() && most > 0.0 => {
+                self.update(move |criterion| criterion.scale = CriterionScale::Money { most })
+            }
+            _ => self.planner.tell(
+                Tone::Error,
+                format!("The most of {name} must be an amount above 0."),
+            ),
+        }
+    }
+
+    fn remove(&self) {
+        edit_scoring(self.planner, |roadmap| {
+            roadmap.remove_criterion(&self.id);
+        });
     }
 }
 
@@ -428,31 +437,7 @@ fn PriorityTable() -> impl IntoView {
         descending: false,
     });
     let show_all = RwSignal::new(false);
-    let sorted = Memo::new(move |_| {
-        let Sort { by, descending } = sort.get();
-        let mut sorted = rows.get();
-        match by {
-            // Ranked order is the rows' own; unscored rows stay last either way.
-            SortBy::Rank | SortBy::Score => {
-                if descending != (by == SortBy::Score) {
-                    let scored = sorted.iter().filter(|row| row.rank.is_some()).count();
-                    sorted[..scored].reverse();
-                }
-            }
-            SortBy::Initiative => {
-                sorted.sort_by(|a, b| {
-                    a.title
-                        .to_lowercase()
-                        .cmp(&b.title.to_lowercase())
-                        .then(a.rank.cmp(&b.rank))
-                });
-                if descending {
-                    sorted.reverse();
-                }
-            }
-        }
-        sorted
-    });
+    let sorted = Memo::new(move |_| sorted_rows(rows.get(), sort.get()));
     let shown = move || {
         sorted.with(|sorted| {
             let count = if show_all.get() {
@@ -463,23 +448,7 @@ fn PriorityTable() -> impl IntoView {
             sorted[..count].to_vec()
         })
     };
-    let header = move |by: SortBy| {
-        let aria_sort = move || {
-            let current = sort.get();
-            match (current.by == by, current.descending) {
-                (false, _) => "none",
-                (true, false) => "ascending",
-                (true, true) => "descending",
-            }
-        };
-        view! {
-            <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="link sort-button" on:click=move |_| sort.update(|sort| {
-                    *sort = if sort.by == by { Sort { by, descending: !sort.descending } } else { Sort { by, descending: by == SortBy::Score } };
-                })>{by.label()}</button>
-            </th>
-        }
-    };
+    let header = move |by: SortBy| view! { <SortHeader by sort/> };
     let total = move || rows.with(Vec::len);
     view! {
         <table class="priority-table">
@@ -504,6 +473,64 @@ fn PriorityTable() -> impl IntoView {
             on:click=move |_| show_all.update(|all| *all = !*all)>
             {move || if show_all.get() { format!("Show the first {ROWS_SHOWN}") } else { format!("Show all {}", total()) }}
         </button>
+    }
+}
+
+/// The rows in the order `sort` asks for. Ranked order is the rows' own; unscored rows stay
+/// last either way.
+fn sorted_rows(mut rows: Vec<PriorityRow>, Sort { by, descending }: Sort) -> Vec<PriorityRow> {
+    match by {
+        SortBy::Rank | SortBy::Score => {
+            if descending != (by == SortBy::Score) {
+                let scored = rows.iter().filter(|row| row.rank.is_some()).count();
+                rows[..scored].reverse();
+            }
+        }
+        SortBy::Initiative => {
+            rows.sort_by(|a, b| {
+                a.title
+                    .to_lowercase()
+                    .cmp(&b.title.to_lowercase())
+                    .then(a.rank.cmp(&b.rank))
+            });
+            if descending {
+                rows.reverse();
+            }
+        }
+    }
+    rows
+}
+
+/// A column header that sorts by its column; pressed again, it reverses the order.
+#[component]
+fn SortHeader(by: SortBy, sort: RwSignal<Sort>) -> impl IntoView {
+    let aria_sort = move || {
+        let current = sort.get();
+        match (current.by == by, current.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        }
+    };
+    let resort = move |_| {
+        sort.update(|sort| {
+            *sort = if sort.by == by {
+                Sort {
+                    by,
+                    descending: !sort.descending,
+                }
+            } else {
+                Sort {
+                    by,
+                    descending: by == SortBy::Score,
+                }
+            };
+        })
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button type="button" class="link sort-button" on:click=resort>{by.label()}</button>
+        </th>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{DomId, focus_later};
 use crate::model::{DueDate, MAX_SPRINT_WEEKS, PhaseCalendar};
-use crate::state::{Tone, use_planner};
+use crate::state::{Planner, Tone, use_planner};
 
 /// Today in the browser's time zone, where people plan; the first guess for "from".
 fn today() -> String {
@@ -19,6 +19,35 @@ fn today() -> String {
     .unwrap_or_default()
 }
 
+/// Dates every phase from `from`: quarters, or sprints of `weeks` when given. Refuses bad
+/// input in words and says whether the phases were dated.
+fn schedule_phases(planner: Planner, from: &str, weeks: Option<&str>) -> bool {
+    let Ok(from) = from.trim().parse::<DueDate>() else {
+        planner.tell(
+            Tone::Error,
+            "Choose the day the first phase starts, then set the dates.",
+        );
+        return false;
+    };
+    let calendar = match weeks.map(|weeks| weeks.trim().parse::<u8>()) {
+        None => PhaseCalendar::Quarters { from },
+        Some(Ok(weeks @ 1..=MAX_SPRINT_WEEKS)) => PhaseCalendar::Sprints { from, weeks },
+        Some(_) => {
+            let words = format!("A sprint is a whole number of weeks, from 1 to {MAX_SPRINT_WEEKS}.");
+            planner.tell(Tone::Error, words);
+            return false;
+        }
+    };
+    if planner.with_roadmap(|roadmap| roadmap.phases.is_empty()) {
+        planner.tell(Tone::Error, "There are no phases to date yet: add a phase first.");
+        return false;
+    }
+    planner.edit(|roadmap| {
+        roadmap.schedule_phases(calendar);
+    });
+    true
+}
+
 #[component]
 pub fn QuickDates() -> impl IntoView {
     let planner = use_planner();
@@ -26,34 +55,11 @@ pub fn QuickDates() -> impl IntoView {
     let weeks = RwSignal::new("2".to_string());
     let open = RwSignal::new(false);
     let schedule = move |sprints: bool| {
-        let Ok(from) = from.get_untracked().trim().parse::<DueDate>() else {
-            planner.tell(
-                Tone::Error,
-                "Choose the day the first phase starts, then set the dates.",
-            );
-            return;
-        };
-        let calendar = if sprints {
-            match weeks.get_untracked().trim().parse::<u8>() {
-                Ok(weeks @ 1..=MAX_SPRINT_WEEKS) => PhaseCalendar::Sprints { from, weeks },
-                _ => {
-                    let words = format!("A sprint is a whole number of weeks, from 1 to {MAX_SPRINT_WEEKS}.");
-                    planner.tell(Tone::Error, words);
-                    return;
-                }
-            }
-        } else {
-            PhaseCalendar::Quarters { from }
-        };
-        if planner.with_roadmap(|roadmap| roadmap.phases.is_empty()) {
-            planner.tell(Tone::Error, "There are no phases to date yet: add a phase first.");
-            return;
+        let weeks = sprints.then(|| weeks.get_untracked());
+        if schedule_phases(planner, &from.get_untracked(), weeks.as_deref()) {
+            open.set(false);
+            focus_later(DomId::QuickDatesToggle);
         }
-        planner.edit(|roadmap| {
-            roadmap.schedule_phases(calendar);
-        });
-        open.set(false);
-        focus_later(DomId::QuickDatesToggle);
     };
     view! {
         // A disclosure button, not <details>: that would be one more group among the phase columns.
