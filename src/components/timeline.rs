@@ -14,8 +14,8 @@ use super::table_of;
 use crate::canvas;
 use crate::charts::{Scale, Theme};
 use crate::model::{
-    Conflict, DueDate, InitiativeId, PhaseId, Rect, Roadmap, TimelinePlan, conflicts, plan_timeline_fitted,
-    timeline_height,
+    Conflict, DueDate, InitiativeId, PhaseId, Rect, Roadmap, TimeAxis, TimelineBand, TimelinePlan, conflicts,
+    plan_timeline_fitted, timeline_height,
 };
 use crate::state::{Planner, Tone, use_planner};
 use crate::timeline_chart::{EXPORT_SCALE, EXPORT_WIDTH, draw_timeline, export_size, timeline_svg};
@@ -119,6 +119,14 @@ impl TimelineView {
         self.pause.cancel();
         self.settled.update(|tick| *tick += 1);
         self.preview.set(None);
+    }
+
+    /// The band of `phase` in `plan`, if the phase is drawn there.
+    fn band_of<'a>(self, plan: &'a TimelinePlan, phase: &PhaseId) -> Option<&'a TimelineBand> {
+        let index = self
+            .planner
+            .with_phases(|phases| phases.iter().position(|candidate| &candidate.id == phase))?;
+        plan.bands.iter().find(|band| band.phase == index)
     }
 
     /// The stage's point under a pointer event.
@@ -256,159 +264,207 @@ fn EdgeHandles(timeline: TimelineView, stage: NodeRef<Div>) -> impl IntoView {
 /// One edge of a dated phase.
 #[component]
 fn EdgeHandle(timeline: TimelineView, stage: NodeRef<Div>, phase: PhaseId, edge: Edge) -> impl IntoView {
-    let planner = timeline.planner;
-    // The phase's name, dates and band (left, top, right, bottom) in the current plan.
-    let place = {
-        let phase = phase.clone();
-        Memo::new(move |_| {
-            let index =
-                planner.with_phases(|phases| phases.iter().position(|candidate| candidate.id == phase))?;
-            timeline.plan.with(|plan| {
-                let plan = plan.as_ref()?;
-                let band = plan.bands.iter().find(|band| band.phase == index)?;
-                Some((band.name.clone(), band.span?, band.rect, plan.axis?))
-            })
-        })
-    };
-    let previewed = {
-        let phase = phase.clone();
-        move || match timeline.preview.get() {
-            Some(Preview::Edge {
-                phase: moving,
-                edge: moving_edge,
-                day,
-            }) if moving == phase && moving_edge == edge => Some(day),
-            _ => None,
-        }
-    };
-    let day = {
-        let previewed = previewed.clone();
-        move || {
-            previewed().or_else(|| {
-                place.with(|place| {
-                    place
-                        .as_ref()
-                        .map(|(_, (start, end), _, _)| if edge == Edge::Start { *start } else { *end })
-                })
-            })
-        }
-    };
-    let style = {
-        let day = day.clone();
-        move || {
-            place.with(|place| {
-                let Some((_, _, rect, axis)) = place else {
-                    return "display:none".to_string();
-                };
-                let x = match (day(), edge) {
-                    (Some(day), Edge::Start) => axis.x_of(day),
-                    (Some(day), Edge::End) => day.add_days(1).map_or(rect.right, |after| axis.x_of(after)),
-                    (None, _) => rect.left,
-                };
-                format!("left:{x}px;top:{}px;height:{}px", rect.top, rect.height())
-            })
-        }
-    };
-    let label = move || {
-        place.with(|place| {
-            place
-                .as_ref()
-                .map(|(name, _, _, _)| format!("{} of {name}", edge.word()))
-                .unwrap_or_default()
-        })
-    };
-    let set = {
-        let phase = phase.clone();
-        move |day: DueDate| set_edge(timeline, &phase, edge, day)
-    };
-    let on_keydown = {
-        let day = day.clone();
-        let set = set.clone();
-        move |event: web_sys::KeyboardEvent| {
-            let step = match event.key().as_str() {
-                "ArrowLeft" | "ArrowDown" => -1,
-                "ArrowRight" | "ArrowUp" => 1,
-                _ => return,
-            };
-            event.prevent_default();
-            let step = if event.shift_key() { step * 7 } else { step };
-            if let Some(next) = day().and_then(|day| day.add_days(step)) {
-                set(next);
-            }
-        }
-    };
-    let drag = StoredValue::new(None::<f64>);
-    let on_pointerdown = move |event: web_sys::PointerEvent| {
-        if event.button() != 0 {
-            return;
-        }
-        event.prevent_default();
-        capture(&event);
-        drag.set_value(Some(f64::from(event.client_x())));
-    };
-    let on_pointermove = {
-        let phase = phase.clone();
-        move |event: web_sys::PointerEvent| {
-            if drag.get_value().is_none() {
-                return;
-            }
-            let (Some(element), Some((_, (start, end), _, axis))) = (stage.get(), place.get_untracked())
-            else {
-                return;
-            };
-            let (x, _) = TimelineView::point_in(&element, &event);
-            let Some(at) = axis.day_at(x) else { return };
-            // The end handle sits at the start of the day after the end; neither passes the other.
-            let day = match edge {
-                Edge::Start => at.min(end),
-                Edge::End => at.add_days(-1).unwrap_or(at).max(start),
-            };
-            timeline.preview.set(Some(Preview::Edge {
-                phase: phase.clone(),
-                edge,
-                day,
-            }));
-        }
-    };
-    let on_pointerup = {
-        let set = set.clone();
-        move |_: web_sys::PointerEvent| {
-            if drag.get_value().is_none() {
-                return;
-            }
-            drag.set_value(None);
-            match previewed() {
-                Some(day) => set(day),
-                None => timeline.preview.set(None),
-            }
-        }
-    };
-    let value_text = {
-        let day = day.clone();
-        move || day().map(|day| day.to_string()).unwrap_or_default()
-    };
-    let value_now = move || day().map_or(0, DueDate::day_number).to_string();
+    let handle = MovingEdge::new(timeline, stage, phase, edge);
     view! {
         <span
             class="timeline-edge"
             class=("is-end", edge == Edge::End)
             role="slider"
             tabindex="0"
-            aria-label=label
+            aria-label=move || handle.label()
             aria-valuemin="-719162"
             aria-valuemax="2932896"
-            aria-valuenow=value_now
-            aria-valuetext=value_text
-            style=style
-            on:keydown=on_keydown
-            on:pointerdown=on_pointerdown
-            on:pointermove=on_pointermove
-            on:pointerup=on_pointerup
-            on:pointercancel=move |_| {
-                drag.set_value(None);
-                timeline.preview.set(None);
-            }
+            aria-valuenow=move || handle.day().map_or(0, DueDate::day_number).to_string()
+            aria-valuetext=move || handle.day().map(|day| day.to_string()).unwrap_or_default()
+            style=move || handle.style()
+            on:keydown=move |event| handle.step(&event)
+            on:pointerdown=move |event| handle.grip.press(&event, || Some(()))
+            on:pointermove=move |event| handle.drag(&event)
+            on:pointerup=move |_| handle.release()
+            on:pointercancel=move |_| handle.grip.cancel(timeline)
         ></span>
+    }
+}
+
+/// A dated phase's name, dates and band, and the dated axis, in the current plan.
+type EdgePlace = (String, (DueDate, DueDate), Rect, TimeAxis);
+
+/// What an edge handle's attributes and handlers share. The phase is stored rather than held,
+/// so the whole is `Copy` and each of them can keep a copy.
+#[derive(Clone, Copy)]
+struct MovingEdge {
+    timeline: TimelineView,
+    stage: NodeRef<Div>,
+    phase: StoredValue<PhaseId>,
+    edge: Edge,
+    place: Memo<Option<EdgePlace>>,
+    grip: Grip<()>,
+}
+
+impl MovingEdge {
+    fn new(timeline: TimelineView, stage: NodeRef<Div>, phase: PhaseId, edge: Edge) -> MovingEdge {
+        let place = {
+            let phase = phase.clone();
+            Memo::new(move |_| {
+                timeline.plan.with(|plan| {
+                    let plan = plan.as_ref()?;
+                    let band = timeline.band_of(plan, &phase)?;
+                    Some((band.name.clone(), band.span?, band.rect, plan.axis?))
+                })
+            })
+        };
+        MovingEdge {
+            timeline,
+            stage,
+            phase: StoredValue::new(phase),
+            edge,
+            place,
+            grip: Grip::new(),
+        }
+    }
+
+    /// The day a drag of this edge would land on, while one is under way.
+    fn previewed(self) -> Option<DueDate> {
+        match self.timeline.preview.get() {
+            Some(Preview::Edge { phase, edge, day })
+                if self.phase.with_value(|own| *own == phase) && edge == self.edge =>
+            {
+                Some(day)
+            }
+            _ => None,
+        }
+    }
+
+    /// The edge's day: where a drag would land it, else the phase's own.
+    fn day(self) -> Option<DueDate> {
+        self.previewed().or_else(|| {
+            self.place.with(|place| {
+                place
+                    .as_ref()
+                    .map(|(_, (start, end), _, _)| if self.edge == Edge::Start { *start } else { *end })
+            })
+        })
+    }
+
+    /// Where the handle stands: where its day begins, or for an end, where the day after does.
+    fn style(self) -> String {
+        self.place.with(|place| {
+            let Some((_, _, rect, axis)) = place else {
+                return "display:none".to_string();
+            };
+            let x = match (self.day(), self.edge) {
+                (Some(day), Edge::Start) => axis.x_of(day),
+                (Some(day), Edge::End) => day.add_days(1).map_or(rect.right, |after| axis.x_of(after)),
+                (None, _) => rect.left,
+            };
+            format!("left:{x}px;top:{}px;height:{}px", rect.top, rect.height())
+        })
+    }
+
+    fn label(self) -> String {
+        self.place.with(|place| {
+            place
+                .as_ref()
+                .map(|(name, _, _, _)| format!("{} of {name}", self.edge.word()))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The arrow keys move the edge a day, with Shift a week.
+    fn step(self, event: &web_sys::KeyboardEvent) {
+        let step = match event.key().as_str() {
+            "ArrowLeft" | "ArrowDown" => -1,
+            "ArrowRight" | "ArrowUp" => 1,
+            _ => return,
+        };
+        event.prevent_default();
+        let step = if event.shift_key() { step * 7 } else { step };
+        if let Some(next) = self.day().and_then(|day| day.add_days(step)) {
+            self.set(next);
+        }
+    }
+
+    fn set(self, day: DueDate) {
+        set_edge(self.timeline, &self.phase.get_value(), self.edge, day);
+    }
+
+    /// While held, previews the edge at the day under the pointer.
+    fn drag(self, event: &web_sys::PointerEvent) {
+        if self.grip.held().is_none() {
+            return;
+        }
+        let (Some(element), Some((_, (start, end), _, axis))) =
+            (self.stage.get(), self.place.get_untracked())
+        else {
+            return;
+        };
+        let (x, _) = TimelineView::point_in(&element, event);
+        let Some(at) = axis.day_at(x) else { return };
+        // The end handle sits at the start of the day after the end; neither passes the other.
+        let day = match self.edge {
+            Edge::Start => at.min(end),
+            Edge::End => at.add_days(-1).unwrap_or(at).max(start),
+        };
+        self.timeline.preview.set(Some(Preview::Edge {
+            phase: self.phase.get_value(),
+            edge: self.edge,
+            day,
+        }));
+    }
+
+    /// Lets go: the edge moves to the previewed day, if the drag reached one.
+    fn release(self) {
+        if self.grip.release().is_none() {
+            return;
+        }
+        match self.previewed() {
+            Some(day) => self.set(day),
+            None => self.timeline.preview.set(None),
+        }
+    }
+}
+
+/// A handle's hold on the pointer, from a press to its release, with what the press noted:
+/// kept out of the reactive graph, as nothing is drawn from it.
+#[derive(Clone, Copy)]
+struct Grip<T: Send + Sync + 'static>(StoredValue<Option<T>>);
+
+impl<T: Clone + Send + Sync + 'static> Grip<T> {
+    fn new() -> Grip<T> {
+        Grip(StoredValue::new(None))
+    }
+
+    /// Takes hold on a press of the main button, keeping what `note` reads from it; when it
+    /// reads nothing, the press is left alone.
+    fn press(self, event: &web_sys::PointerEvent, note: impl FnOnce() -> Option<T>) {
+        if event.button() != 0 {
+            return;
+        }
+        let Some(noted) = note() else { return };
+        event.prevent_default();
+        capture(event);
+        self.0.set_value(Some(noted));
+    }
+
+    /// What the press noted, while the pointer is held.
+    fn held(self) -> Option<T> {
+        self.0.get_value()
+    }
+
+    /// Keeps what the drag has learnt since the press.
+    fn note(self, noted: T) {
+        self.0.set_value(Some(noted));
+    }
+
+    /// Lets go, handing back what the press noted (nothing when the pointer was not held).
+    fn release(self) -> Option<T> {
+        self.0.try_update_value(Option::take).flatten()
+    }
+
+    /// Lets go without landing: the preview goes too.
+    fn cancel(self, timeline: TimelineView) {
+        self.0.set_value(None);
+        timeline.preview.set(None);
     }
 }
 
@@ -487,6 +543,7 @@ struct Press {
     moved: bool,
 }
 
+/// One drawn bar.
 #[component]
 fn BarHandle(
     timeline: TimelineView,
@@ -494,140 +551,167 @@ fn BarHandle(
     id: InitiativeId,
     bars: Memo<HashMap<InitiativeId, (Rect, usize)>>,
 ) -> impl IntoView {
-    let planner = timeline.planner;
-    let place = {
-        let id = id.clone();
-        Memo::new(move |_| bars.with(|bars| bars.get(&id).copied()))
-    };
-    let label = {
-        let id = id.clone();
-        move || {
-            let phase = place.get().and_then(|(_, phase)| {
-                planner.with_phases(|phases| phases.get(phase).map(|phase| phase.display_name().to_string()))
-            });
-            let title = planner
-                .cell(&id)
-                .map(|cell| cell.with(|initiative| initiative.display_title().to_string()));
-            format!("{}, in {}", title.unwrap_or_default(), phase.unwrap_or_default())
-        }
-    };
-    let offset = {
-        let id = id.clone();
-        move || match timeline.preview.get() {
-            Some(Preview::Bar {
-                id: moving, offset, ..
-            }) if moving == id => offset,
-            _ => (0.0, 0.0),
-        }
-    };
-    let style = move || {
-        let (dx, dy) = offset();
-        place.get().map_or_else(
-            || "display:none".to_string(),
-            |(rect, _)| format!("{};transform:translate({dx}px,{dy}px)", super::rect_style(&rect)),
-        )
-    };
-    let selected = {
-        let id = id.clone();
-        move || planner.is_selected(&id)
-    };
-    let on_keydown = {
-        let id = id.clone();
-        move |event: web_sys::KeyboardEvent| {
-            let Some(offset) = super::phase_step(&event) else {
-                return;
-            };
-            event.prevent_default();
-            planner.select(Some(id.clone()));
-            timeline.edit(|roadmap| {
-                roadmap.shift_phase(&id, offset);
-            });
-        }
-    };
-    let press = StoredValue::new(None::<Press>);
-    let on_pointerdown = move |event: web_sys::PointerEvent| {
-        if event.button() != 0 {
-            return;
-        }
-        let Some(element) = stage.get() else { return };
-        event.prevent_default();
-        capture(&event);
-        press.set_value(Some(Press {
-            from: TimelineView::point_in(&element, &event),
-            moved: false,
-        }));
-    };
-    let on_pointermove = {
-        let id = id.clone();
-        move |event: web_sys::PointerEvent| {
-            let (Some(started), Some(element)) = (press.get_value(), stage.get()) else {
-                return;
-            };
-            let (x, y) = TimelineView::point_in(&element, &event);
-            let offset = (x - started.from.0, y - started.from.1);
-            if !started.moved && offset.0.hypot(offset.1) < CLICK_SLOP {
-                return;
-            }
-            press.set_value(Some(Press {
-                moved: true,
-                ..started
-            }));
-            let onto = timeline.plan.with_untracked(|plan| {
-                let band = plan.as_ref()?.band_at(x, y)?;
-                planner.with_phases(|phases| phases.get(band.phase).map(|phase| phase.id.clone()))
-            });
-            timeline.preview.set(Some(Preview::Bar {
-                id: id.clone(),
-                offset,
-                onto,
-            }));
-        }
-    };
-    let on_pointerup = {
-        let id = id.clone();
-        move |_: web_sys::PointerEvent| {
-            let Some(released) = press.get_value() else { return };
-            press.set_value(None);
-            planner.select(Some(id.clone()));
-            if !released.moved {
-                return;
-            }
-            let onto = match timeline.preview.get_untracked() {
-                Some(Preview::Bar { onto: Some(onto), .. }) => onto,
-                _ => {
-                    timeline.preview.set(None);
-                    return;
-                }
-            };
-            let current = planner
-                .cell(&id)
-                .and_then(|cell| cell.with_untracked(|initiative| initiative.phase.clone()));
-            if current.as_ref() == Some(&onto) {
-                timeline.preview.set(None);
-            } else {
-                timeline.edit(|roadmap| {
-                    roadmap.assign_phase(&id, Some(onto));
-                });
-            }
-        }
-    };
+    let bar = MovingBar::new(timeline, stage, id, bars);
     view! {
         <button
             type="button"
             class="timeline-bar"
-            class=("is-selected", selected)
-            aria-label=label.clone()
-            title=label
-            style=style
-            on:keydown=on_keydown
-            on:pointerdown=on_pointerdown
-            on:pointermove=on_pointermove
-            on:pointerup=on_pointerup
-            on:pointercancel=move |_| {
-                press.set_value(None);
-                timeline.preview.set(None);
-            }
+            class=("is-selected", move || bar.is_selected())
+            aria-label=move || bar.label()
+            title=move || bar.label()
+            style=move || bar.style()
+            on:keydown=move |event| bar.step(&event)
+            on:pointerdown=move |event| bar.press(&event)
+            on:pointermove=move |event| bar.drag(&event)
+            on:pointerup=move |_| bar.release()
+            on:pointercancel=move |_| bar.grip.cancel(timeline)
         ></button>
+    }
+}
+
+/// What a bar handle's attributes and handlers share; `Copy`, as `MovingEdge` is.
+#[derive(Clone, Copy)]
+struct MovingBar {
+    timeline: TimelineView,
+    stage: NodeRef<Div>,
+    id: StoredValue<InitiativeId>,
+    /// The bar's rectangle and its phase's position, while the bar has a handle.
+    place: Memo<Option<(Rect, usize)>>,
+    grip: Grip<Press>,
+}
+
+impl MovingBar {
+    fn new(
+        timeline: TimelineView,
+        stage: NodeRef<Div>,
+        id: InitiativeId,
+        bars: Memo<HashMap<InitiativeId, (Rect, usize)>>,
+    ) -> MovingBar {
+        let place = {
+            let id = id.clone();
+            Memo::new(move |_| bars.with(|bars| bars.get(&id).copied()))
+        };
+        MovingBar {
+            timeline,
+            stage,
+            id: StoredValue::new(id),
+            place,
+            grip: Grip::new(),
+        }
+    }
+
+    /// "Churn model, in Discovery".
+    fn label(self) -> String {
+        let planner = self.timeline.planner;
+        let phase = self.place.get().and_then(|(_, phase)| {
+            planner.with_phases(|phases| phases.get(phase).map(|phase| phase.display_name().to_string()))
+        });
+        let title = self
+            .id
+            .with_value(|id| planner.cell(id))
+            .map(|cell| cell.with(|initiative| initiative.display_title().to_string()));
+        format!("{}, in {}", title.unwrap_or_default(), phase.unwrap_or_default())
+    }
+
+    /// How far a drag has taken this bar.
+    fn offset(self) -> (f64, f64) {
+        match self.timeline.preview.get() {
+            Some(Preview::Bar { id, offset, .. }) if self.id.with_value(|own| *own == id) => offset,
+            _ => (0.0, 0.0),
+        }
+    }
+
+    fn style(self) -> String {
+        let (dx, dy) = self.offset();
+        self.place.get().map_or_else(
+            || "display:none".to_string(),
+            |(rect, _)| format!("{};transform:translate({dx}px,{dy}px)", super::rect_style(&rect)),
+        )
+    }
+
+    fn is_selected(self) -> bool {
+        self.id.with_value(|id| self.timeline.planner.is_selected(id))
+    }
+
+    /// The arrow keys move the bar to the phase before or after, and select it.
+    fn step(self, event: &web_sys::KeyboardEvent) {
+        let Some(offset) = super::phase_step(event) else {
+            return;
+        };
+        event.prevent_default();
+        let id = self.id.get_value();
+        self.timeline.planner.select(Some(id.clone()));
+        self.timeline.edit(|roadmap| {
+            roadmap.shift_phase(&id, offset);
+        });
+    }
+
+    /// Notes where the press began, in the stage's pixels.
+    fn press(self, event: &web_sys::PointerEvent) {
+        self.grip.press(event, || {
+            let element = self.stage.get()?;
+            Some(Press {
+                from: TimelineView::point_in(&element, event),
+                moved: false,
+            })
+        });
+    }
+
+    /// Once the pointer leaves the click's slop, the bar follows it over the band beneath.
+    fn drag(self, event: &web_sys::PointerEvent) {
+        let (Some(started), Some(element)) = (self.grip.held(), self.stage.get()) else {
+            return;
+        };
+        let (x, y) = TimelineView::point_in(&element, event);
+        let offset = (x - started.from.0, y - started.from.1);
+        if !started.moved && offset.0.hypot(offset.1) < CLICK_SLOP {
+            return;
+        }
+        self.grip.note(Press {
+            moved: true,
+            ..started
+        });
+        let onto = self.timeline.plan.with_untracked(|plan| {
+            let band = plan.as_ref()?.band_at(x, y)?;
+            self.timeline
+                .planner
+                .with_phases(|phases| phases.get(band.phase).map(|phase| phase.id.clone()))
+        });
+        self.timeline.preview.set(Some(Preview::Bar {
+            id: self.id.get_value(),
+            offset,
+            onto,
+        }));
+    }
+
+    /// Lets go: the bar is selected, and a drag onto another phase's band moves it there.
+    fn release(self) {
+        let Some(released) = self.grip.release() else {
+            return;
+        };
+        let planner = self.timeline.planner;
+        let id = self.id.get_value();
+        planner.select(Some(id.clone()));
+        if !released.moved {
+            return;
+        }
+        let onto = match self.timeline.preview.get_untracked() {
+            Some(Preview::Bar { onto: Some(onto), .. }) => onto,
+            _ => {
+                self.timeline.preview.set(None);
+                return;
+            }
+        };
+        let current = planner
+            .cell(&id)
+            .and_then(|cell| cell.with_untracked(|initiative| initiative.phase.clone()));
+        if current.as_ref() == Some(&onto) {
+            self.timeline.preview.set(None);
+        } else {
+            self.timeline.edit(|roadmap| {
+                roadmap.assign_phase(&id, Some(onto));
+            });
+        }
     }
 }
 
@@ -635,23 +719,17 @@ fn BarHandle(
 /// extent with its date.
 #[component]
 fn DropGhost(timeline: TimelineView) -> impl IntoView {
-    let planner = timeline.planner;
     let ghost = move || {
         let preview = timeline.preview.get()?;
         timeline.plan.with(|plan| {
             let plan = plan.as_ref()?;
-            let index_of = |phase: &PhaseId| {
-                planner.with_phases(|phases| phases.iter().position(|candidate| &candidate.id == phase))
-            };
             match preview {
                 Preview::Bar { onto, .. } => {
-                    let index = index_of(onto.as_ref()?)?;
-                    let band = plan.bands.iter().find(|band| band.phase == index)?;
+                    let band = timeline.band_of(plan, onto.as_ref()?)?;
                     Some((band.rect, None))
                 }
                 Preview::Edge { phase, edge, day } => {
-                    let index = index_of(&phase)?;
-                    let band = plan.bands.iter().find(|band| band.phase == index)?;
+                    let band = timeline.band_of(plan, &phase)?;
                     let axis = plan.axis?;
                     let (start, end) = band.span?;
                     let (start, end) = match edge {
