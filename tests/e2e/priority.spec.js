@@ -108,6 +108,11 @@ test.describe('scoring frameworks', () => {
 
     await frameworkSelect(page).selectOption({ label: 'ICE' });
     await priority(page).getByRole('checkbox', { name: /average of its inputs/ }).check();
+    // The table re-ranks a moment after a change and rebuilds its rows: a click in between
+    // would be pressed on one row and released on its successor. Wait for ICE's rows first.
+    await expect
+      .poll(async () => (await rankedRows(page)).map((row) => row[3].startsWith('WSJF')))
+      .toEqual([false, false]);
     // Both sit at the board's centre (one chip there): pick it from the ranked list instead.
     await priority(page).getByRole('button', { name: 'Data contracts', exact: true }).click();
     await expect(app.inspector.title).toHaveValue('Data contracts');
