@@ -3,6 +3,7 @@
 //! Insight chart), chips where marks coincide, and the titles that found no place listed below.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -97,18 +98,22 @@ fn lay_out(roadmap: &Roadmap, room: &Room, ruler: &mut LabelRuler) -> BoardLayou
 
 /// The layout, redone when scores, titles, urgency, marks, the set of initiatives or the room
 /// change; never for a selection or a step of a drag.
-fn board_layout(planner: Planner, room: ReadSignal<Option<Room>>) -> Memo<BoardLayout> {
+fn board_layout(planner: Planner, room: ReadSignal<Option<Room>>) -> Memo<Arc<BoardLayout>> {
     let ruler = StoredValue::new_local(LabelRuler::new());
     Memo::new(move |_| {
         // The board topic covers the set of initiatives too; the split decides quick wins.
         planner.track_board();
         planner.split();
-        room.with(|room| match room {
-            Some(room) => ruler
-                .try_update_value(|ruler| planner.with_roadmap(|roadmap| lay_out(roadmap, room, ruler)))
-                .unwrap_or_default(),
-            None => BoardLayout::default(),
-        })
+        // Shared, not cloned: the keyed wake-ups keep the previous layout to compare with, and
+        // copying 10,000 ids on every relayout would cost more than comparing them.
+        Arc::new(room.with(|room| {
+            match room {
+                Some(room) => ruler
+                    .try_update_value(|ruler| planner.with_roadmap(|roadmap| lay_out(roadmap, room, ruler)))
+                    .unwrap_or_default(),
+                None => BoardLayout::default(),
+            }
+        }))
     })
 }
 
@@ -189,7 +194,7 @@ fn GridHead(
 /// in a chip, so what the user works on never disappears.
 #[component]
 fn BoardItems(
-    layout: Memo<BoardLayout>,
+    layout: Memo<Arc<BoardLayout>>,
     geometry: Signal<BoardGeometry>,
     plot: NodeRef<html::Div>,
 ) -> impl IntoView {
@@ -225,7 +230,7 @@ fn BoardItems(
 #[component]
 fn PlacedMark(
     id: InitiativeId,
-    layout: Memo<BoardLayout>,
+    layout: Memo<Arc<BoardLayout>>,
     marks: KeyedTriggers,
     geometry: Signal<BoardGeometry>,
     plot: NodeRef<html::Div>,
@@ -244,7 +249,7 @@ fn PlacedMark(
 #[component]
 fn PlacedChip(
     first: InitiativeId,
-    layout: Memo<BoardLayout>,
+    layout: Memo<Arc<BoardLayout>>,
     chips: KeyedTriggers,
     apart: Memo<Option<(InitiativeId, InitiativeId)>>,
     geometry: Signal<BoardGeometry>,
@@ -271,7 +276,7 @@ fn PlacedChip(
 /// or its member standing apart.
 fn chip_entry(
     first: InitiativeId,
-    layout: Memo<BoardLayout>,
+    layout: Memo<Arc<BoardLayout>>,
     chips: KeyedTriggers,
     apart: Memo<Option<(InitiativeId, InitiativeId)>>,
     geometry: Signal<BoardGeometry>,
@@ -309,11 +314,11 @@ fn chip_entry(
 /// memo per item reading the whole layout would make every relayout wake all n items, and each
 /// re-subscription costs O(n) in the layout's subscriber list: O(n²) at 10,000.)
 fn watch_entries(
-    layout: Memo<BoardLayout>,
+    layout: Memo<Arc<BoardLayout>>,
     apart: Memo<Option<(InitiativeId, InitiativeId)>>,
 ) -> (KeyedTriggers, KeyedTriggers) {
     let (marks, chips) = (KeyedTriggers::new(), KeyedTriggers::new());
-    Effect::new(move |previous: Option<BoardLayout>| {
+    Effect::new(move |previous: Option<Arc<BoardLayout>>| {
         let now = layout.get();
         if let Some(previous) = previous {
             let changed = |before: Option<&MarkPlace>, after: Option<&MarkPlace>| before != after;
@@ -363,7 +368,7 @@ fn beside(geometry: &BoardGeometry, (x, y): (f64, f64)) -> (f64, f64) {
 /// phases change.
 #[component]
 fn DependencyLines(
-    layout: Memo<BoardLayout>,
+    layout: Memo<Arc<BoardLayout>>,
     geometry: Signal<BoardGeometry>,
     shown: RwSignal<bool>,
 ) -> impl IntoView {
@@ -444,7 +449,7 @@ const UNLABELLED_NAMED: usize = 30;
 /// "12 more: …": the titles that found no place on the board, each a button that selects it
 /// (the selected mark shows its title).
 #[component]
-fn Unlabelled(layout: Memo<BoardLayout>) -> impl IntoView {
+fn Unlabelled(layout: Memo<Arc<BoardLayout>>) -> impl IntoView {
     let planner = use_planner();
     move || {
         layout.with(|layout| {
