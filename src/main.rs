@@ -1,6 +1,6 @@
 fn main() {
     console_error_panic_hook::set_once();
-    // The page index.html shows while the app downloads gives way to the app in the same frame.
+    // What index.html shows while the app downloads gives way to the app, in the same frame.
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
