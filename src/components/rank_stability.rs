@@ -130,12 +130,11 @@ impl Simulation {
         }
         if run.is_summarised() {
             self.finish(run);
-            canvas::measure("stability-slice", "stability-slice-start");
-            return;
+        } else {
+            self.progress.set(Some(run.progress()));
+            set_timeout(move || self.slice(run, generation), Duration::ZERO);
         }
         canvas::measure("stability-slice", "stability-slice-start");
-        self.progress.set(Some(run.progress()));
-        set_timeout(move || self.slice(run, generation), Duration::ZERO);
     }
 
     /// Finishes the run; "stability-run" measures it from its start, for the benchmark.
