@@ -12,8 +12,10 @@
 //     wasm started; blank: its <p> shown), median of 5 fresh browser contexts each,
 //   - import and render of generated, schema-valid roadmaps of 100, 1,000 and 10,000 initiatives
 //     through the real UI ("Import JSON", then "Open as new roadmap"), each in a fresh context,
-//   - main-thread time (CDP TaskDuration) per pointer move while dragging a card at 1,000 and
-//     10,000, next to an idle pointer move as the baseline,
+//   - main-thread time (CDP TaskDuration) per pointer move while dragging a card at 100, 1,000 and
+//     10,000, next to an idle pointer move as the baseline, and next to the same drag of the one
+//     mark of bench/drag-floor (an empty page that drags the way the app does): the floor that
+//     the browser and the measuring itself set,
 //   - selecting a card by click at 10,000 (main-thread time and wall time); where the grid is so
 //     crowded that it shows cluster chips only, the card to drag or select is taken from a
 //     cluster's list, which brings it out as the selected card,
@@ -38,6 +40,7 @@ const ROOT = path.resolve(__dirname, '..');
 const DIST = path.resolve(ROOT, process.env.BENCH_DIST || 'dist');
 const BLANK = path.join(ROOT, 'bench', 'blank');
 const BLANK_DIST = path.join(BLANK, 'dist');
+const DRAG_FLOOR = path.join(ROOT, 'bench', 'drag-floor');
 const TARGET = path.join(ROOT, 'target');
 const REPORT = path.join(TARGET, 'bench.json');
 const SIZES = [100, 1_000, 10_000];
@@ -704,6 +707,20 @@ async function measureSuggestion(page) {
   return { ms: round(done.painted - clicked, 1), summary: moves.trim().split('.')[0] };
 }
 
+/** The drag of bench/drag-floor's one mark, measured exactly as a drag on the app's board. */
+async function dragFloorRun(session, url) {
+  const { context, page } = await session.open('drag floor');
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url);
+    await page.locator(CARD).waitFor({ timeout: 60_000 });
+    return await measureDrag(page, cdp);
+  } finally {
+    await context.close();
+  }
+}
+
 /** One roadmap size in a fresh context: import, open, then memory, drag and click where asked. */
 async function roadmapRun(session, url, count, file) {
   // No service worker: it would re-fetch the site in the background while we time.
@@ -937,14 +954,21 @@ function table(report) {
   // A drag at frame rate at every size: p50 ≤ 4 ms and p95 ≤ 8 ms of main thread per move.
   const frameRate = [['≤ 4 ms', 4], ['≤ 8 ms', 8]];
   const dragGoals = { 100: frameRate, 1000: frameRate, 10000: frameRate };
+  // In the Blank column: the one mark of bench/drag-floor, dragged the app's way on an empty page.
+  const floor = report.drag_floor;
+  const pair = (samples) => `${ms(samples.p50_ms)} / ${ms(samples.p95_ms)}`;
   for (const n of DRAG_SIZES) {
     const { idle, drag } = report.roadmaps[n].pointer;
     const [[p50text, p50limit], [p95text, p95limit]] = dragGoals[n];
-    row(`Idle pointer move at ${thousands(n)}, p50 / p95 (baseline)`, `${ms(idle.p50_ms)} / ${ms(idle.p95_ms)}`);
+    row(`Idle pointer move at ${thousands(n)}, p50 / p95 (baseline)`, pair(idle), { blank: pair(floor.idle) });
     row(`Drag at ${thousands(n)}, main thread per move, p50`, ms(drag.p50_ms), {
+      blank: ms(floor.drag.p50_ms),
+      ratio: times(drag.p50_ms / floor.drag.p50_ms),
       goal: target(p50text, drag.p50_ms, p50limit),
     });
     row(`Drag at ${thousands(n)}, main thread per move, p95`, ms(drag.p95_ms), {
+      blank: ms(floor.drag.p95_ms),
+      ratio: times(drag.p95_ms / floor.drag.p95_ms),
       goal: target(p95text, drag.p95_ms, p95limit),
     });
   }
@@ -1008,6 +1032,7 @@ async function main() {
 
   const appServer = await serve(DIST);
   const blankServer = await serve(BLANK_DIST);
+  const floorServer = await serve(DRAG_FLOOR);
   const appUrl = `http://127.0.0.1:${appServer.address().port}/`;
   const blankUrl = `http://127.0.0.1:${blankServer.address().port}/`;
   const browser = await chromium.launch(project.use.launchOptions);
@@ -1049,6 +1074,9 @@ async function main() {
       'one discarded warm-up load each first; service workers allowed (a real first visit)';
     report.cold_load = cold;
 
+    progress('drag floor: the one mark of bench/drag-floor, dragged as on the board');
+    report.drag_floor = await dragFloorRun(session, `http://127.0.0.1:${floorServer.address().port}/`);
+
     report.roadmaps = {};
     for (const n of SIZES) {
       const also = [DRAG_SIZES.includes(n) && 'drag', n === CLICK_SIZE && 'click'].filter(Boolean);
@@ -1066,6 +1094,7 @@ async function main() {
     await browser.close().catch(() => {});
     appServer.close();
     blankServer.close();
+    floorServer.close();
   }
 
   report.table = table(report);
@@ -1081,7 +1110,8 @@ async function main() {
   console.log('');
   console.log('Main-thread times are CDP TaskDuration deltas around one action plus two animation frames (the');
   console.log('idle pointer move is that floor); import, render and cold-load times run to the frame after the one');
-  console.log('that showed the result.');
+  console.log('that showed the result. Beside the idle moves and drags, the Blank column is bench/drag-floor: one mark');
+  console.log('on an empty page, dragged the way the board drags, measured the same way.');
   for (const n of SIZES) {
     const notices = report.roadmaps[n].notices;
     if (notices.length) console.log(`notices after ${thousands(n)}: ${notices.join(' | ')}`);
