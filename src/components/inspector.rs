@@ -160,6 +160,9 @@ pub fn Inspector() -> impl IntoView {
                         <p class="empty-note">
                             "Select a mark on the board or a card in a phase to see and edit its details."
                         </p>
+                        <p class="empty-note">
+                            "Drag a mark to set its effort and impact, or focus it and use the arrow keys (Shift: big steps)."
+                        </p>
                     }
                 }
             >
