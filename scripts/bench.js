@@ -709,12 +709,21 @@ async function measureSuggestion(page) {
   return { ms: round(done.painted - clicked, 1), summary: moves.trim().split('.')[0] };
 }
 
+/**
+ * A fresh context and page, with main-thread metrics on (CDP TaskDuration), and no service
+ * worker: it would re-fetch the site in the background while we time.
+ */
+async function measuredPage(session, label) {
+  const { context, page } = await session.open(label, null, { serviceWorkers: 'block' });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { context, page, cdp };
+}
+
 /** The drag of bench/drag-floor's one mark, measured exactly as a drag on the app's board. */
 async function dragFloorRun(session, url) {
-  const { context, page } = await session.open('drag floor');
+  const { context, page, cdp } = await measuredPage(session, 'drag floor');
   try {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
     await page.goto(url);
     await page.locator(CARD).waitFor({ timeout: 60_000 });
     return await measureDrag(page, cdp);
@@ -723,14 +732,9 @@ async function dragFloorRun(session, url) {
   }
 }
 
-/**
- * A page of the app, loaded in a fresh context without a service worker (it would re-fetch the
- * site in the background while we time), the wasm started and the page quiet.
- */
+/** A page of the app, loaded in a fresh measured page, the wasm started and the page quiet. */
 async function freshApp(session, url, label) {
-  const { context, page } = await session.open(label, null, { serviceWorkers: 'block' });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
+  const { context, page, cdp } = await measuredPage(session, label);
   await page.goto(url);
   await page.getByRole('region', { name: 'Effort vs impact' }).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => window.__bench.started !== null, null, { timeout: 60_000 });
