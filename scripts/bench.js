@@ -477,7 +477,7 @@ async function quiet(page, ms = 300) {
 const CARD = 'button[id^="mark-"][aria-pressed="false"]';
 const SELECTED = 'button[id^="mark-"][aria-pressed="true"]';
 const CHIP = 'button.cluster-chip';
-const MEMBER = '.cluster.is-open .cluster-member';
+const MEMBER = '.cluster-list .cluster-member';
 
 /** The i-th of n picks spread evenly over `list`. */
 const spread = (list, i, n) => list[Math.floor(((i + 0.5) * list.length) / n)];
