@@ -133,6 +133,7 @@ const single = `<!DOCTYPE html>
     <meta name="stackplan-build" content="${build}" />
     <title>Stackplan</title>
     <link rel="icon" href="data:image/svg+xml;base64,${Buffer.from(read(iconName)).toString('base64')}" />
+    ${keep(/<style>[\s\S]*?<\/style>/)}
     <style>
 ${css}
     </style>

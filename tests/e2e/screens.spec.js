@@ -146,6 +146,57 @@ test('while the app downloads the page says what is coming, and the app takes it
   await expect(page.locator('#boot')).toHaveCount(0);
 });
 
+test("the boot page paints before the app's stylesheet arrives, and the app waits for it", async ({ page }) => {
+  // Hold the app's stylesheet back (a slow line, without sleeping): the boot page's own styles
+  // are inlined, so its first paint needs nothing else, and the app starts only once styled.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  let requested = false;
+  await page.route(/\/main-[0-9a-f]+\.css$/, async (route) => {
+    requested = true;
+    await held;
+    await route.continue();
+  });
+  const app = new Planner(page);
+  const wasm = page.waitForResponse(/\.wasm$/);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length), {
+      message: "the boot page paints while the app's stylesheet is held",
+      timeout: 10_000,
+    })
+    .toBe(1);
+  expect(requested, "the app's stylesheet was asked for").toBe(true);
+  const boot = await page.evaluate(() => {
+    const style = getComputedStyle(document.getElementById('boot'));
+    const sheets = [...document.styleSheets].map((sheet) => sheet.href).filter(Boolean);
+    return { position: style.position, background: style.backgroundColor, sheets };
+  });
+  expect(boot.sheets, 'no external style sheet has loaded yet').toEqual([]);
+  expect(boot.position, 'the boot page is styled (an overlay)').toBe('fixed');
+  expect(boot.background, 'with its own background').not.toBe('rgba(0, 0, 0, 0)');
+  await expect(page.getByRole('status').filter({ hasText: 'Opening your roadmaps' })).toBeVisible();
+  // The app has all it downloads but its styles, and does not start: the stylesheet is linked
+  // by the page itself (parser-inserted, for every medium), which holds the app's module script.
+  await (await wasm).finished();
+  const link = await page.evaluate(() => {
+    const element = document.querySelector('link[rel="stylesheet"]');
+    const boot = document.getElementById('boot');
+    return {
+      media: element.getAttribute('media'),
+      afterBoot: Boolean(boot.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING),
+    };
+  });
+  expect(link).toEqual({ media: null, afterBoot: true });
+  await expect(app.grid.region).toHaveCount(0);
+  release();
+  await expect(app.grid.region).toBeVisible();
+  // Styled by main.css from its first frame: the board's panel has its border radius.
+  await expect(app.grid.region).toHaveCSS('border-top-left-radius', '10px');
+});
+
 test('the page counts as shown from its first paint: the largest paint is the boot page, even when the app starts at once', async ({ page }) => {
   // The boot page's note is the largest text the page paints; when the app started, the
   // browser had painted it but not always recorded that yet, and a note removed before that
