@@ -101,11 +101,16 @@ pub fn ClusterChip(
         >
             {move || format!("+{}", count.get())}
         </button>
-        <Show when=move || is_open.get()>
-            <div class="cluster-anchor" style=position>
-                <ClusterList first=list_first.clone() count members at/>
-            </div>
-        </Show>
+        // `is_open` is a memo already: a closure over it, not a <Show> with a memo of its own.
+        {move || {
+            is_open.get().then(|| {
+                view! {
+                    <div class="cluster-anchor" style=position>
+                        <ClusterList first=list_first.clone() count members at/>
+                    </div>
+                }
+            })
+        }}
     }
 }
 
