@@ -1,31 +1,35 @@
-//! Parts of the page built after its first paint, one per task: the first paint shows the board
-//! sooner, and no single task keeps a slow phone from answering input for long.
+//! Parts of the page built after its first paint, one per frame: the first paint shows the board
+//! sooner, and no part keeps a slow phone from answering input or painting for long.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-/// Counts from 0 up to `parts`, one step per task from the first paint on.
+/// Counts from 0 up to `parts`, one step per frame from the first paint on.
 pub(crate) fn count_in_turns(parts: u8) -> RwSignal<u8> {
     let built = RwSignal::new(0);
-    request_animation_frame(move || step(built, parts));
+    step(built, parts);
     built
 }
 
+/// The next step, in a task of its own right after the next frame: steps taken back to back
+/// would hold that frame (and any input waiting for it) until the last part is built.
 fn step(built: RwSignal<u8>, parts: u8) {
-    set_timeout(
-        move || {
-            // Nothing to count once the view that asked is gone.
-            let count = built.try_update(|count| {
-                *count += 1;
-                *count
-            });
-            if count.is_some_and(|count| count < parts) {
-                step(built, parts);
-            }
-        },
-        Duration::ZERO,
-    );
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                // Nothing to count once the view that asked is gone.
+                let count = built.try_update(|count| {
+                    *count += 1;
+                    *count
+                });
+                if count.is_some_and(|count| count < parts) {
+                    step(built, parts);
+                }
+            },
+            Duration::ZERO,
+        );
+    });
 }
 
 /// Its children, once `built` has counted up to `at`.
