@@ -221,3 +221,28 @@ test('the page counts as shown from its first paint: the largest paint is the bo
   expect(started, 'the app started').not.toBeNull();
   expect(largest, 'the largest paint came before the app').toBeLessThan(started);
 });
+
+test('the app is downloaded after the boot page has painted, once', async ({ page }) => {
+  // A download that finished before the first paint counted, in Lighthouse's slow-line
+  // simulation, toward the largest paint: the page's first frame comes first.
+  await page.addInitScript(() => {
+    window.firstFrame = null;
+    requestAnimationFrame(() => {
+      window.firstFrame = performance.now();
+    });
+  });
+  const requests = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) requests.push(request.url());
+  });
+  const app = new Planner(page);
+  await page.goto('/');
+  await expect(app.grid.region).toBeVisible();
+  const { firstFrame, asked } = await page.evaluate(() => ({
+    firstFrame: window.firstFrame,
+    asked: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm')).startTime,
+  }));
+  expect(firstFrame, 'the boot page had a frame').not.toBeNull();
+  expect(asked, 'the wasm was asked for after the first frame').toBeGreaterThan(firstFrame);
+  expect(requests.length, 'and only once').toBe(1);
+});
