@@ -22,7 +22,10 @@ module.exports = defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 720 },
-    trace: 'retain-on-failure',
+    // No trace: recording one (DOM snapshots at every action) made the suite 262 → 387 s on two
+    // cores, even with the traces of passing tests thrown away. A failing test leaves its
+    // screenshot; for its trace, rerun it alone with `--trace on`.
+    trace: 'off',
     // Each test is a fresh visit: the service worker would only copy the whole build into its
     // cache every time. The offline and delivery specs allow it, as they test it.
     serviceWorkers: 'block',

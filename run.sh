@@ -33,6 +33,8 @@ CARGO_MUTANTS_VERSION="27.1.0"
 CARGO_NEXTEST_VERSION="0.9"
 WASM_TARGET="wasm32-unknown-unknown"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+# The browser build's own target dir: it can run while the host's cargo holds target/'s lock.
+WEB_TARGET_DIR="$ROOT/target/web"
 FIREFOX="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -179,7 +181,19 @@ setup_all() {
 # The release site: Trunk's output finished by scripts/post-build.js (build id, offline file list,
 # Content-Security-Policy, the single-file dist/stackplan.html), with brotli and gzip copies beside
 # each asset for hosts that serve them.
-build() { trunk build --release --offline && node scripts/post-build.js dist && node scripts/precompress.js dist; }
+build() {
+  CARGO_TARGET_DIR="$WEB_TARGET_DIR" trunk build --release --offline &&
+    node scripts/post-build.js dist && node scripts/precompress.js dist
+}
+
+# The release build with its output held back until it is over: `./run.sh test` runs it beside
+# clippy and the unit tests, whose output would otherwise interleave with it.
+build_quietly() {
+  local status=0
+  build >target/release-build.log 2>&1 || status=$?
+  cat target/release-build.log >&2
+  return "$status"
+}
 
 bundle_size() { node scripts/bundle-size.js; }
 
@@ -220,15 +234,25 @@ cmd_test() {
   t0=$(now)
   step "setup" setup_all
   step "cargo fmt --check" cargo fmt --all -- --check
-  step "clippy (host)" cargo clippy --all-targets -- -D warnings
-  step "clippy (wasm32)" cargo clippy --all-targets --target "$WASM_TARGET" -- -D warnings
-  step "cargo test" cargo test
-  step "trunk build --release" build
+  # A full run builds everything from scratch, where incremental compilation only adds the cost
+  # of writing its cache (measured: the crate and its tests, 49 → 35 s).
+  export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+  # The release build runs beside clippy and the unit tests, in its own target dir so that neither
+  # waits for the other's lock: each spends long stretches on one core (a crate's own compile, the
+  # release build's whole-program optimisation), so side by side they leave less of the machine
+  # idle. Clippy for wasm32 shares target/ with the host's, and so its macro crates' builds.
+  mkdir -p target
+  step "trunk build --release" build_quietly &
+  local build_pid=$! rc=0 build_rc=0
+  { step "clippy (host)" cargo clippy --all-targets -- -D warnings &&
+    step "clippy (wasm32)" cargo clippy --all-targets --target "$WASM_TARGET" -- -D warnings &&
+    step "cargo test" cargo test; } || rc=$?
+  wait "$build_pid" || build_rc=$?
+  [ "$rc" -eq 0 ] && [ "$build_rc" -eq 0 ] || return 1
   step "bundle size" bundle_size
   # Reports of an earlier run must not pass for this one's.
   rm -f test-results/results.json test-results/firefox.json
   mkdir -p test-results
-  local rc=0
   step "e2e (playwright)" e2e "$@" || rc=$?
   # Arguments select Playwright tests; the Firefox suite runs only on a full run.
   if [ "$rc" -eq 0 ] && [ "$#" -eq 0 ]; then
