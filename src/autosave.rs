@@ -2,6 +2,8 @@
 //! left, staying in step with other tabs (and pausing on a conflict until the user chooses),
 //! and the commands that open, create, copy and delete the roadmaps kept here.
 
+use std::time::Duration;
+
 use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 
@@ -11,6 +13,15 @@ use crate::storage::{self, StorageChange, StorageProblem, Stored};
 
 /// How long after the last change a save waits: a drag changes the roadmap many times a second.
 const SAVE_DELAY_MS: u64 = 300;
+
+/// When a waiting save is written.
+#[derive(Clone, Copy)]
+enum SaveAt {
+    /// `SAVE_DELAY_MS` after the last change.
+    AfterChanges,
+    /// Right after the next frame has painted.
+    AfterPaint,
+}
 
 /// Saving in the background, one per page; cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -79,7 +90,7 @@ impl Autosave {
             // in which another tab's next save looks like a conflict.
             let quiet = autosave.quiet.try_update_value(std::mem::take).unwrap_or(false);
             if previous.is_some() && !quiet {
-                autosave.schedule();
+                autosave.schedule(SaveAt::AfterChanges);
             }
         });
         storage::on_leaving(move || autosave.flush());
@@ -121,7 +132,7 @@ impl Autosave {
         self.show(roadmap, text);
     }
 
-    /// Adds a roadmap to this browser's workspace and opens it (saves to storage).
+    /// Adds a roadmap to this browser's workspace and opens it (and saves it, once painted).
     pub fn open_as_new(self, mut roadmap: Roadmap) {
         self.flush();
         // Time and chance: two tabs creating roadmaps in the same millisecond still differ.
@@ -136,14 +147,11 @@ impl Autosave {
             id: id.clone(),
             name: roadmap.name.clone(),
         };
-        self.planner
-            .change_workspace(|workspace| workspace.add(entry.clone()));
-        let saved = storage::save(&id, &roadmap);
-        if let Err(problem) = &saved {
-            self.warn(problem);
-        }
-        self.change_stored_workspace(move |stored| add_missing(stored, std::slice::from_ref(&entry)));
-        self.show(roadmap, saved.ok());
+        self.planner.change_workspace(|workspace| workspace.add(entry));
+        self.show(roadmap, None);
+        // Written, and listed in storage, once the board has painted it: at 1,000 initiatives the
+        // write takes some 20 ms that the board would otherwise wait for.
+        self.schedule(SaveAt::AfterPaint);
     }
 
     pub fn duplicate_roadmap(self) {
@@ -198,23 +206,28 @@ impl Autosave {
         }
     }
 
-    fn schedule(self) {
+    fn schedule(self, at: SaveAt) {
         self.cancel_pending();
         // The save stays pending until the lock is granted: another tab's write that arrives
-        // while this tab waits for the lock is a conflict, not a version to take over.
-        let handle = set_timeout_with_handle(
-            move || {
-                storage::with_save_lock(move || {
-                    // Cancelled while waiting (a conflict, a flush, a switch): nothing to save.
-                    if self.pending.try_update_value(Option::take).flatten().is_some() {
-                        self.save_now();
-                    }
-                });
-            },
-            std::time::Duration::from_millis(SAVE_DELAY_MS),
-        )
-        .ok();
-        self.pending.set_value(handle);
+        // while this tab waits for the lock is a conflict, not a version to take over. Pending,
+        // it is also what a flush (leaving the page) saves at once.
+        let save = move || {
+            storage::with_save_lock(move || {
+                // Cancelled while waiting (a conflict, a flush, a switch): nothing to save.
+                if self.pending.try_update_value(Option::take).flatten().is_some() {
+                    self.save_now();
+                }
+            });
+        };
+        let handle = match at {
+            SaveAt::AfterChanges => set_timeout_with_handle(save, Duration::from_millis(SAVE_DELAY_MS)),
+            // A frame's callbacks run before it paints: the task after one runs after it.
+            SaveAt::AfterPaint => set_timeout_with_handle(
+                move || request_animation_frame(move || set_timeout(save, Duration::ZERO)),
+                Duration::ZERO,
+            ),
+        };
+        self.pending.set_value(handle.ok());
     }
 
     /// Saves at once if a save is waiting (before switching roadmaps, or leaving). Runs
