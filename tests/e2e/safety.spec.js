@@ -304,14 +304,17 @@ test.describe('two tabs', () => {
     await expect.poll(async () => (await listed()).length, { timeout: 15_000 }).toBe(expected);
     const ids = await listed();
     expect(new Set(ids).size).toBe(expected);
-    const keys = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((key) => key.startsWith('stackplan:roadmap:'))
-        .map((key) => key.slice('stackplan:roadmap:'.length)),
-    );
+    const storedIds = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => key.startsWith('stackplan:roadmap:'))
+          .map((key) => key.slice('stackplan:roadmap:'.length))
+          .sort(),
+      );
     // Every new roadmap is stored and listed; the first one (r1) is listed but, never changed,
-    // has nothing stored yet.
-    expect([...keys].sort()).toEqual(ids.filter((id) => id !== 'r1').sort());
+    // has nothing stored yet. A new roadmap is written once it has painted, so the other tab
+    // may list it a frame before its own tab stores it.
+    await expect.poll(storedIds).toEqual(ids.filter((id) => id !== 'r1').sort());
     expect(ids).toContain('r1');
     for (const tab of [a, b]) {
       await expect.poll(async () => (await roadmapNames(tab.page)).length).toBe(expected);
