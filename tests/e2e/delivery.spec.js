@@ -127,7 +127,9 @@ test.describe('a new release', () => {
     // The open release keeps serving itself whole; the new one waits and says so.
     expect(await build()).toBe(one);
     const notice = page.getByRole('status').filter({ hasText: 'A new version is ready — reload' });
-    await expect(notice).toBeVisible();
+    // The notice waits for the new service worker to install, which copies the whole release
+    // into its cache: in a full test run on two cores that took over the default 5 s once.
+    await expect(notice).toBeVisible({ timeout: 15_000 });
     expect(await build()).toBe(one);
     await expect(app.grid.card('Work in progress')).toBeVisible();
 
