@@ -7,6 +7,7 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
 use leptos::prelude::*;
 
+use crate::components::later::after_next_paint;
 use crate::model::{Roadmap, RoadmapEntry, RoadmapId};
 use crate::state::{Confirmation, Notice, Planner, Rescue, Tone};
 use crate::storage::{self, StorageChange, StorageProblem, Stored};
@@ -221,11 +222,8 @@ impl Autosave {
         };
         let handle = match at {
             SaveAt::AfterChanges => set_timeout_with_handle(save, Duration::from_millis(SAVE_DELAY_MS)),
-            // A frame's callbacks run before it paints: the task after one runs after it.
-            SaveAt::AfterPaint => set_timeout_with_handle(
-                move || request_animation_frame(move || set_timeout(save, Duration::ZERO)),
-                Duration::ZERO,
-            ),
+            // The timeout is only there for its handle: it makes the save pending from now.
+            SaveAt::AfterPaint => set_timeout_with_handle(move || after_next_paint(save), Duration::ZERO),
         };
         self.pending.set_value(handle.ok());
     }

@@ -12,23 +12,24 @@ pub(crate) fn count_in_turns(parts: u8) -> RwSignal<u8> {
     built
 }
 
-/// The next step, in a task of its own right after the next frame: steps taken back to back
-/// would hold that frame (and any input waiting for it) until the last part is built.
+/// Runs `work` in a task of its own right after the next frame has painted: a frame's
+/// callbacks run before it paints, the task after one runs after it.
+pub(crate) fn after_next_paint(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, Duration::ZERO));
+}
+
+/// The next step, right after the next frame: steps taken back to back would hold that frame
+/// (and any input waiting for it) until the last part is built.
 fn step(built: RwSignal<u8>, parts: u8) {
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                // Nothing to count once the view that asked is gone.
-                let count = built.try_update(|count| {
-                    *count += 1;
-                    *count
-                });
-                if count.is_some_and(|count| count < parts) {
-                    step(built, parts);
-                }
-            },
-            Duration::ZERO,
-        );
+    after_next_paint(move || {
+        // Nothing to count once the view that asked is gone.
+        let count = built.try_update(|count| {
+            *count += 1;
+            *count
+        });
+        if count.is_some_and(|count| count < parts) {
+            step(built, parts);
+        }
     });
 }
 
