@@ -289,10 +289,9 @@ impl Autosave {
         let read = storage::read_workspace();
         let mut stored = read.clone().unwrap_or_else(|| mine.clone());
         change(&mut stored);
-        if let Some(open) = mine.entry(&mine.active) {
-            add_missing(&mut stored, std::slice::from_ref(open));
-        }
-        stored.active = mine.active.clone();
+        // The list read may lag behind another tab's write: this tab's own roadmaps that are
+        // stored stay listed, or neither tab would list them any more.
+        mine.keep_in(&mut stored, is_stored);
         let result = if read.as_ref() == Some(&stored) {
             Ok(())
         } else {
@@ -365,20 +364,9 @@ impl Autosave {
         let workspace = self.planner.workspace();
         match change {
             StorageChange::Workspace(Some(mut theirs)) => {
-                let mine = workspace.get_untracked();
                 // Their list, plus what it lacks of ours that is stored; this tab keeps its
                 // own roadmap open.
-                let missing: Vec<RoadmapEntry> = mine
-                    .roadmaps
-                    .iter()
-                    .filter(|entry| {
-                        theirs.entry(&entry.id).is_none()
-                            && (entry.id == mine.active || storage::stored_text(&entry.id).is_some())
-                    })
-                    .cloned()
-                    .collect();
-                theirs.roadmaps.extend(missing.iter().cloned());
-                theirs.active = mine.active;
+                let missing = workspace.with_untracked(|mine| mine.keep_in(&mut theirs, is_stored));
                 self.planner.change_workspace(|workspace| *workspace = theirs);
                 if !missing.is_empty() {
                     self.change_stored_workspace(move |stored| add_missing(stored, &missing));
@@ -435,6 +423,10 @@ impl Autosave {
             ),
         }
     }
+}
+
+fn is_stored(id: &RoadmapId) -> bool {
+    storage::stored_text(id).is_some()
 }
 
 /// Adds the entries a list of roadmaps lacks, keeping the open one.

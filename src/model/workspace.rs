@@ -88,6 +88,25 @@ impl Workspace {
         }
     }
 
+    /// Takes `list` (another tab's, or the one in storage) as what this tab shows, with this
+    /// tab's roadmap still open, keeping what `list` lacks of this tab's roadmaps that still
+    /// exist: the open one, and every one `is_stored` finds. A list read while another tab's
+    /// write is on its way can miss a roadmap; a deleted one has no text left. Returns the
+    /// entries added to `list`, which the stored list then lacks too.
+    pub fn keep_in(&self, list: &mut Workspace, is_stored: impl Fn(&RoadmapId) -> bool) -> Vec<RoadmapEntry> {
+        let kept: Vec<RoadmapEntry> = self
+            .roadmaps
+            .iter()
+            .filter(|entry| {
+                list.entry(&entry.id).is_none() && (entry.id == self.active || is_stored(&entry.id))
+            })
+            .cloned()
+            .collect();
+        list.roadmaps.extend(kept.iter().cloned());
+        list.active = self.active.clone();
+        kept
+    }
+
     /// Removes a roadmap; the open one moves to its neighbour. The last roadmap cannot go:
     /// returns false then.
     pub fn remove(&mut self, id: &RoadmapId) -> bool {
@@ -171,6 +190,31 @@ mod tests {
         let workspace = Workspace::new(entry("r100", "a"));
         assert_eq!(workspace.fresh_id(100).as_str(), "r101");
         assert_eq!(workspace.fresh_id(7).as_str(), "r7");
+    }
+
+    #[test]
+    fn a_list_that_lacks_a_stored_roadmap_keeps_it() {
+        // This tab has r1..r4 with r4 open (not stored yet); the list read from storage was
+        // written by a tab that had not seen r2 or r4, and r3 was deleted there since.
+        let mut mine = Workspace::new(entry("r1", "a"));
+        for (id, name) in [("r2", "b"), ("r3", "c"), ("r4", "d")] {
+            mine.add(entry(id, name));
+        }
+        let mut list = Workspace {
+            active: RoadmapId("r5".into()),
+            roadmaps: vec![entry("r1", "a renamed"), entry("r5", "theirs")],
+        };
+        let stored = ["r1", "r2", "r5"];
+        let kept = mine.keep_in(&mut list, |id| stored.contains(&id.as_str()));
+        let ids =
+            |entries: &[RoadmapEntry]| entries.iter().map(|entry| entry.id.0.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&kept), ["r2", "r4"]);
+        assert_eq!(ids(&list.roadmaps), ["r1", "r5", "r2", "r4"]);
+        assert_eq!(
+            list.roadmaps[0].name, "a renamed",
+            "their name for a listed roadmap stays"
+        );
+        assert_eq!(list.active.as_str(), "r4");
     }
 
     #[test]
