@@ -554,6 +554,8 @@ fn Goals(selected: Selected) -> impl IntoView {
 const DEPENDENCY_OPTIONS: usize = 50;
 
 /// What the initiative depends on, and a list of what it could depend on without a cycle.
+/// The fieldset stays as the selection moves: its list and options are keyed, so selecting
+/// another initiative changes only the entries that differ, not some 50 options.
 #[component]
 fn Dependencies(selected: Selected) -> impl IntoView {
     let planner = selected.planner;
@@ -561,23 +563,24 @@ fn Dependencies(selected: Selected) -> impl IntoView {
     let choices = Memo::new(move |_| {
         planner.track_links();
         let id = planner.selected()?;
-        Some((
-            id.clone(),
-            planner.with_roadmap(|roadmap| dependency_choices(roadmap, &id)),
-        ))
+        Some(planner.with_roadmap(|roadmap| dependency_choices(roadmap, &id)))
+    });
+    let listed = Memo::new(move |_| {
+        choices.with(|choices| {
+            choices
+                .as_ref()
+                .map(|choices| choices.listed.clone())
+                .unwrap_or_default()
+        })
     });
     let query = RwSignal::new(String::new());
     let offered = offered_dependencies(planner, choices, query);
-    move || {
-        choices.get().map(|(_, DependencyChoices { listed, .. })| {
-            view! {
-                <fieldset class="field dependencies">
-                    <legend class="field-label">"Depends on"</legend>
-                    <DependencyList selected listed/>
-                    <DependencyPicker selected query offered/>
-                </fieldset>
-            }
-        })
+    view! {
+        <fieldset class="field dependencies">
+            <legend class="field-label">"Depends on"</legend>
+            <DependencyList selected listed/>
+            <DependencyPicker selected query offered/>
+        </fieldset>
     }
 }
 
@@ -586,7 +589,7 @@ type Offered = (Choices, Option<String>);
 
 fn offered_dependencies(
     planner: Planner,
-    choices: Memo<Option<(InitiativeId, DependencyChoices)>>,
+    choices: Memo<Option<DependencyChoices>>,
     query: RwSignal<String>,
 ) -> Memo<Offered> {
     Memo::new(move |_| {
@@ -595,7 +598,7 @@ fn offered_dependencies(
         choices.with(|choices| {
             let (shown, total) = choices
                 .as_ref()
-                .map(|(_, choices)| {
+                .map(|choices| {
                     planner
                         .with_roadmap(|roadmap| choices.matching(roadmap, &query.get(), DEPENDENCY_OPTIONS))
                 })
@@ -609,23 +612,26 @@ fn offered_dependencies(
 
 /// The initiatives it depends on, each with a button that removes the dependency.
 #[component]
-fn DependencyList(selected: Selected, listed: Choices) -> impl IntoView {
+fn DependencyList(selected: Selected, listed: Memo<Choices>) -> impl IntoView {
     view! {
         <ul class="dependency-list">
-            {listed
-                .into_iter()
-                .map(|(on, title)| {
-                    view! {
-                        <li>
-                            <span>{title.clone()}</span>
-                            <button type="button" class="link" aria-label=format!("Remove dependency on {title}") on:click=move |_| selected.depend_on(&on, false)>
-                                "Remove"
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()}
+            <For each=move || listed.get() key=Clone::clone let:dependency>
+                <ListedDependency selected dependency/>
+            </For>
         </ul>
+    }
+}
+
+#[component]
+fn ListedDependency(selected: Selected, dependency: (InitiativeId, String)) -> impl IntoView {
+    let (on, title) = dependency;
+    view! {
+        <li>
+            <span>{title.clone()}</span>
+            <button type="button" class="link" aria-label=format!("Remove dependency on {title}") on:click=move |_| selected.depend_on(&on, false)>
+                "Remove"
+            </button>
+        </li>
     }
 }
 
@@ -652,15 +658,9 @@ fn DependencyPicker(selected: Selected, query: RwSignal<String>, offered: Memo<O
             }
         >
             <option value="">"Add a dependency…"</option>
-            {move || {
-                offered
-                    .with(|(shown, _)| {
-                        shown
-                            .iter()
-                            .map(|(on, title)| view! { <option value=on.0.clone()>{title.clone()}</option> })
-                            .collect_view()
-                    })
-            }}
+            <For each=move || offered.with(|(shown, _)| shown.clone()) key=Clone::clone let:choice>
+                <option value=choice.0.0>{choice.1}</option>
+            </For>
         </select>
         {move || offered.with(|(_, note)| note.clone()).map(|note| view! { <p class="hint">{note}</p> })}
     }

@@ -252,10 +252,13 @@ test.describe('initiatives on the grid', () => {
     await add.selectOption({ label: 'Data lake' });
     await expect(remove).toBeVisible();
     await expect(add.locator('option')).toHaveText(['Add a dependency…']);
+    await expect(add).toHaveValue('');
 
     // Data lake cannot depend on BI dashboards, which depends on it.
     await app.selectCard('Data lake');
     await expect(app.inspector.title).toHaveValue('Data lake');
+    // The list follows the selection: Data lake depends on nothing.
+    await expect(remove).toHaveCount(0);
     await find.fill('');
     await expect(add.locator('option')).toHaveText(['Add a dependency…']);
 
