@@ -40,6 +40,17 @@ pub(crate) enum DomId<'a> {
     QuickDatesBody,
 }
 
+impl DomId<'_> {
+    /// The initiative whose mark has this element id: a delegated event on the board finds the
+    /// mark it reached by its id.
+    pub(crate) fn initiative_of_mark(element_id: &str) -> Option<InitiativeId> {
+        element_id
+            .strip_prefix("mark-")
+            .filter(|id| !id.is_empty())
+            .map(|id| InitiativeId(id.to_string()))
+    }
+}
+
 impl fmt::Display for DomId<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -81,5 +92,21 @@ mod tests {
         assert_eq!(DomId::PhaseName(&phase).to_string(), "phase-name-p2");
         assert_eq!(DomId::CatalogItem(3).to_string(), "catalog-item-3");
         assert_eq!(DomId::InspectorTitle.to_string(), "inspector-title");
+    }
+
+    #[test]
+    fn a_mark_id_leads_back_to_its_initiative_and_no_other_id_does() {
+        let initiative = InitiativeId("i-7-b".into());
+        let mark = DomId::Mark(&initiative).to_string();
+        assert_eq!(DomId::initiative_of_mark(&mark), Some(initiative.clone()));
+        assert_eq!(
+            DomId::initiative_of_mark(&DomId::Chip(&initiative).to_string()),
+            None
+        );
+        assert_eq!(
+            DomId::initiative_of_mark(&DomId::PhaseCard(&initiative).to_string()),
+            None
+        );
+        assert_eq!(DomId::initiative_of_mark("mark-"), None);
     }
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::DomId;
 use super::board_room::{GUESSED_GEOMETRY, LabelRuler, Room, measured_room};
+use super::board_tips::{BoardTips, PointedMarks};
 use super::cluster_chip::{ClusterChip, OpenCluster};
 use super::initiative_mark::{CardHeld, InitiativeMark, MarkPlace};
 use super::move_menu::MarkMoveMenu;
@@ -133,6 +134,16 @@ pub fn Grid() -> impl IntoView {
     let count = move || planner.with_ids(<[InitiativeId]>::len);
     let show_dependencies = RwSignal::new(false);
     let range_style = RwSignal::new(RangeStyle::default());
+    let pointed = PointedMarks::new();
+    let unlabelled_at = move |id: &InitiativeId| {
+        layout.with(|layout| {
+            layout
+                .marks
+                .get(id)
+                .filter(|place| place.label.is_none())
+                .map(|place| place.at)
+        })
+    };
     view! {
         <section class="panel grid-panel" role="region" aria-label="Effort vs impact">
             <GridHead count show_dependencies range_style/>
@@ -140,7 +151,14 @@ pub fn Grid() -> impl IntoView {
                 <span class="axis-label axis-y" aria-hidden="true">"Impact ↑"</span>
                 <div class="field" style=move || format!("--inset:{}px", geometry.get().inset)>
                     <QuadrantBand top=true/>
-                    <div class="plot" node_ref=plot>
+                    <div
+                        class="plot"
+                        node_ref=plot
+                        on:pointerover=move |event| pointed.pointer_over(&event)
+                        on:pointerout=move |event| pointed.pointer_out(&event)
+                        on:focusin=move |event| pointed.focus_in(&event)
+                        on:focusout=move |_| pointed.focus_out()
+                    >
                         <QuadrantTints/>
                         <AxisTicks axis=Axis::Impact/>
                         <ScoreRanges geometry style=range_style/>
@@ -151,6 +169,7 @@ pub fn Grid() -> impl IntoView {
                             "Pick items from the catalog or create a New initiative, then drag each mark to its effort and impact."
                         </p>
                         <BoardItems layout geometry plot/>
+                        <BoardTips pointed geometry unlabelled_at/>
                         <MarkMoveMenu geometry/>
                     </div>
                     <QuadrantBand top=false/>

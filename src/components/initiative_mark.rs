@@ -8,6 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::DomId;
+use super::board_tips::tip_opens_left;
 use crate::model::{
     BoardGeometry, Initiative, InitiativeId, NUDGE_BIG_STEP, NUDGE_STEP, Nudge, PlacedLabel, QuadrantSplit,
     QuickWinStatus, Score, Urgency, card_label, short_label,
@@ -385,7 +386,7 @@ fn MarkButton(
     has_label: Signal<bool>,
     geometry: Signal<BoardGeometry>,
     plot: NodeRef<html::Div>,
-    title: impl Fn() -> String + Send + Sync + 'static,
+    title: impl Fn() -> String + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let planner = use_planner();
     let button = NodeRef::<html::Button>::new();
@@ -447,7 +448,12 @@ fn MarkButton(
             on:keydown=on_keydown
             on:click=on_click
         >
-            <span class="mark-tip" aria-hidden="true">{title}</span>
+            // Its title when the board left it off: only while it is worked on (the board's own
+            // tips show it on hover and focus), and inside it so that it moves with a drag.
+            {move || {
+                ((selected.get() || is_dragged.get()) && !has_label.get())
+                    .then(|| view! { <span class="mark-tip" aria-hidden="true">{title.clone()}</span> })
+            }}
         </button>
     }
 }
@@ -463,7 +469,7 @@ fn mark_class(
     geometry: Signal<BoardGeometry>,
 ) -> impl Fn() -> String + Send + Sync + 'static {
     move || {
-        let tip_left = rest.get().0 > geometry.with(|geometry| geometry.width * 0.6);
+        let tip_left = geometry.with(|geometry| tip_opens_left(rest.get().0, geometry));
         let states = [
             (selected.get(), " is-selected"),
             (lifted.get(), " is-lifted"),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 pub(crate) use dom_id::DomId;
 
 mod board_room;
+mod board_tips;
 mod catalog_tree;
 mod chart_canvas;
 mod cluster_chip;

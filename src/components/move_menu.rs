@@ -2,60 +2,74 @@
 
 use leptos::prelude::*;
 
-use crate::model::{BoardGeometry, InitiativeId};
+use crate::model::{BoardGeometry, Initiative, InitiativeId, PhaseId};
 use crate::state::{InitiativeCell, use_planner};
 
+/// The selected initiative and its cell.
+type Selected = Memo<Option<(InitiativeId, InitiativeCell)>>;
+
 /// Shown for the selected mark where the Inspector is a long scroll away (phones, tablets;
-/// the stylesheet hides it elsewhere).
+/// the stylesheet hides it elsewhere). One menu follows the selection: selecting another
+/// mark moves it and changes its name and choice, and rebuilds none of it.
 #[component]
 pub fn MarkMoveMenu(geometry: Signal<BoardGeometry>) -> impl IntoView {
     let planner = use_planner();
-    move || {
-        let id = planner.selected()?;
-        let cell = planner.cell(&id)?;
-        Some(view! { <MoveMenu id cell geometry/> })
-    }
+    let selected: Selected = Memo::new(move |_| {
+        planner
+            .selected()
+            .and_then(|id| planner.cell(&id).map(|cell| (id, cell)))
+    });
+    let any = Memo::new(move |_| selected.with(Option::is_some));
+    move || any.get().then(|| view! { <MoveMenu selected geometry/> })
+}
+
+/// Reads the selected initiative, if there still is one.
+fn with_selected<T>(selected: Selected, read: impl FnOnce(&Initiative) -> T) -> Option<T> {
+    selected.with(|selected| {
+        selected
+            .as_ref()
+            .map(|(_, cell)| cell.with(|initiative| read(initiative)))
+    })
 }
 
 #[component]
-fn MoveMenu(id: InitiativeId, cell: InitiativeCell, geometry: Signal<BoardGeometry>) -> impl IntoView {
+fn MoveMenu(selected: Selected, geometry: Signal<BoardGeometry>) -> impl IntoView {
     let planner = use_planner();
-    let point = {
-        let cell = cell.clone();
-        move || cell.with(|initiative| geometry.get().point(initiative.effort, initiative.impact))
+    let point = move || {
+        with_selected(selected, |initiative| {
+            geometry.get().point(initiative.effort, initiative.impact)
+        })
+        .unwrap_or_default()
     };
-    let style = {
-        let point = point.clone();
-        move || {
-            let (x, y) = point();
-            // Centred under the mark, but never past the plot's sides.
-            format!(
-                "left:clamp(0px, calc({x}px - var(--move-menu-width) / 2), calc(100% - var(--move-menu-width)));top:{y}px"
-            )
-        }
+    let style = move || {
+        let (x, y) = point();
+        // Centred under the mark, but never past the plot's sides.
+        format!(
+            "left:clamp(0px, calc({x}px - var(--move-menu-width) / 2), calc(100% - var(--move-menu-width)));top:{y}px"
+        )
     };
     // Below the mark, or above it near the bottom edge.
     let above = move || point().1 > geometry.with(|geometry| geometry.height * 0.75);
-    let label = {
-        let cell = cell.clone();
-        move || cell.with(|initiative| format!("Move {} to…", initiative.display_title()))
+    let label = move || {
+        with_selected(selected, |initiative| {
+            format!("Move {} to…", initiative.display_title())
+        })
+        .unwrap_or_default()
     };
+    let current =
+        Memo::new(move |_| with_selected(selected, |initiative| initiative.phase.clone()).flatten());
+    // Chosen by property, not attribute: an option the user once picked ignores its attribute.
     let options = move || {
-        let current = cell.with(|initiative| initiative.phase.clone());
-        let unphased = current.is_none();
-        let phases = planner.with_phases(|phases| {
+        planner.with_phases(|phases| {
             phases
                 .iter()
                 .map(|phase| {
-                    let selected = current.as_ref() == Some(&phase.id);
-                    view! { <option value=phase.id.0.clone() selected=selected>{phase.name.clone()}</option> }
+                    let id = phase.id.clone();
+                    let chosen = move || current.with(|current| current.as_ref() == Some(&id));
+                    view! { <option value=phase.id.0.clone() prop:selected=chosen>{phase.name.clone()}</option> }
                 })
                 .collect_view()
-        });
-        view! {
-            <option value="" selected=unphased>"Unphased"</option>
-            {phases}
-        }
+        })
     };
     view! {
         <div class="move-menu" class=("is-above", above) style=style>
@@ -64,12 +78,16 @@ fn MoveMenu(id: InitiativeId, cell: InitiativeCell, geometry: Signal<BoardGeomet
                 aria-label=label
                 on:change=move |event| {
                     let value = event_target_value(&event);
-                    let phase = (!value.is_empty()).then_some(crate::model::PhaseId(value));
+                    let phase = (!value.is_empty()).then_some(PhaseId(value));
+                    let Some(id) = selected.with_untracked(|selected| selected.as_ref().map(|(id, _)| id.clone())) else {
+                        return;
+                    };
                     planner.edit(|roadmap| {
                         roadmap.assign_phase(&id, phase);
                     });
                 }
             >
+                <option value="" prop:selected=move || current.with(Option::is_none)>"Unphased"</option>
                 {options}
             </select>
         </div>

@@ -209,6 +209,26 @@ test('titles left off the board are listed beside it, and a click on one shows i
   await expect(app.inspector.title).toHaveValue(title);
   // The selected mark shows its title beside it.
   await expect(mark.getByText(title.length > 28 ? title.slice(0, 10) : title)).toBeVisible();
+
+  // Another mark without its title on the board shows it while the pointer rests on it, and
+  // while the keyboard focus is on it; only those.
+  const tips = app.grid.plot.locator('.board-tip');
+  await expect(tips).toHaveCount(0);
+  const other = app.grid.plot.locator('button.mark:not(.has-label):not(.is-selected)').nth(3);
+  const otherTitle = (await other.getAttribute('aria-label')).split(', effort ')[0];
+  const shown = otherTitle.length > 28 ? otherTitle.slice(0, 10) : otherTitle;
+  await other.hover();
+  await expect(tips).toHaveCount(1);
+  await expect(tips.first()).toBeVisible();
+  await expect(tips.first()).toContainText(shown);
+  await page.mouse.move(1, 1);
+  await expect(tips).toHaveCount(0);
+  await page.keyboard.press('Shift');
+  await other.focus();
+  await expect(tips).toHaveCount(1);
+  await expect(tips.first()).toContainText(shown);
+  await mark.focus();
+  await expect(tips).toHaveCount(0);
 });
 
 test('a mark is a button named by title, scores, quadrant and urgency, shaped by urgency', async ({ page }) => {

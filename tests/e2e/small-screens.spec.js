@@ -76,6 +76,12 @@ for (const screen of SCREENS) {
         // The card's own menu: the Inspector is a long scroll away.
         await expect(moveTo.locator('option:checked')).toHaveText('Foundations (Q1–Q2)');
         await moveTo.selectOption({ label: 'Scale' });
+        // The menu follows the selection: another mark's name and phase, then back.
+        await app.grid.card('Archive the legacy ledger').tap();
+        const other = app.grid.region.getByRole('combobox', { name: 'Move Archive the legacy ledger to…', exact: true });
+        await expect(other.locator('option:checked')).toHaveText('Unphased');
+        await card.tap();
+        await expect(moveTo.locator('option:checked')).toHaveText('Scale');
       } else {
         await expect(moveTo).toBeHidden();
         await app.inspector.setPhase('Scale');
