@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::DomId;
+use super::{DomId, set_if_changed};
 use crate::model::{BoardGeometry, InitiativeId, short_label};
 use crate::state::use_planner;
 
@@ -49,12 +49,6 @@ impl PointedMarks {
 
     pub(crate) fn focus_out(&self) {
         set_if_changed(self.focused, None);
-    }
-}
-
-fn set_if_changed(signal: RwSignal<Option<InitiativeId>>, mark: Option<InitiativeId>) {
-    if signal.with_untracked(|current| current != &mark) {
-        signal.set(mark);
     }
 }
 
