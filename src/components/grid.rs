@@ -12,7 +12,7 @@ use super::DomId;
 use super::board_room::{GUESSED_GEOMETRY, LabelRuler, Room, measured_room};
 use super::board_tips::{BoardTips, PointedMarks};
 use super::cluster_chip::{ClusterChip, OpenCluster};
-use super::initiative_mark::{CardHeld, InitiativeMark, MarkPlace};
+use super::initiative_mark::{CardHeld, DragLayer, InitiativeMark, MarkPlace};
 use super::move_menu::MarkMoveMenu;
 use super::score_ranges::{RangeChoice, RangeStyle, ScoreRanges};
 use crate::model::{
@@ -125,6 +125,8 @@ pub fn Grid() -> impl IntoView {
     let held = RwSignal::new(false);
     provide_context(CardHeld(held));
     let plot = NodeRef::<html::Div>::new();
+    let drag_layer = NodeRef::<html::Div>::new();
+    provide_context(DragLayer(drag_layer));
     hold_scrolling_while_a_card_is_held(plot, held);
     let room = measured_room(plot);
     let geometry = Signal::derive(move || {
@@ -168,9 +170,14 @@ pub fn Grid() -> impl IntoView {
                         <p class="grid-empty" hidden=move || count() != 0>
                             "Pick items from the catalog or create a New initiative, then drag each mark to its effort and impact."
                         </p>
-                        <BoardItems layout geometry plot/>
+                        // Apart from the layer a dragged mark moves in: each move restyles
+                        // one element whose parents hold a few children, not thousands.
+                        <div class="board-items">
+                            <BoardItems layout geometry plot/>
+                        </div>
                         <BoardTips pointed geometry unlabelled_at/>
                         <MarkMoveMenu geometry/>
+                        <div class="drag-layer" node_ref=drag_layer aria-hidden="true"></div>
                     </div>
                     <QuadrantBand top=false/>
                 </div>

@@ -258,11 +258,18 @@ test('a drag moves only the dragged mark until the drop, then is one undo step',
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 120, from.y + from.height / 2 - 80, { steps: 8 });
-  // Mid-drag: the mark follows the pointer; its name, the Inspector and the roadmap wait for the drop.
-  await expect.poll(async () => (await dragged.boundingBox()).x).toBeGreaterThan(from.x + 60);
+  // Mid-drag: the mark's stand-in follows the pointer with its title, while the mark waits unseen
+  // where it rests; its name, the Inspector and the roadmap wait for the drop.
+  const held = app.grid.plot.locator('.drag-layer .mark');
+  await expect.poll(async () => (await held.boundingBox())?.x ?? 0).toBeGreaterThan(from.x + 60);
+  await expect(held).toHaveText('Dragged');
+  await expect(dragged).toHaveCSS('opacity', '0');
+  expect(await dragged.boundingBox()).toEqual(from);
   await expect(dragged).toHaveAccessibleName(/^Dragged, effort 5\.0, impact 5\.0, /);
   await expect(app.inspector.effort).toHaveValue('5.0');
   await page.mouse.up();
+  await expect(held).toHaveCount(0);
+  await expect(dragged).toHaveCSS('opacity', '1');
   await expect(dragged).not.toHaveAccessibleName(/^Dragged, effort 5\.0, impact 5\.0, /);
   const effort = Number(await app.inspector.effort.inputValue());
   expect(effort).toBeGreaterThan(5);
