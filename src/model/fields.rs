@@ -1,6 +1,7 @@
 //! The inspector's fields in the planner's words: which field an edit or an error belongs
 //! to, how typed text becomes a value, and the texts cards and dialogs read out.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use super::{
@@ -268,56 +269,70 @@ pub type Choices = Vec<(InitiativeId, String)>;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DependencyChoices {
     pub listed: Choices,
-    /// Where the initiatives it could depend on stand in the roadmap's list: positions,
-    /// not copies of 10,000 titles.
-    pub addable: Vec<usize>,
+    /// What it cannot depend on: itself, what it depends on already and what depends on it
+    /// (a cycle). Kept instead of the list of what it can depend on: with 10,000 initiatives
+    /// that list cost a pass over the roadmap on every selection, where the picker shows 50.
+    excluded: HashSet<InitiativeId>,
+    /// How many initiatives of the roadmap it could depend on.
+    addable: usize,
 }
 
 impl DependencyChoices {
     /// The addable initiatives whose title contains `query` (any case), at most `limit` of
     /// them, and how many match in all: a list of 10,000 options would not read as a choice.
-    /// `roadmap` is the one the choices were made from.
+    /// `roadmap` is the one the choices were made from. Without a query it reads only as far
+    /// as the first `limit`.
     pub fn matching(&self, roadmap: &Roadmap, query: &str, limit: usize) -> (Choices, usize) {
         let query = query.trim().to_lowercase();
-        let mut matches = self
-            .addable
+        let mut matches = roadmap
+            .initiatives
             .iter()
-            .filter_map(|&position| roadmap.initiatives.get(position))
+            .filter(|other| !self.excluded.contains(&other.id))
             .filter(|other| query.is_empty() || other.display_title().to_lowercase().contains(&query));
         let shown: Choices = matches
             .by_ref()
             .take(limit)
             .map(|other| (other.id.clone(), other.display_title().to_string()))
             .collect();
-        let total = shown.len() + matches.count();
+        let total = if query.is_empty() {
+            self.addable
+        } else {
+            shown.len() + matches.count()
+        };
         (shown, total)
     }
 }
 
-/// The dependency editor's lists for `id`, in one pass over the roadmap.
+/// The dependency editor's lists for `id`.
 pub fn dependency_choices(roadmap: &Roadmap, id: &InitiativeId) -> DependencyChoices {
     let Some(initiative) = roadmap.initiative(id) else {
         return DependencyChoices::default();
     };
+    let mut excluded = roadmap.dependants_of(id);
+    excluded.insert(id.clone());
     let listed = initiative
         .dependencies
         .iter()
         .map(|on| {
-            let title = roadmap.initiative(on).map_or("", Initiative::display_title);
-            (on.clone(), title.to_string())
+            let found = roadmap.initiative(on);
+            // A dependency on an initiative no longer in the roadmap excludes none of it.
+            if found.is_some() {
+                excluded.insert(on.clone());
+            }
+            (
+                on.clone(),
+                found.map_or("", Initiative::display_title).to_string(),
+            )
         })
         .collect();
-    let dependants = roadmap.dependants_of(id);
-    let addable = roadmap
-        .initiatives
-        .iter()
-        .enumerate()
-        .filter(|(_, other)| {
-            &other.id != id && !initiative.dependencies.contains(&other.id) && !dependants.contains(&other.id)
-        })
-        .map(|(position, _)| position)
-        .collect();
-    DependencyChoices { listed, addable }
+    // Everything excluded is in the roadmap: itself, what it depends on that is found, and
+    // what depends on it (found by walking the roadmap).
+    let addable = roadmap.initiatives.len().saturating_sub(excluded.len());
+    DependencyChoices {
+        listed,
+        excluded,
+        addable,
+    }
 }
 
 #[cfg(test)]
@@ -449,6 +464,33 @@ mod tests {
         assert_eq!((shown.len(), total), (3, 3));
         assert_eq!(shown[1], (lakehouse, "Lakehouse".to_string()));
         assert_eq!(choices.matching(&roadmap, "nothing like it", 10), (Vec::new(), 0));
+    }
+
+    #[test]
+    fn dependency_totals_without_a_query_count_what_the_list_leaves_out() {
+        let mut roadmap = Roadmap::new("Plan");
+        let [lake, warehouse, dashboards, ..] = [
+            "Lake",
+            "Warehouse",
+            "Dashboards",
+            "Catalog",
+            "Lineage",
+            "Glossary",
+        ]
+        .map(|title| roadmap.add_initiative(title));
+        roadmap.set_dependency(&warehouse, &lake, true);
+        roadmap.set_dependency(&dashboards, &warehouse, true);
+        // A dependency left behind by an initiative since removed.
+        roadmap.update_initiative(&warehouse, |initiative| {
+            initiative.dependencies.push(InitiativeId("gone".into()));
+        });
+        let choices = dependency_choices(&roadmap, &warehouse);
+        // Six less itself, Lake (a dependency) and Dashboards (a dependant): Catalog, Lineage
+        // and Glossary, of which the list shows two.
+        let (shown, total) = choices.matching(&roadmap, "", 2);
+        assert_eq!((shown.len(), total), (2, 3));
+        assert_eq!(choices.matching(&roadmap, "", 10).0.len(), total);
+        assert_eq!(choices.listed.len(), 2);
     }
 
     #[test]

@@ -262,8 +262,18 @@ impl Roadmap {
     }
 
     /// Every initiative that depends on `id`, directly or through others: the ones `id`
-    /// must not depend on, or there would be a cycle. One pass over the roadmap.
+    /// must not depend on, or there would be a cycle. One pass over the roadmap, two when
+    /// something depends on it.
     pub fn dependants_of(&self, id: &InitiativeId) -> HashSet<InitiativeId> {
+        // Most initiatives have nothing depending on them: comparisons find that without
+        // hashing every dependency in the roadmap.
+        if !self
+            .initiatives
+            .iter()
+            .any(|initiative| initiative.dependencies.contains(id))
+        {
+            return HashSet::new();
+        }
         let mut dependants_by_id: HashMap<&InitiativeId, Vec<&InitiativeId>> = HashMap::new();
         for initiative in &self.initiatives {
             for dependency in &initiative.dependencies {
