@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{DomId, set_if_changed};
+use super::initiative_mark::mark_at;
+use super::set_if_changed;
 use crate::model::{BoardGeometry, InitiativeId, short_label};
 use crate::state::use_planner;
 
@@ -54,9 +55,7 @@ impl PointedMarks {
 
 /// The initiative whose mark holds this event target.
 fn mark_of(target: Option<web_sys::EventTarget>) -> Option<InitiativeId> {
-    let element = target?.dyn_into::<web_sys::Element>().ok()?;
-    let mark = element.closest(".mark").ok()??;
-    DomId::initiative_of_mark(&mark.id())
+    mark_at(target).map(|(_, id)| id)
 }
 
 /// Whether a tip opens to the left of a mark at `x`: near the right edge it would leave the plot.

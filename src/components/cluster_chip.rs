@@ -5,44 +5,30 @@ use leptos::prelude::*;
 use super::initiative_mark::{cell_or_placeholder, nudge_by_key};
 use super::{DomId, focus_later, let_go_of_focus};
 use crate::model::{InitiativeId, card_label};
-use crate::state::{KeyedTriggers, use_planner};
+use crate::state::{KeyedChoice, use_planner};
 
-/// Which cluster's list is open on the grid, named by its first member.
+/// Which cluster's list is open on the grid, named by its first member. Keyed: opening or
+/// closing a list wakes only the chips concerned, not every chip.
 #[derive(Clone, Copy)]
-pub(crate) struct OpenCluster {
-    open: StoredValue<Option<InitiativeId>>,
-    /// Keyed: opening or closing a list wakes only the chips concerned, not every chip.
-    chips: KeyedTriggers,
-}
+pub(crate) struct OpenCluster(KeyedChoice);
 
 impl OpenCluster {
     pub(crate) fn new() -> OpenCluster {
-        OpenCluster {
-            open: StoredValue::new(None),
-            chips: KeyedTriggers::new(),
-        }
+        OpenCluster(KeyedChoice::new())
     }
 
     /// Whether the list of the chip named by `first` is open; wakes only when that changes.
     fn is_open(&self, first: &InitiativeId) -> bool {
-        self.chips.track(first);
-        self.open.with_value(|open| open.as_ref() == Some(first))
+        self.0.is(first)
     }
 
     fn set(&self, first: Option<InitiativeId>) {
-        let previous = self.open.get_value();
-        if previous == first {
-            return;
-        }
-        self.open.set_value(first.clone());
-        for changed in [previous, first].iter().flatten() {
-            self.chips.notify(changed);
-        }
+        self.0.set(first);
     }
 
     /// Opens the chip's list, or closes it if it is open.
     fn toggle(&self, first: &InitiativeId) {
-        let open = self.open.with_value(|open| open.as_ref() == Some(first));
+        let open = self.0.get_untracked().as_ref() == Some(first);
         self.set((!open).then(|| first.clone()));
     }
 }

@@ -12,7 +12,7 @@ use super::DomId;
 use super::board_room::{GUESSED_GEOMETRY, LabelRuler, Room, measured_room};
 use super::board_tips::{BoardTips, PointedMarks};
 use super::cluster_chip::{ClusterChip, OpenCluster};
-use super::initiative_mark::{CardHeld, DragLayer, InitiativeMark, MarkPlace};
+use super::initiative_mark::{InitiativeMark, MarkHandling, MarkPlace};
 use super::move_menu::MarkMoveMenu;
 use super::score_ranges::{RangeChoice, RangeStyle, ScoreRanges};
 use crate::model::{
@@ -145,16 +145,14 @@ fn board_layout(planner: Planner, room: ReadSignal<Option<Room>>) -> Memo<Arc<Bo
 pub fn Grid() -> impl IntoView {
     let planner = use_planner();
     provide_context(OpenCluster::new());
-    let held = RwSignal::new(false);
-    provide_context(CardHeld(held));
     let plot = NodeRef::<html::Div>::new();
     let drag_layer = NodeRef::<html::Div>::new();
-    provide_context(DragLayer(drag_layer));
-    hold_scrolling_while_a_card_is_held(plot, held);
     let room = measured_room(plot);
     let geometry = Signal::derive(move || {
         room.with(|room| room.as_ref().map_or(GUESSED_GEOMETRY, |room| room.geometry))
     });
+    let marks = MarkHandling::new(plot, drag_layer, geometry);
+    hold_scrolling_while_a_card_is_held(plot, marks.held);
     let layout = board_layout(planner, room);
     let count = move || planner.with_ids(<[InitiativeId]>::len);
     let show_dependencies = RwSignal::new(false);
@@ -195,8 +193,16 @@ pub fn Grid() -> impl IntoView {
                         </p>
                         // Apart from the layer a dragged mark moves in: each move restyles
                         // one element whose parents hold a few children, not thousands.
-                        <div class="board-items">
-                            <BoardItems layout geometry plot/>
+                        <div
+                            class="board-items"
+                            on:pointerdown=move |event| marks.down(&event)
+                            on:pointermove=move |event| marks.moved(&event)
+                            on:pointerup=move |event| marks.end(&event, true)
+                            on:pointercancel=move |event| marks.end(&event, false)
+                            on:keydown=move |event| marks.key(&event)
+                            on:click=move |event| marks.click(&event)
+                        >
+                            <BoardItems layout geometry/>
                         </div>
                         <BoardTips pointed geometry unlabelled_at/>
                         <MarkMoveMenu geometry/>
@@ -242,11 +248,7 @@ fn GridHead(
 /// Every mark and chip, keyed; the selected mark stands apart even where its scores put it
 /// in a chip, so what the user works on never disappears.
 #[component]
-fn BoardItems(
-    layout: Memo<Arc<BoardLayout>>,
-    geometry: Signal<BoardGeometry>,
-    plot: NodeRef<html::Div>,
-) -> impl IntoView {
+fn BoardItems(layout: Memo<Arc<BoardLayout>>, geometry: Signal<BoardGeometry>) -> impl IntoView {
     let planner = use_planner();
     // The selected initiative when its scores put it in a chip, with that chip's first member.
     let apart = Memo::new(move |_| {
@@ -263,7 +265,7 @@ fn BoardItems(
             <div class="board-group">
                 <For each=keys key=|key| key.clone() let:key>
                     {match key {
-                        ItemKey::Mark(id) => view! { <PlacedMark id layout marks geometry plot/> }.into_any(),
+                        ItemKey::Mark(id) => view! { <PlacedMark id layout marks geometry/> }.into_any(),
                         ItemKey::Cluster(first) => view! { <PlacedChip first layout chips apart geometry/> }.into_any(),
                     }}
                 </For>
@@ -273,7 +275,7 @@ fn BoardItems(
     // Outside the keyed list, so that bringing one out never re-diffs every item.
     let apart_mark = move || {
         apart.get().map(|(id, _)| {
-            view! { <InitiativeMark id place=Signal::derive(|| None) geometry plot/> }
+            view! { <InitiativeMark id place=Signal::derive(|| None) geometry/> }
         })
     };
     view! {
@@ -289,7 +291,6 @@ fn PlacedMark(
     layout: Memo<Arc<BoardLayout>>,
     marks: KeyedTriggers,
     geometry: Signal<BoardGeometry>,
-    plot: NodeRef<html::Div>,
 ) -> impl IntoView {
     let place = {
         let id = id.clone();
@@ -298,7 +299,7 @@ fn PlacedMark(
             layout.with_untracked(|layout| layout.marks.get(&id).cloned())
         })
     };
-    view! { <InitiativeMark id place=place.into() geometry plot/> }
+    view! { <InitiativeMark id place=place.into() geometry/> }
 }
 
 /// A chip where the layout puts it, less the selected member standing apart.

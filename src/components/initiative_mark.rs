@@ -57,6 +57,10 @@ pub(crate) struct MarkPlace {
 
 /// A pointer drag in progress.
 struct Drag {
+    id: InitiativeId,
+    mark: web_sys::HtmlElement,
+    /// Where the mark rests, in pixels of the plot: its stand-in moves from there.
+    rest: (f64, f64),
     pointer: i32,
     /// Pointer position minus mark centre, so the mark does not jump under the pointer.
     grab: (f64, f64),
@@ -64,6 +68,8 @@ struct Drag {
     plot: (f64, f64),
     start: (f64, f64),
     moved: bool,
+    /// A finger holds the mark (not a mouse or a pen).
+    touch: bool,
     /// The mark follows the pointer. A mouse or pen lifts it at once; a finger must rest on it
     /// for `LONG_PRESS_MS` first, so that a swipe across the board still scrolls the page.
     lifted: bool,
@@ -76,23 +82,20 @@ const LONG_PRESS_MS: u64 = 400;
 /// How far a finger may wander during that press before the press counts as a scroll.
 const PRESS_SLOP_PX: f64 = 8.0;
 
-/// Whether a finger is holding a mark on the board: while it is, the board keeps the finger's
-/// moves from scrolling the page.
-#[derive(Clone, Copy)]
-pub(crate) struct CardHeld(pub RwSignal<bool>);
-
-/// The layer above the board where a dragged mark's stand-in moves. The board's marks, titles
-/// and chips share one parent and one stacking context: a mark moved among them makes the
-/// browser walk all of them on every move (about 3 ms at 10,000 initiatives), a stand-in in a
-/// layer of its own walks none of them.
-#[derive(Clone, Copy)]
-pub(crate) struct DragLayer(pub NodeRef<html::Div>);
-
 /// A dragged mark's stand-in in the drag layer and the animation that holds it where the drag
 /// has taken it.
 struct Held {
     stand_in: web_sys::Element,
     animation: web_sys::Animation,
+}
+
+/// The mark (and its initiative) that holds this event target, if any.
+pub(crate) fn mark_at(target: Option<web_sys::EventTarget>) -> Option<(web_sys::HtmlElement, InitiativeId)> {
+    use wasm_bindgen::JsCast;
+    let element = target?.dyn_into::<web_sys::Element>().ok()?;
+    let mark = element.closest(".mark").ok()??;
+    let id = DomId::initiative_of_mark(&mark.id())?;
+    Some((mark.dyn_into().ok()?, id))
 }
 
 /// Moves the initiative one step if `event` is an arrow key (Shift: a big step), selecting
@@ -126,7 +129,6 @@ pub fn InitiativeMark(
     id: InitiativeId,
     place: Signal<Option<MarkPlace>>,
     geometry: Signal<BoardGeometry>,
-    plot: NodeRef<html::Div>,
 ) -> impl IntoView {
     let planner = use_planner();
     let cell = cell_or_placeholder(planner, &id);
@@ -157,7 +159,7 @@ pub fn InitiativeMark(
     };
     let has_label = Signal::derive(move || label.with(Option::is_some));
     view! {
-        <MarkButton id cell rest=rest.into() is_dragged=is_dragged.into() has_label geometry plot title=title.clone()/>
+        <MarkButton id cell rest=rest.into() is_dragged=is_dragged.into() has_label geometry title=title.clone()/>
         {move || label.get().map(|placed| view! { <MarkLabel placed title=title.clone()/> })}
     }
 }
@@ -205,46 +207,67 @@ fn held_at(dx: f64, dy: f64) -> js_sys::Object {
     js_sys::Array::of2(&keyframe, &keyframe).into()
 }
 
-/// What a mark's pointer handlers share.
-#[derive(Clone)]
-struct Dragging {
+/// How the board's marks are dragged, nudged and picked: one set of handlers on the board's
+/// items for all its marks (see `Grid`), which finds the mark an event reached by its id. Six
+/// handlers in every mark took some 8 ms to build for 1,000 initiatives.
+#[derive(Clone, Copy)]
+pub(crate) struct MarkHandling {
     planner: Planner,
-    id: InitiativeId,
     drag: StoredValue<Option<Drag>, LocalStorage>,
-    lifted: RwSignal<bool>,
-    held: Option<CardHeld>,
-    button: NodeRef<html::Button>,
+    /// Whether a finger holds a mark: while it does, the board keeps the finger's moves from
+    /// scrolling the page.
+    pub(crate) held: RwSignal<bool>,
     plot: NodeRef<html::Div>,
+    /// The layer above the board's items where a dragged mark's stand-in moves. The board's
+    /// marks, titles and chips share one stacking context: a mark moved among them makes the
+    /// browser walk all of them on every move (about 3 ms at 10,000 initiatives), a stand-in in
+    /// a layer of its own walks none of them.
+    layer: NodeRef<html::Div>,
     geometry: Signal<BoardGeometry>,
-    rest: Signal<(f64, f64)>,
-    cell: InitiativeCell,
-    layer: Option<DragLayer>,
-    /// The mark's stand-in while it is dragged (see `show_at`).
+    /// The dragged mark's stand-in (see `show_at`).
     shown: StoredValue<Option<Held>, LocalStorage>,
 }
 
-impl Dragging {
-    fn down(&self, event: &web_sys::PointerEvent) {
+impl MarkHandling {
+    pub(crate) fn new(
+        plot: NodeRef<html::Div>,
+        layer: NodeRef<html::Div>,
+        geometry: Signal<BoardGeometry>,
+    ) -> MarkHandling {
+        MarkHandling {
+            planner: use_planner(),
+            drag: StoredValue::new_local(None),
+            held: RwSignal::new(false),
+            plot,
+            layer,
+            geometry,
+            shown: StoredValue::new_local(None),
+        }
+    }
+
+    pub(crate) fn down(&self, event: &web_sys::PointerEvent) {
         if event.button() != 0 {
             return;
         }
-        let (Some(mark), Some(plot)) = (self.button.get_untracked(), self.plot.get_untracked()) else {
+        let (Some((mark, id)), Some(plot)) = (mark_at(event.target()), self.plot.get_untracked()) else {
             return;
         };
         let touch = event.pointer_type() == "touch";
         let pointer = event.pointer_id();
         let rect = mark.get_bounding_client_rect();
         let plot = plot.get_bounding_client_rect();
+        let centre = (rect.left() + rect.width() / 2.0, rect.top() + rect.height() / 2.0);
         let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
         self.drag.set_value(Some(Drag {
+            id: id.clone(),
+            mark: mark.clone(),
+            rest: (centre.0 - plot.left(), centre.1 - plot.top()),
             pointer,
-            grab: (
-                x - (rect.left() + rect.width() / 2.0),
-                y - (rect.top() + rect.height() / 2.0),
-            ),
+            grab: (x - centre.0, y - centre.1),
             plot: (plot.left(), plot.top()),
             start: (x, y),
             moved: false,
+            touch,
             lifted: !touch,
             pending: None,
         }));
@@ -255,38 +278,37 @@ impl Dragging {
             // apart from its chip), and removing a focused element in mid-update makes the
             // browser restyle and lay out the page at once (5 ms at 10,000 initiatives).
             let _ = mark.focus();
-            self.planner.select(Some(self.id.clone()));
+            self.planner.select(Some(id));
             return;
         }
-        let this = self.clone();
+        let this = *self;
         set_timeout(
             move || this.lift_after_press(pointer),
             std::time::Duration::from_millis(LONG_PRESS_MS),
         );
     }
 
-    /// A finger that rested on the mark long enough picks it up.
+    /// A finger that rested on the mark long enough picks it up: its stand-in shows it lifted,
+    /// where it rests.
     fn lift_after_press(&self, pointer: i32) {
-        let lift = self
+        let lifted = self
             .drag
             .try_update_value(|slot| match slot {
                 Some(press) if press.pointer == pointer && !press.lifted => {
                     press.lifted = true;
-                    true
+                    Some(press.id.clone())
                 }
-                _ => false,
+                _ => None,
             })
-            .unwrap_or(false);
-        if lift {
-            self.lifted.set(true);
-            if let Some(CardHeld(held)) = self.held {
-                held.set(true);
-            }
-            self.planner.select(Some(self.id.clone()));
+            .flatten();
+        if let Some(id) = lifted {
+            self.held.set(true);
+            self.shown.set_value(self.stand_in(&held_at(0.0, 0.0)));
+            self.planner.select(Some(id));
         }
     }
 
-    fn moved(&self, event: &web_sys::PointerEvent) {
+    pub(crate) fn moved(&self, event: &web_sys::PointerEvent) {
         let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
         let first_of_frame = self
             .drag
@@ -309,26 +331,30 @@ impl Dragging {
             })
             .flatten();
         if first_of_frame == Some(true) {
-            let this = self.clone();
+            let this = *self;
             request_animation_frame(move || this.show_pending());
         }
     }
 
     /// Shows the latest pointer position: once per animation frame however many moves came.
     fn show_pending(&self) {
-        let Some((x, y)) = self
+        let Some((id, x, y)) = self
             .drag
             .try_update_value(|slot| {
                 let drag = slot.as_mut()?;
                 let (x, y) = drag.pending.take()?;
-                Some((x - drag.grab.0 - drag.plot.0, y - drag.grab.1 - drag.plot.1))
+                Some((
+                    drag.id.clone(),
+                    x - drag.grab.0 - drag.plot.0,
+                    y - drag.grab.1 - drag.plot.1,
+                ))
             })
             .flatten()
         else {
             return;
         };
         let (effort, impact) = self.geometry.with_untracked(|geometry| geometry.scores_at(x, y));
-        self.planner.drag_to(&self.id, effort, impact);
+        self.planner.drag_to(&id, effort, impact);
         self.show_at(effort, impact);
     }
 
@@ -339,7 +365,9 @@ impl Dragging {
     /// every move. Written to the one element, not through the views: a step re-runs no view
     /// and lays out or repaints nothing (the Inspector's fields follow on the drop).
     fn show_at(&self, effort: Score, impact: Score) {
-        let (x, y) = self.rest.get_untracked();
+        let Some((x, y)) = self.drag.with_value(|slot| slot.as_ref().map(|drag| drag.rest)) else {
+            return;
+        };
         let (to_x, to_y) = self
             .geometry
             .with_untracked(|geometry| geometry.point(effort, impact));
@@ -357,22 +385,27 @@ impl Dragging {
         }
     }
 
-    /// A stand-in for the mark in the drag layer: its look and place, and its title beside it.
+    /// A stand-in for the dragged mark in the drag layer: its look and place, and its title
+    /// beside it.
     fn stand_in(&self, keyframes: &js_sys::Object) -> Option<Held> {
-        let mark = self.button.get_untracked()?;
-        let layer = self.layer.and_then(|DragLayer(layer)| layer.get_untracked())?;
+        let (mark, id, touch) = self.drag.with_value(|slot| {
+            slot.as_ref()
+                .map(|drag| (drag.mark.clone(), drag.id.clone(), drag.touch))
+        })?;
+        let layer = self.layer.get_untracked()?;
         let document = leptos::prelude::document();
         let stand_in = document.create_element("span").ok()?;
         let look = mark.get_attribute("class").unwrap_or_default();
-        let _ = stand_in.set_attribute("class", &format!("{look} is-dragged"));
+        let lifted = if touch { " is-lifted" } else { "" };
+        let _ = stand_in.set_attribute("class", &format!("{look} is-dragged{lifted}"));
         let _ = stand_in.set_attribute("style", &mark.get_attribute("style").unwrap_or_default());
         let tip = document.create_element("span").ok()?;
         tip.set_class_name("mark-tip");
-        tip.set_text_content(Some(
-            &self
-                .cell
-                .with_untracked(|initiative| short_label(initiative.display_title())),
-        ));
+        let title = self
+            .planner
+            .cell(&id)
+            .map(|cell| cell.with_untracked(|initiative| short_label(initiative.display_title())));
+        tip.set_text_content(title.as_deref());
         let _ = stand_in.append_child(&tip);
         let _ = layer.append_child(&stand_in);
         let animatable: &Animatable = wasm_bindgen::JsCast::unchecked_ref(&stand_in);
@@ -391,29 +424,44 @@ impl Dragging {
         }
     }
 
-    fn end(&self, dropped: bool) {
-        if self.lifted.get_untracked() {
-            self.lifted.set(false);
-            if let Some(CardHeld(held)) = self.held {
-                held.set(false);
-            }
+    /// The pointer of the drag went up (`dropped`) or was cancelled.
+    pub(crate) fn end(&self, event: &web_sys::PointerEvent, dropped: bool) {
+        let (ours, pending) = self.drag.with_value(|slot| {
+            slot.as_ref()
+                .filter(|drag| drag.pointer == event.pointer_id())
+                .map_or((false, false), |drag| (true, drag.pending.is_some()))
+        });
+        if !ours {
+            return;
         }
-        let pending = self
-            .drag
-            .with_value(|slot| slot.as_ref().is_some_and(|drag| drag.pending.is_some()));
+        if self.held.get_untracked() {
+            self.held.set(false);
+        }
         if dropped && pending {
             self.show_pending();
         }
         if let Some(finished) = self.drag.try_update_value(Option::take).flatten() {
-            if let Some(mark) = self.button.get_untracked() {
-                let _ = mark.release_pointer_capture(finished.pointer);
-            }
+            let _ = finished.mark.release_pointer_capture(finished.pointer);
             self.clear_shown();
             if dropped {
                 self.planner.drop_drag();
             } else {
                 self.planner.cancel_drag();
             }
+        }
+    }
+
+    /// An arrow key on a mark moves it.
+    pub(crate) fn key(&self, event: &web_sys::KeyboardEvent) {
+        if let Some((_, id)) = mark_at(event.target()) {
+            nudge_by_key(self.planner, &id, event);
+        }
+    }
+
+    /// A click (or Enter, or Space) on a mark selects it.
+    pub(crate) fn click(&self, event: &web_sys::MouseEvent) {
+        if let Some((_, id)) = mark_at(event.target()) {
+            self.planner.select(Some(id));
         }
     }
 }
@@ -427,33 +475,16 @@ fn MarkButton(
     is_dragged: Signal<bool>,
     has_label: Signal<bool>,
     geometry: Signal<BoardGeometry>,
-    plot: NodeRef<html::Div>,
     title: impl Fn() -> String + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let planner = use_planner();
-    let button = NodeRef::<html::Button>::new();
-    let dragging = Dragging {
-        planner,
-        id: id.clone(),
-        drag: StoredValue::new_local(None),
-        lifted: RwSignal::new(false),
-        held: use_context::<CardHeld>(),
-        button,
-        plot,
-        geometry,
-        rest,
-        cell: cell.clone(),
-        layer: use_context::<DragLayer>(),
-        shown: StoredValue::new_local(None),
-    };
-    let lifted = dragging.lifted;
     let selected = {
         let id = id.clone();
         Memo::new(move |_| planner.is_selected(&id))
     };
     let class = mark_class(
         look_class(planner, cell.clone()),
-        [selected.into(), lifted.into(), is_dragged, has_label],
+        [selected.into(), is_dragged, has_label],
         rest,
         geometry,
     );
@@ -465,32 +496,15 @@ fn MarkButton(
         let (x, y) = rest.get();
         format!("left:{x}px;top:{y}px")
     };
-    let (down, moved, up, cancel) = (dragging.clone(), dragging.clone(), dragging.clone(), dragging);
-    let on_keydown = {
-        let id = id.clone();
-        move |event: web_sys::KeyboardEvent| {
-            nudge_by_key(planner, &id, &event);
-        }
-    };
-    let on_click = {
-        let id = id.clone();
-        move |_| planner.select(Some(id.clone()))
-    };
+    // Dragged, nudged and picked by the board's handlers (see `MarkHandling`).
     view! {
         <button
             type="button"
-            node_ref=button
             id=DomId::Mark(&id).to_string()
             class=class
             style=position
             aria-label=label
             aria-pressed=move || selected.get().to_string()
-            on:pointerdown=move |event| down.down(&event)
-            on:pointermove=move |event| moved.moved(&event)
-            on:pointerup=move |_| up.end(true)
-            on:pointercancel=move |_| cancel.end(false)
-            on:keydown=on_keydown
-            on:click=on_click
         >
             // Its title when the board left it off: only while it is worked on (the board's own
             // tips show it on hover and focus), and inside it so that it moves with a drag.
@@ -502,13 +516,12 @@ fn MarkButton(
     }
 }
 
-/// The mark's whole class: its look, then whether it is selected, lifted, dragged and
-/// labelled, and whether its tip opens to the left. One class attribute, not one per state:
+/// The mark's whole class: its look, then whether it is selected, dragged and labelled, and whether its tip opens to the left. One class attribute, not one per state:
 /// each reactive attribute is an effect of its own, and a thousand marks are built at once
 /// when a roadmap opens.
 fn mark_class(
     look: impl Fn() -> String + Send + Sync + 'static,
-    [selected, lifted, dragged, labelled]: [Signal<bool>; 4],
+    [selected, dragged, labelled]: [Signal<bool>; 3],
     rest: Signal<(f64, f64)>,
     geometry: Signal<BoardGeometry>,
 ) -> impl Fn() -> String + Send + Sync + 'static {
@@ -516,7 +529,6 @@ fn mark_class(
         let tip_left = geometry.with(|geometry| tip_opens_left(rest.get().0, geometry));
         let states = [
             (selected.get(), " is-selected"),
-            (lifted.get(), " is-lifted"),
             (dragged.get(), " is-dragged"),
             (labelled.get(), " has-label"),
             (tip_left, " tip-left"),

@@ -36,3 +36,42 @@ impl KeyedTriggers {
         });
     }
 }
+
+/// At most one initiative chosen for something (the finger's lifted mark, the open chip),
+/// asked about per initiative: a change wakes only the views of the initiatives it concerns.
+#[derive(Clone, Copy)]
+pub(crate) struct KeyedChoice {
+    chosen: StoredValue<Option<InitiativeId>>,
+    triggers: KeyedTriggers,
+}
+
+impl KeyedChoice {
+    pub(crate) fn new() -> KeyedChoice {
+        KeyedChoice {
+            chosen: StoredValue::new(None),
+            triggers: KeyedTriggers::new(),
+        }
+    }
+
+    /// Whether `id` is the chosen one; wakes only when that changes.
+    pub(crate) fn is(&self, id: &InitiativeId) -> bool {
+        self.triggers.track(id);
+        self.chosen.with_value(|chosen| chosen.as_ref() == Some(id))
+    }
+
+    /// The chosen one, without subscribing.
+    pub(crate) fn get_untracked(&self) -> Option<InitiativeId> {
+        self.chosen.get_value()
+    }
+
+    pub(crate) fn set(&self, id: Option<InitiativeId>) {
+        let previous = self.chosen.get_value();
+        if previous == id {
+            return;
+        }
+        self.chosen.set_value(id.clone());
+        for changed in [previous, id].iter().flatten() {
+            self.triggers.notify(changed);
+        }
+    }
+}

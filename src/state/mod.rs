@@ -26,7 +26,7 @@ mod projection;
 use leptos::prelude::*;
 
 pub use backlog::{BacklogImport, BacklogTarget};
-pub(crate) use keyed::KeyedTriggers;
+pub(crate) use keyed::{KeyedChoice, KeyedTriggers};
 pub use notices::{Confirmation, Notice, Rescue, Tone};
 use projection::Projection;
 pub use projection::{InitiativeCell, Scoring};
