@@ -478,7 +478,7 @@ fn check_criteria(roadmap: &Roadmap) -> Result<HashMap<&CriterionId, &Criterion>
     let mut criteria: HashMap<&CriterionId, (usize, &Criterion)> = HashMap::new();
     for (index, criterion) in roadmap.criteria.iter().enumerate() {
         let path = format!("criteria[{index}]");
-        check_id(&format!("{path}.id"), &criterion.id.0)?;
+        check_id(format_args!("{path}.id"), &criterion.id.0)?;
         if let Some((first, _)) = criteria.insert(&criterion.id, (index, criterion)) {
             return Err(invalid(
                 format!("{path}.id"),
@@ -488,7 +488,7 @@ fn check_criteria(roadmap: &Roadmap) -> Result<HashMap<&CriterionId, &Criterion>
                 ),
             ));
         }
-        check_text(&format!("{path}.name"), &criterion.name)?;
+        check_text(format_args!("{path}.name"), &criterion.name)?;
         if !(criterion.weight.is_finite() && criterion.weight >= 0.0) {
             return Err(invalid(
                 format!("{path}.weight"),
@@ -553,13 +553,13 @@ fn check_framework_inputs(
 ) -> Result<(), ImportError> {
     let rice = &initiative.rice;
     check_estimate(
-        format!("{path}.rice.reach"),
+        format_args!("{path}.rice.reach"),
         rice.reach,
         "reach must be zero or more",
         |value| value >= 0.0,
     )?;
     check_estimate(
-        format!("{path}.rice.effort"),
+        format_args!("{path}.rice.effort"),
         rice.effort,
         "effort must be more than 0 person-months",
         |value| value > 0.0,
@@ -571,7 +571,7 @@ fn check_framework_inputs(
         ("ease", ice.ease),
     ] {
         check_estimate(
-            format!("{path}.ice.{field}"),
+            format_args!("{path}.ice.{field}"),
             estimate,
             "must be between 1 and 10",
             |value| (1.0..=10.0).contains(&value),
@@ -584,17 +584,16 @@ fn check_framework_inputs(
         ("risk_reduction", wsjf.risk_reduction),
     ] {
         check_estimate(
-            format!("{path}.wsjf.{field}"),
+            format_args!("{path}.wsjf.{field}"),
             estimate,
             "must be between 1 and 20",
             |value| (1.0..=20.0).contains(&value),
         )?;
     }
     for (id, estimate) in &initiative.criteria {
-        let path = format!("{path}.criteria.{}", id.0);
         let Some(criterion) = criteria.get(id) else {
             return Err(invalid(
-                path,
+                format!("{path}.criteria.{}", id.0),
                 format!(
                     "refers to criterion \"{}\", which is not in the file's criteria",
                     shorten(&id.0)
@@ -610,17 +609,21 @@ fn check_framework_inputs(
             CriterionScale::TShirt => "must be a T-shirt size written 1 (XS) to 5 (XL)".to_string(),
             CriterionScale::YesNo => "must be 0 (no) or 1 (yes)".to_string(),
         };
-        check_estimate(path, Some(*estimate), &rule, |value| {
-            (least..=most).contains(&value) && (!scale.whole_steps() || value.fract() == 0.0)
-        })?;
+        check_estimate(
+            format_args!("{path}.criteria.{}", id.0),
+            Some(*estimate),
+            &rule,
+            |value| (least..=most).contains(&value) && (!scale.whole_steps() || value.fract() == 0.0),
+        )?;
     }
     Ok(())
 }
 
 /// Refuses an estimate with a value `fits` does not accept, naming the value (and which end of
-/// a range it is): "must be between 1 and 10, not 12 (its high value)".
+/// a range it is): "must be between 1 and 10, not 12 (its high value)". `path` is formatted
+/// only for an error, as in `check_id`.
 fn check_estimate(
-    path: String,
+    path: impl fmt::Display,
     estimate: Option<Estimate>,
     rule: &str,
     fits: impl Fn(f64) -> bool,
@@ -636,10 +639,10 @@ fn check_estimate(
     match ends.into_iter().find(|&(_, value)| !fits(value)) {
         None => Ok(()),
         Some((_, value)) if !estimate.is_range() => {
-            Err(invalid(path, format!("{rule}, not {}", shown(value))))
+            Err(invalid(path.to_string(), format!("{rule}, not {}", shown(value))))
         }
         Some((end, value)) => Err(invalid(
-            path,
+            path.to_string(),
             format!("{rule}, not {} (its {end} value)", shown(value)),
         )),
     }
@@ -661,7 +664,7 @@ fn check_phases(roadmap: &Roadmap) -> Result<HashMap<&str, usize>, ImportError> 
     let mut phase_ids = HashMap::new();
     for (index, phase) in roadmap.phases.iter().enumerate() {
         let path = format!("phases[{index}]");
-        check_id(&format!("{path}.id"), phase.id.as_str())?;
+        check_id(format_args!("{path}.id"), phase.id.as_str())?;
         if let Some(first) = phase_ids.insert(phase.id.as_str(), index) {
             return Err(invalid(
                 format!("{path}.id"),
@@ -671,7 +674,7 @@ fn check_phases(roadmap: &Roadmap) -> Result<HashMap<&str, usize>, ImportError> 
                 ),
             ));
         }
-        check_text(&format!("{path}.name"), &phase.name)?;
+        check_text(format_args!("{path}.name"), &phase.name)?;
         if let Some(capacity) = phase.capacity
             && !(capacity.is_finite() && capacity > 0.0)
         {
@@ -697,7 +700,7 @@ fn check_initiatives<'a>(
     let mut initiative_ids: HashMap<&str, usize> = HashMap::new();
     for (index, initiative) in roadmap.initiatives.iter().enumerate() {
         let path = format!("initiatives[{index}]");
-        check_id(&format!("{path}.id"), initiative.id.as_str())?;
+        check_id(format_args!("{path}.id"), initiative.id.as_str())?;
         if let Some(first) = initiative_ids.insert(initiative.id.as_str(), index) {
             return Err(invalid(
                 format!("{path}.id"),
@@ -740,7 +743,7 @@ fn check_initiative_texts(path: &str, initiative: &Initiative) -> Result<(), Imp
         ("description", &initiative.description),
         ("owner", &initiative.owner),
     ] {
-        check_text(&format!("{path}.{field}"), text)?;
+        check_text(format_args!("{path}.{field}"), text)?;
     }
     for (field, list) in [
         ("stakeholders", &initiative.stakeholders),
@@ -748,13 +751,13 @@ fn check_initiative_texts(path: &str, initiative: &Initiative) -> Result<(), Imp
         ("tags", &initiative.tags),
     ] {
         for (item, text) in list.iter().enumerate() {
-            check_text(&format!("{path}.{field}[{item}]"), text)?;
+            check_text(format_args!("{path}.{field}[{item}]"), text)?;
         }
     }
     if let Some(origin) = &initiative.origin {
-        check_text(&format!("{path}.origin.catalog"), &origin.catalog)?;
+        check_text(format_args!("{path}.origin.catalog"), &origin.catalog)?;
         for (item, text) in origin.path.iter().enumerate() {
-            check_text(&format!("{path}.origin.path[{item}]"), text)?;
+            check_text(format_args!("{path}.origin.path[{item}]"), text)?;
         }
     }
     Ok(())
@@ -765,13 +768,13 @@ fn check_initiative_texts(path: &str, initiative: &Initiative) -> Result<(), Imp
 fn check_dependencies(roadmap: &Roadmap, initiative_ids: &HashMap<&str, usize>) -> Result<(), ImportError> {
     for (index, initiative) in roadmap.initiatives.iter().enumerate() {
         for (item, dependency) in initiative.dependencies.iter().enumerate() {
-            let path = format!("initiatives[{index}].dependencies[{item}]");
+            let path = || format!("initiatives[{index}].dependencies[{item}]");
             if dependency == &initiative.id {
-                return Err(invalid(path, "an initiative cannot depend on itself"));
+                return Err(invalid(path(), "an initiative cannot depend on itself"));
             }
             if !initiative_ids.contains_key(dependency.as_str()) {
                 return Err(invalid(
-                    path,
+                    path(),
                     format!(
                         "refers to initiative \"{}\", which is not in the file",
                         shorten(dependency.as_str())
@@ -780,7 +783,7 @@ fn check_dependencies(roadmap: &Roadmap, initiative_ids: &HashMap<&str, usize>) 
             }
             if initiative.dependencies[..item].contains(dependency) {
                 return Err(invalid(
-                    path,
+                    path(),
                     format!("\"{}\" is listed twice", shorten(dependency.as_str())),
                 ));
             }
@@ -795,7 +798,8 @@ fn check_dependencies(roadmap: &Roadmap, initiative_ids: &HashMap<&str, usize>) 
     Ok(())
 }
 
-fn check_id(path: &str, id: &str) -> Result<(), ImportError> {
+/// `path` is formatted only for an error: a file of 1,000 initiatives has some 10,000 paths.
+fn check_id(path: impl fmt::Display, id: &str) -> Result<(), ImportError> {
     let valid = !id.is_empty()
         && id.len() <= 64
         && id
@@ -805,7 +809,7 @@ fn check_id(path: &str, id: &str) -> Result<(), ImportError> {
         Ok(())
     } else {
         Err(invalid(
-            path,
+            path.to_string(),
             format!(
                 "\"{}\" is not a valid id (1–64 letters, digits, - or _)",
                 shorten(id)
@@ -814,10 +818,12 @@ fn check_id(path: &str, id: &str) -> Result<(), ImportError> {
     }
 }
 
-fn check_text(path: &str, text: &str) -> Result<(), ImportError> {
-    if text.chars().count() > MAX_TEXT_CHARS {
+/// `path` is formatted only for an error, as in `check_id`.
+fn check_text(path: impl fmt::Display, text: &str) -> Result<(), ImportError> {
+    // Bytes first: a text no longer in bytes than the limit is within it in characters.
+    if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS {
         return Err(invalid(
-            path,
+            path.to_string(),
             format!("the text is longer than {MAX_TEXT_CHARS} characters"),
         ));
     }
