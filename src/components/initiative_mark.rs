@@ -59,8 +59,6 @@ pub(crate) struct MarkPlace {
 struct Drag {
     id: InitiativeId,
     mark: web_sys::HtmlElement,
-    /// Where the mark rests, in pixels of the plot: its stand-in moves from there.
-    rest: (f64, f64),
     pointer: i32,
     /// Pointer position minus mark centre, so the mark does not jump under the pointer.
     grab: (f64, f64),
@@ -75,6 +73,14 @@ struct Drag {
     lifted: bool,
     /// The latest pointer position not yet shown; moves between two frames are coalesced.
     pending: Option<(f64, f64)>,
+}
+
+impl Drag {
+    /// Where the mark's centre is, in pixels of the plot, with the pointer at `(x, y)` on
+    /// screen. At `start` that is where the mark rests.
+    fn in_plot(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        (x - self.grab.0 - self.plot.0, y - self.grab.1 - self.plot.1)
+    }
 }
 
 /// How long a finger rests on a mark before it picks the mark up.
@@ -136,7 +142,7 @@ pub fn InitiativeMark(
         let id = id.clone();
         Memo::new(move |_| planner.is_dragged(&id))
     };
-    // Where the mark rests; a drag moves it from there by its own transform.
+    // Where the mark rests; a drag moves its stand-in from there (see `MarkHandling::show_at`).
     let rest = {
         let cell = cell.clone();
         Memo::new(move |_| {
@@ -261,7 +267,6 @@ impl MarkHandling {
         self.drag.set_value(Some(Drag {
             id: id.clone(),
             mark: mark.clone(),
-            rest: (centre.0 - plot.left(), centre.1 - plot.top()),
             pointer,
             grab: (x - centre.0, y - centre.1),
             plot: (plot.left(), plot.top()),
@@ -342,12 +347,9 @@ impl MarkHandling {
             .drag
             .try_update_value(|slot| {
                 let drag = slot.as_mut()?;
-                let (x, y) = drag.pending.take()?;
-                Some((
-                    drag.id.clone(),
-                    x - drag.grab.0 - drag.plot.0,
-                    y - drag.grab.1 - drag.plot.1,
-                ))
+                let pointer = drag.pending.take()?;
+                let (x, y) = drag.in_plot(pointer);
+                Some((drag.id.clone(), x, y))
             })
             .flatten()
         else {
@@ -365,7 +367,10 @@ impl MarkHandling {
     /// every move. Written to the one element, not through the views: a step re-runs no view
     /// and lays out or repaints nothing (the Inspector's fields follow on the drop).
     fn show_at(&self, effort: Score, impact: Score) {
-        let Some((x, y)) = self.drag.with_value(|slot| slot.as_ref().map(|drag| drag.rest)) else {
+        let Some((x, y)) = self
+            .drag
+            .with_value(|slot| slot.as_ref().map(|drag| drag.in_plot(drag.start)))
+        else {
             return;
         };
         let (to_x, to_y) = self
@@ -516,9 +521,10 @@ fn MarkButton(
     }
 }
 
-/// The mark's whole class: its look, then whether it is selected, dragged and labelled, and whether its tip opens to the left. One class attribute, not one per state:
-/// each reactive attribute is an effect of its own, and a thousand marks are built at once
-/// when a roadmap opens.
+/// The mark's whole class: its look, then whether it is selected, dragged and labelled, and
+/// whether its tip opens to the left. One class attribute, not one per state: each reactive
+/// attribute is an effect of its own, and a thousand marks are built at once when a roadmap
+/// opens.
 fn mark_class(
     look: impl Fn() -> String + Send + Sync + 'static,
     [selected, dragged, labelled]: [Signal<bool>; 3],

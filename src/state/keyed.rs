@@ -37,7 +37,7 @@ impl KeyedTriggers {
     }
 }
 
-/// At most one initiative chosen for something (the finger's lifted mark, the open chip),
+/// At most one initiative chosen for something (the dragged one, the open chip),
 /// asked about per initiative: a change wakes only the views of the initiatives it concerns.
 #[derive(Clone, Copy)]
 pub(crate) struct KeyedChoice {
@@ -64,12 +64,16 @@ impl KeyedChoice {
         self.chosen.get_value()
     }
 
+    /// Chooses `id` (or none), waking the views of the one it replaces and of `id`; choosing
+    /// the chosen one again wakes none (a drag sets it on every step).
     pub(crate) fn set(&self, id: Option<InitiativeId>) {
-        let previous = self.chosen.get_value();
-        if previous == id {
+        if self.chosen.with_value(|chosen| *chosen == id) {
             return;
         }
-        self.chosen.set_value(id.clone());
+        let previous = self
+            .chosen
+            .try_update_value(|chosen| std::mem::replace(chosen, id.clone()))
+            .flatten();
         for changed in [previous, id].iter().flatten() {
             self.triggers.notify(changed);
         }

@@ -53,11 +53,10 @@ pub struct Planner {
     /// The field being typed into, so a burst of keystrokes is one undo step.
     typing: StoredValue<Option<EditKey>>,
     /// The initiative being dragged, if any: set when the drag starts and cleared on the drop.
-    dragging: StoredValue<Option<InitiativeId>>,
+    /// Keyed: a drag step wakes only the views of the dragged initiative.
+    dragging: KeyedChoice,
     /// Where the pointer puts the dragged initiative, not yet in the roadmap.
     drag_point: StoredValue<Option<(Score, Score)>>,
-    /// Keyed: a drag step wakes only the views of the dragged initiative.
-    drag_watchers: KeyedTriggers,
     selected: RwSignal<Option<InitiativeId>>,
     /// Keyed: a new selection wakes only the card that lost it and the one that gained it.
     selection: KeyedTriggers,
@@ -91,9 +90,8 @@ impl Planner {
             consensus: RwSignal::new(None),
             history: RwSignal::new(History::default()),
             typing: StoredValue::new(None),
-            dragging: StoredValue::new(None),
+            dragging: KeyedChoice::new(),
             drag_point: StoredValue::new(None),
-            drag_watchers: KeyedTriggers::new(),
             selected: RwSignal::new(None),
             selection: KeyedTriggers::new(),
             notice: RwSignal::new(None),
@@ -333,33 +331,22 @@ impl Planner {
     /// other view, no undo step and no save follows a pointer move. Only the drag's start wakes
     /// the dragged initiative's views ([`Planner::is_dragged`]); the mark itself shows each step.
     pub fn drag_to(&self, dragged: &InitiativeId, effort: Score, impact: Score) {
-        if self
-            .dragging
-            .with_value(|dragging| dragging.as_ref() != Some(dragged))
-        {
-            if let Some(previous) = self.dragging.get_value() {
-                self.drag_watchers.notify(&previous);
-            }
-            self.dragging.set_value(Some(dragged.clone()));
-            self.drag_watchers.notify(dragged);
-        }
+        self.dragging.set(Some(dragged.clone()));
         self.drag_point.set_value(Some((effort, impact)));
     }
 
     /// Whether this initiative is being dragged; wakes only its views, at the drag's start and end.
     pub fn is_dragged(&self, id: &InitiativeId) -> bool {
-        self.drag_watchers.track(id);
-        self.dragging.with_value(|dragging| dragging.as_ref() == Some(id))
+        self.dragging.is(id)
     }
 
     /// Ends a drag where it stands: one undo step if it moved the initiative.
     pub fn drop_drag(&self) {
         let point = self.drag_point.try_update_value(Option::take).flatten();
-        let Some(dragged) = self.dragging.get_value() else {
+        let Some(dragged) = self.dragging.get_untracked() else {
             return;
         };
-        self.dragging.set_value(None);
-        self.drag_watchers.notify(&dragged);
+        self.dragging.set(None);
         if let Some((effort, impact)) = point {
             self.edit(|roadmap| {
                 roadmap.place(&dragged, effort, impact);
@@ -370,10 +357,7 @@ impl Planner {
     /// Ends a drag without moving anything (the pointer was cancelled).
     pub fn cancel_drag(&self) {
         self.drag_point.set_value(None);
-        if let Some(dragged) = self.dragging.get_value() {
-            self.dragging.set_value(None);
-            self.drag_watchers.notify(&dragged);
-        }
+        self.dragging.set(None);
     }
 
     pub fn undo(&self) {
@@ -549,7 +533,7 @@ mod tests {
                 planner.with_roadmap(|roadmap| roadmap.initiative(&id).map(|i| (i.effort, i.impact))),
                 Some((Score::clamped(5.0), Score::clamped(9.0)))
             );
-            assert_eq!(planner.dragging.get_value(), None);
+            assert_eq!(planner.dragging.get_untracked(), None);
             planner.undo();
             assert_eq!(planner.with_roadmap(Roadmap::clone), before);
             planner.undo();
